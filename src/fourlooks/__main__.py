@@ -1,0 +1,3 @@
+from fourlooks.cli import main
+
+main()
