@@ -1,0 +1,91 @@
+"""The journal's schema, as numbered migrations applied in order when a journal opens.
+
+A released migration is never edited or renumbered: a change of schema is a new function
+at the end. `store.SCHEMA_VERSION` must equal the number of migrations here (a test checks),
+because the store compares it with `PRAGMA user_version` to skip importing this module,
+and sqlite-utils with it, on every command.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("fourlooks")
+
+
+def _run(db: Database, script: str) -> None:
+    """Execute statements one at a time.
+
+    `executescript` would COMMIT first and so break the transaction each migration runs in.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement.strip()[:60]}")
+
+
+@migrations()
+def m001_journal(db: Database) -> None:
+    """Entries with their tags, tasks, and reviews with the questions they skipped."""
+    _run(
+        db,
+        """
+        CREATE TABLE tasks (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            due TEXT,
+            state TEXT CHECK (state IN ('done', 'under_way', 'not_done', 'done_poorly')),
+            closed_at TEXT,
+            reviewed_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE reviews (
+            id TEXT PRIMARY KEY,
+            cadence TEXT NOT NULL CHECK (cadence IN ('daily', 'monthly', 'task')),
+            period TEXT NOT NULL,
+            task_id TEXT REFERENCES tasks(id) ON DELETE CASCADE,
+            started_at TEXT NOT NULL,
+            completed_at TEXT
+        );
+        CREATE UNIQUE INDEX reviews_period ON reviews (cadence, period, ifnull(task_id, ''));
+        CREATE TABLE review_skips (
+            review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            PRIMARY KEY (review_id, question_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE entries (
+            id TEXT PRIMARY KEY,
+            date TEXT NOT NULL,
+            look TEXT NOT NULL CHECK (look IN ('back', 'up', 'down', 'ahead')),
+            text TEXT NOT NULL,
+            cadence TEXT CHECK (cadence IN ('daily', 'monthly', 'task')),
+            question_id TEXT,
+            review_id TEXT REFERENCES reviews(id) ON DELETE SET NULL,
+            task_id TEXT REFERENCES tasks(id) ON DELETE SET NULL,
+            rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+            commitment_id TEXT REFERENCES entries(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX entries_date ON entries (date, created_at);
+        CREATE INDEX entries_look_date ON entries (look, date);
+        CREATE INDEX entries_review ON entries (review_id, question_id);
+        CREATE INDEX entries_task ON entries (task_id) WHERE task_id IS NOT NULL;
+        CREATE INDEX entries_commitment ON entries (commitment_id)
+            WHERE commitment_id IS NOT NULL;
+        CREATE TABLE entry_tags (
+            entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (entry_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX entry_tags_tag ON entry_tags (tag, entry_id);
+        """,
+    )

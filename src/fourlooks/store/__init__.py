@@ -1,0 +1,183 @@
+"""The only place that talks to SQLite. Submodules own one table each and return model objects.
+
+Commands run on plain `sqlite3` (4 ms to import); sqlite-utils (85 ms) is imported only when
+a journal needs migrating, so that a command typed every day starts fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+from fourlooks.errors import FourlooksError, JournalError
+
+# Must equal the number of migrations in fourlooks.migrations (a test checks).
+SCHEMA_VERSION = 1
+
+# Long enough that a second terminal waits for the first instead of failing.
+BUSY_TIMEOUT_SECONDS = 15.0
+
+
+def now_iso() -> str:
+    """A timestamp for created_at/updated_at: ISO 8601, UTC, sortable as text."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Journal:
+    """An open journal: one connection, in autocommit mode, with explicit transactions."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: all of it is stored, or none of it.
+
+        BEGIN IMMEDIATE takes the write lock up front, so a second terminal waits on the
+        busy timeout; a deferred BEGIN that reads first could fail at once with SQLITE_BUSY.
+        Nested calls join the outer transaction.
+        """
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise as_journal_error(self.path, exc) from None
+        try:
+            yield self.conn
+        except sqlite3.Error as exc:
+            self.conn.rollback()
+            raise as_journal_error(self.path, exc) from None
+        except BaseException:
+            self.conn.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.conn.rollback()
+            raise as_journal_error(self.path, exc) from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_journal(path: Path, *, create: bool = True) -> Journal:
+    """Open (creating and migrating where needed) the journal at `path`."""
+    if path.is_dir():
+        raise JournalError(f"{path} is a folder, not a journal file")
+    if not path.exists():
+        if not create:
+            raise JournalError(f"no journal at {path}")
+        _create_private_file(path)
+    elif not os.access(path, os.R_OK | os.W_OK):
+        raise JournalError(f"cannot read and write {path}: permission denied")
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.Error as exc:
+        raise as_journal_error(path, exc) from None
+    try:
+        _prepare(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return Journal(conn, path)
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the journal file readable by its owner alone, in a folder only they can enter."""
+    try:
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass  # another terminal created it first: fine, it is the same journal
+    except OSError as exc:
+        raise JournalError(f"cannot create journal {path}: {exc.strerror}") from None
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise JournalError(
+                f"{path} was written by a newer fourlooks (schema {version}; this one knows "
+                f"{SCHEMA_VERSION}): upgrade fourlooks to open it"
+            )
+        if version < SCHEMA_VERSION:
+            _migrate(conn, path)
+        # WAL: readers never block the writer; NORMAL would risk the last commits on power
+        # loss, so the journal keeps synchronous=FULL.
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as exc:
+        raise as_journal_error(path, exc) from None
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema up to date under the write lock, saving a copy of existing data first."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "_sqlite_migrations" not in tables:
+        raise JournalError(f"{path} is a SQLite database, but not a fourlooks journal")
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    if tables:
+        _backup_before_migration(conn, path)
+
+    from sqlite_utils import Database  # deferred: only a migration needs sqlite-utils
+
+    from fourlooks.migrations import migrations
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Re-read under the lock: another terminal may have migrated meanwhile.
+        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            migrations.apply(Database(conn, execute_plugins=False))
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.rollback()
+        raise
+
+
+def _backup_before_migration(conn: sqlite3.Connection, path: Path) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.schema{version}-{stamp}.bak")
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    with contextlib.closing(sqlite3.connect(target)) as copy:
+        conn.backup(copy)
+
+
+def as_journal_error(path: Path, exc: sqlite3.Error) -> FourlooksError:
+    """Turn SQLite's wording into a line a user can act on."""
+    message = str(exc)
+    if "file is not a database" in message:
+        return JournalError(f"{path} is not a fourlooks journal (not a SQLite database)")
+    if "malformed" in message or "corrupt" in message:
+        return JournalError(f"{path} is damaged ({message}); run `fourlooks check`")
+    if "locked" in message or "busy" in message:
+        return JournalError(f"{path} is busy in another process; try again")
+    if "full" in message:
+        return JournalError(f"cannot write {path}: the disk is full; nothing was changed")
+    if "readonly" in message or "unable to open" in message:
+        return JournalError(f"cannot write {path}: {message}")
+    return JournalError(f"{path}: {message}")

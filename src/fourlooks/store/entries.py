@@ -1,0 +1,268 @@
+"""Entries and their tags."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from fourlooks.errors import Ambiguous, NotFound
+from fourlooks.model import Cadence, Entry, Look
+from fourlooks.store import Journal, new_id, now_iso
+
+_COLUMNS = (
+    "id, date, look, text, cadence, question_id, review_id, task_id, rating, commitment_id,"
+    " created_at, updated_at"
+)
+# Listings show at least this many characters of an id, more where needed to be unique.
+SHORT_ID = 8
+
+
+def add(
+    journal: Journal,
+    *,
+    date: str,
+    look: Look,
+    text: str,
+    tags: Iterable[str] = (),
+    cadence: Cadence | None = None,
+    question_id: str | None = None,
+    review_id: str | None = None,
+    task_id: str | None = None,
+    rating: int | None = None,
+    commitment_id: str | None = None,
+) -> Entry:
+    """Store a new entry in one transaction; text and tags must already be cleaned."""
+    stamp = now_iso()
+    entry = Entry(
+        id=new_id(),
+        date=date,
+        look=look,
+        text=text,
+        tags=tuple(sorted(set(tags))),
+        cadence=cadence,
+        question_id=question_id,
+        review_id=review_id,
+        task_id=task_id,
+        rating=rating,
+        commitment_id=commitment_id,
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    with journal.write():
+        insert(journal, entry)
+    return entry
+
+
+def insert(journal: Journal, entry: Entry) -> None:
+    """Write an entry exactly as given (ids and timestamps included), inside a transaction."""
+    with journal.write() as conn:
+        conn.execute(
+            f"INSERT INTO entries ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _row(entry),
+        )
+        conn.executemany(
+            "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)",
+            [(entry.id, tag) for tag in entry.tags],
+        )
+
+
+def replace(journal: Journal, entry: Entry) -> None:
+    """Overwrite a stored entry with `entry` (same id), tags included."""
+    with journal.write() as conn:
+        cursor = conn.execute(
+            "UPDATE entries SET date = ?, look = ?, text = ?, cadence = ?, question_id = ?,"
+            " review_id = ?, task_id = ?, rating = ?, commitment_id = ?, created_at = ?,"
+            " updated_at = ? WHERE id = ?",
+            (*_row(entry)[1:], entry.id),
+        )
+        if cursor.rowcount != 1:
+            raise NotFound(f"no entry {entry.id}")
+        conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry.id,))
+        conn.executemany(
+            "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)",
+            [(entry.id, tag) for tag in entry.tags],
+        )
+
+
+def delete(journal: Journal, entry_id: str) -> None:
+    with journal.write() as conn:
+        conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+
+def get(journal: Journal, id_or_prefix: str) -> Entry:
+    """The entry whose id is, or starts with, the text given."""
+    entry_id = resolve_id(journal, id_or_prefix, table="entries", noun="entry")
+    return _fetch(journal, "WHERE id = ?", [entry_id])[0]
+
+
+def resolve_id(journal: Journal, text: str, *, table: str, noun: str) -> str:
+    """Expand a unique id prefix; name the candidates when it is ambiguous."""
+    prefix = text.strip().lower()
+    if not prefix or any(ch not in "0123456789abcdef-" for ch in prefix):
+        raise NotFound(f"no {noun} {text!r}: ids are made of 0-9, a-f and -")
+    # A range scan on the primary key: cheap even with 100k entries.
+    rows = journal.conn.execute(
+        f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+        (prefix, prefix + "~"),
+    ).fetchall()
+    if not rows:
+        raise NotFound(f"no {noun} with id {text!r}")
+    if len(rows) > 1 and rows[0][0] != prefix:
+        shown = ", ".join(row[0][: max(SHORT_ID, len(prefix) + 1)] for row in rows[:5])
+        more = " and more" if len(rows) > 5 else ""
+        raise Ambiguous(f"{text!r} matches several {noun} ids: {shown}{more}; type more of it")
+    return rows[0][0]
+
+
+def query(
+    journal: Journal,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    look: Look | None = None,
+    tag: str | None = None,
+    cadence: Cadence | None = None,
+    question_id: str | None = None,
+    review_id: str | None = None,
+    task_id: str | None = None,
+    limit: int | None = None,
+    newest_first: bool = True,
+) -> list[Entry]:
+    """Entries matching every filter given, by date then time of writing."""
+    where, params = _filters(
+        date_from=date_from,
+        date_to=date_to,
+        look=look,
+        tag=tag,
+        cadence=cadence,
+        question_id=question_id,
+        review_id=review_id,
+        task_id=task_id,
+    )
+    order = "DESC" if newest_first else "ASC"
+    sql = ("WHERE " + " AND ".join(where) if where else "") + (
+        f" ORDER BY date {order}, created_at {order}"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return _fetch(journal, sql, params)
+
+
+def iterate(journal: Journal, *, batch: int = 1000, **filters: object) -> Iterator[Entry]:
+    """All matching entries, oldest first, a batch at a time so memory stays flat."""
+    last: tuple[str, str, str] | None = None
+    while True:
+        where, params = _filters(**filters)
+        if last is not None:
+            where.append("(date, created_at, id) > (?, ?, ?)")
+            params.extend(last)
+        sql = ("WHERE " + " AND ".join(where) if where else "") + (
+            " ORDER BY date, created_at, id LIMIT ?"
+        )
+        rows = _fetch(journal, sql, [*params, batch])
+        yield from rows
+        if len(rows) < batch:
+            return
+        tail = rows[-1]
+        last = (tail.date, tail.created_at, tail.id)
+
+
+_FILTERS = {
+    "date_from": "date >= ?",
+    "date_to": "date <= ?",
+    "look": "look = ?",
+    "tag": "id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)",
+    "cadence": "cadence = ?",
+    "question_id": "question_id = ?",
+    "review_id": "review_id = ?",
+    "task_id": "task_id = ?",
+}
+
+
+def _filters(**filters: object) -> tuple[list[str], list[object]]:
+    """WHERE clauses for the filters that have a value; an unknown name is a programming error."""
+    where: list[str] = []
+    params: list[object] = []
+    for name, value in filters.items():
+        if value is not None:
+            where.append(_FILTERS[name])
+            params.append(str(value))
+    return where, params
+
+
+def short_ids(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
+    """The shortest prefix of each id (at least SHORT_ID long) that no other entry shares."""
+    return {entry_id: _short_id(journal, "entries", entry_id) for entry_id in ids}
+
+
+def _short_id(journal: Journal, table: str, entry_id: str) -> str:
+    length = SHORT_ID
+    while length < len(entry_id):
+        prefix = entry_id[:length]
+        clash = journal.conn.execute(
+            f"SELECT 1 FROM {table} WHERE id >= ? AND id < ? AND id != ? LIMIT 1",
+            (prefix, prefix + "~", entry_id),
+        ).fetchone()
+        if clash is None:
+            return prefix
+        length += 4
+    return entry_id
+
+
+def count(journal: Journal) -> int:
+    return journal.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+
+def _fetch(journal: Journal, where_sql: str, params: Sequence[object]) -> list[Entry]:
+    rows = journal.conn.execute(f"SELECT {_COLUMNS} FROM entries {where_sql}", params).fetchall()
+    tags = _tags_of(journal, [row[0] for row in rows])
+    return [_entry(row, tags.get(row[0], ())) for row in rows]
+
+
+def _tags_of(journal: Journal, ids: list[str]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    # Chunked: SQLite limits the number of parameters in one statement.
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for entry_id, tag in journal.conn.execute(
+            f"SELECT entry_id, tag FROM entry_tags WHERE entry_id IN ({marks}) ORDER BY tag",
+            chunk,
+        ):
+            found.setdefault(entry_id, []).append(tag)
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _entry(row: Sequence, tags: tuple[str, ...]) -> Entry:
+    return Entry(
+        id=row[0],
+        date=row[1],
+        look=Look(row[2]),
+        text=row[3],
+        cadence=Cadence(row[4]) if row[4] else None,
+        question_id=row[5],
+        review_id=row[6],
+        task_id=row[7],
+        rating=row[8],
+        commitment_id=row[9],
+        created_at=row[10],
+        updated_at=row[11],
+        tags=tags,
+    )
+
+
+def _row(entry: Entry) -> tuple:
+    return (
+        entry.id,
+        entry.date,
+        entry.look.value,
+        entry.text,
+        entry.cadence.value if entry.cadence else None,
+        entry.question_id,
+        entry.review_id,
+        entry.task_id,
+        entry.rating,
+        entry.commitment_id,
+        entry.created_at,
+        entry.updated_at,
+    )
