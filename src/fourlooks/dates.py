@@ -1,0 +1,293 @@
+"""Read the dates, months and years a person types; `today` is always passed in, never read here.
+
+Choices worth knowing:
+- A bare weekday (`monday`, `mon`) is the most recent one, today included: journals look back.
+- `last monday` is the most recent Monday strictly before today (on a Thursday it equals
+  `monday`; on a Monday it is a week ago). `next friday` is the first Friday strictly after today.
+- A bare month name (`nov`) is the most recent such month not after the current one.
+- Other forms fall back to dateutil (never fuzzy) and must name a month and a day: `3 Nov` is
+  in today's year. All-numeric forms must start with a four-digit year (`2026/11/03`), since
+  `03/11/2026` means different days to different people; two-digit years and times are refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from fourlooks.errors import DateError
+
+MAX_INPUT = 100  # longer text is refused before any parsing, so absurd input costs nothing
+
+_DATE_HINT = "try YYYY-MM-DD, today, yesterday, 3 days ago, monday"
+_MONTH_HINT = "try YYYY-MM, this month, last month, 2 months ago, november"
+_YEAR_HINT = "try YYYY, this year, last year"
+
+_DAY_WORDS = {
+    "today": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "今天": 0,
+    "昨天": -1,
+    "明天": 1,
+    "前天": -2,
+    "后天": 2,
+}
+
+_WEEKDAY_NAMES = (
+    ("monday", "mon"),
+    ("tuesday", "tue", "tues"),
+    ("wednesday", "wed"),
+    ("thursday", "thu", "thur", "thurs"),
+    ("friday", "fri"),
+    ("saturday", "sat"),
+    ("sunday", "sun"),
+)
+_WEEKDAYS = {name: day for day, names in enumerate(_WEEKDAY_NAMES) for name in names}
+
+_MONTH_NAMES = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+_MONTHS = {name: month for month, names in enumerate(_MONTH_NAMES, 1) for name in names}
+
+_THIS_MONTH = {"this month", "本月", "这个月"}
+_LAST_MONTH = {"last month", "上月", "上个月"}
+_THIS_YEAR = {"this year", "今年"}
+_LAST_YEAR = {"last year", "去年"}
+
+# Plain strings, compiled by re's own cache on first use: compiling all at import costs ~8 ms.
+# [0-9], not \d: \d also matches Arabic-Indic and other digits that nobody means here.
+_ISO_DATE = r"([0-9]{4,})-([0-9]{1,2})-([0-9]{1,2})"
+_ISO_MONTH = r"([0-9]{4,})-([0-9]{1,2})"
+_YEAR = r"[0-9]{4,}"
+_AGO = r"([0-9]+) (day|week|month|year)s? ago"
+_IN = r"in ([0-9]+) (day|week|month|year)s?"
+_NAMED_MONTH_YEAR = r"([a-z]+),? ([0-9]{4,})"
+_YEAR_FIRST = r"[0-9]{4}"
+_WORD = r"[a-z]+"
+
+
+class _TwoDigitYear(ValueError):
+    """dateutil met a year like `26`, which it would resolve against the real clock."""
+
+
+def parse_when(text: str, *, today: dt.date) -> dt.date:
+    """Return the date `text` names, relative to `today`; raise DateError otherwise."""
+    shown, key = _clean(text, "date", _DATE_HINT)
+    for reader in (_day_word, _iso_date, _relative, _weekday):
+        found = reader(key, today)
+        if found is not None:
+            return found
+    return _dateutil_date(key, shown, today)
+
+
+def parse_month(text: str, *, today: dt.date) -> tuple[int, int]:
+    """Return the (year, month) `text` names, relative to `today`; raise DateError otherwise."""
+    shown, key = _clean(text, "month", _MONTH_HINT)
+    if key in _THIS_MONTH:
+        return today.year, today.month
+    if key in _LAST_MONTH:
+        return _months_back(today, 1, key)
+    if match := re.fullmatch(_ISO_MONTH, key):
+        return _checked_month(int(match[1]), int(match[2]), key)
+    if (match := re.fullmatch(_AGO, key)) and match[2] == "month":
+        return _months_back(today, int(match[1]), key)
+    if key in _MONTHS:
+        month = _MONTHS[key]
+        # Months still to come this year mean the same month last year: reports look back.
+        year = today.year if month <= today.month else today.year - 1
+        return _checked_month(year, month, key)
+    if (match := re.fullmatch(_NAMED_MONTH_YEAR, key)) and match[1] in _MONTHS:
+        return _checked_month(int(match[2]), _MONTHS[match[1]], key)
+    raise DateError(f"not a month: {shown!r} ({_MONTH_HINT})")
+
+
+def parse_year(text: str, *, today: dt.date) -> int:
+    """Return the year `text` names, relative to `today`; raise DateError otherwise."""
+    shown, key = _clean(text, "year", _YEAR_HINT)
+    if key in _THIS_YEAR:
+        return today.year
+    if key in _LAST_YEAR:
+        return _checked_year(today.year - 1, key)
+    if re.fullmatch(_YEAR, key):
+        return _checked_year(int(key), key)
+    if (match := re.fullmatch(_AGO, key)) and match[2] == "year":
+        return _checked_year(today.year - int(match[1]), key)
+    raise DateError(f"not a year: {shown!r} ({_YEAR_HINT})")
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of the month."""
+    first = dt.date(year, month, 1)
+    if month == 12:
+        return first, dt.date(year, 12, 31)
+    return first, dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def review_day(now: dt.datetime, *, day_start: dt.time = dt.time(4, 0)) -> dt.date:
+    """Return the day a review written at `now` counts for: before `day_start`, the day before."""
+    # A review written at 1 a.m. closes the evening before, not the day just begun.
+    if now.time() < day_start:
+        return now.date() - dt.timedelta(days=1)
+    return now.date()
+
+
+def format_month(year: int, month: int) -> str:
+    """Return the month as `YYYY-MM`."""
+    return f"{year:04d}-{month:02d}"
+
+
+def _clean(text: str, kind: str, hint: str) -> tuple[str, str]:
+    """Return `text` stripped (for messages) and normalised (for matching), or raise."""
+    if len(text) > MAX_INPUT:
+        raise DateError(f"not a {kind}: too long ({MAX_INPUT} characters at most)")
+    shown = text.strip()
+    key = " ".join(shown.split()).lower()
+    # NUL and other control characters can only be accidents; repr makes them visible.
+    if not key or not key.isprintable():
+        raise DateError(f"not a {kind}: {shown!r} ({hint})")
+    return shown, key
+
+
+def _day_word(key: str, today: dt.date) -> dt.date | None:
+    if key in _DAY_WORDS:
+        return _add_days(today, _DAY_WORDS[key], key)
+    return None
+
+
+def _iso_date(key: str, today: dt.date) -> dt.date | None:
+    match = re.fullmatch(_ISO_DATE, key)
+    if match is None:
+        return None
+    return _checked_date(int(match[1]), int(match[2]), int(match[3]), key)
+
+
+def _relative(key: str, today: dt.date) -> dt.date | None:
+    if match := re.fullmatch(_AGO, key):
+        sign = -1
+    elif match := re.fullmatch(_IN, key):
+        sign = 1
+    else:
+        return None
+    count, unit = sign * int(match[1]), match[2]
+    if unit == "day":
+        return _add_days(today, count, key)
+    if unit == "week":
+        return _add_days(today, 7 * count, key)
+    if unit == "month":
+        return _add_months(today, count, key)
+    return _add_months(today, 12 * count, key)
+
+
+def _weekday(key: str, today: dt.date) -> dt.date | None:
+    qualifier, _, name = key.rpartition(" ")
+    if name not in _WEEKDAYS or qualifier not in ("", "last", "next"):
+        return None
+    since = (today.weekday() - _WEEKDAYS[name]) % 7
+    if qualifier == "":
+        return _add_days(today, -since, key)
+    if qualifier == "last":
+        return _add_days(today, -(since or 7), key)
+    return _add_days(today, (7 - since) % 7 or 7, key)
+
+
+def _dateutil_date(key: str, shown: str, today: dt.date) -> dt.date:
+    """Let dateutil read forms like `2026/11/03` or `Nov 3 2026`, accepting only whole dates."""
+    not_a_date = DateError(f"not a date: {shown!r} ({_DATE_HINT})")
+    if not key.isascii():
+        raise not_a_date
+    has_letters = any(char.isalpha() for char in key)
+    if not has_letters and any(char.isdigit() for char in key) and not re.match(_YEAR_FIRST, key):
+        raise DateError(f"ambiguous date: {shown!r} (write it as YYYY-MM-DD)")
+    try:
+        # Non-fuzzy dateutil still fills missing fields from the default (`nov`, `2026`, `12:30`
+        # all "parse"). With two defaults that differ in every field, a field the user typed is
+        # equal in both results and one taken from a default is not: we need month and day
+        # typed, and no time of day.
+        first = _dateutil_parse(key, dt.datetime(today.year, 1, 1, 0, 0, 0, 0))
+        second = _dateutil_parse(key, dt.datetime(today.year, 2, 2, 1, 1, 1, 1))
+    except _TwoDigitYear:
+        raise DateError(f"ambiguous date: {shown!r} (write the year in full)") from None
+    except (ValueError, OverflowError) as exc:
+        if "range" in str(exc) or "must be in" in str(exc):
+            raise DateError(f"no such date: {shown}") from None
+        raise not_a_date from None
+    fields = ("hour", "minute", "second", "microsecond")
+    has_time = any(getattr(first, name) == getattr(second, name) for name in fields)
+    if first.date() != second.date() or has_time:
+        raise not_a_date
+    found = first.date()
+    # dateutil ignores a weekday when the day is given; `Fri 3 Nov 2026` must not pass quietly.
+    for word in re.findall(_WORD, key):
+        if word in _WEEKDAYS and _WEEKDAYS[word] != found.weekday():
+            weekday = _WEEKDAY_NAMES[found.weekday()][0].capitalize()  # %A follows the locale
+            raise DateError(f"no such date: {shown} ({found.isoformat()} is a {weekday})")
+    return found
+
+
+def _dateutil_parse(key: str, default: dt.datetime) -> dt.datetime:
+    from dateutil import parser  # costs ~28 ms, so only paid for unusual forms
+
+    class _Info(parser.parserinfo):
+        def convertyear(self, year: int, century_specified: bool = False) -> int:
+            if year < 100 and not century_specified:
+                raise _TwoDigitYear(year)
+            return year
+
+    return parser.parse(key, parserinfo=_Info(), default=default, ignoretz=True)
+
+
+def _checked_date(year: int, month: int, day: int, label: str) -> dt.date:
+    if not 1 <= year <= 9999:
+        raise DateError(f"no such date: {label} (years run 1 to 9999)")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(f"no such date: {label}") from None
+
+
+def _checked_month(year: int, month: int, label: str) -> tuple[int, int]:
+    if not 1 <= year <= 9999:
+        raise DateError(f"no such month: {label} (years run 1 to 9999)")
+    if not 1 <= month <= 12:
+        raise DateError(f"no such month: {label} (months run 01 to 12)")
+    return year, month
+
+
+def _checked_year(year: int, label: str) -> int:
+    if not 1 <= year <= 9999:
+        raise DateError(f"no such year: {label} (years run 1 to 9999)")
+    return year
+
+
+def _months_back(today: dt.date, count: int, label: str) -> tuple[int, int]:
+    index = today.year * 12 + today.month - 1 - count
+    return _checked_month(index // 12, index % 12 + 1, label)
+
+
+def _add_days(today: dt.date, days: int, label: str) -> dt.date:
+    try:
+        return today + dt.timedelta(days=days)
+    except OverflowError:
+        raise DateError(f"no such date: {label} (before year 1 or after 9999)") from None
+
+
+def _add_months(today: dt.date, months: int, label: str) -> dt.date:
+    from dateutil.relativedelta import relativedelta
+
+    # relativedelta clamps to the month's end: 1 month before March 31 is February 28 or 29.
+    try:
+        return today + relativedelta(months=months)
+    except (ValueError, OverflowError):
+        raise DateError(f"no such date: {label} (before year 1 or after 9999)") from None
