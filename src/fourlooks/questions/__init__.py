@@ -1,0 +1,338 @@
+"""The question bank: built-in questions (bank.toml) adjusted by the user's questions.toml.
+
+The user file (`questions.toml` in the config folder) is optional, and so is every key in it:
+
+    optional_sets = ["qualities"]    # switch on optional sets (the five qualities, monthly)
+    disabled = ["daily.up.peers"]    # switch questions off by id
+
+    [[question]]                     # reword a built-in question: its id, text and/or text_zh
+    id = "daily.back.went_well"
+    text = "What went well, and why?"
+
+    [[question]]                     # add a question: id, cadence, look, kind and text
+    id = "daily.down.family"         # `cadence.look.slug`
+    cadence = "daily"                # daily, monthly or task
+    look = "down"                    # back, up, down or ahead
+    kind = "text"                    # text, rating (1-5 with a note) or choice (give `choices`)
+    text = "What does my family need from me this week?"
+    text_zh = "这周家人需要我做什么？"  # optional: the English text is used when missing
+    source = "part 3"                # optional: defaults to "user"
+
+Optional keys of an added question: text_zh, source, choices, optional_set, when (task questions:
+the task state that leads to it). Added questions are asked after the built-in questions of the
+same cadence and look. Anything malformed raises ConfigError with one line naming the file, the
+line (TOML syntax) or the [[question]] table, and the problem.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from fourlooks.errors import ConfigError, UsageError
+from fourlooks.model import Cadence, Look, Question, TaskState
+
+LANGS = ("en", "zh")
+KINDS = ("text", "rating", "choice")
+COMMITMENTS_ID = "daily.ahead.commitments"  # each line of its answer is a commitment
+STATE_ID = "task.back.state"  # the choice among the four task states
+
+_BANK_NAME = "bank.toml"
+_ID = re.compile(r"[a-z]+\.[a-z]+\.[a-z][a-z0-9_]*")
+_SLUG = re.compile(r"[a-z][a-z0-9_]*")
+_SOURCE = re.compile(r"(intro|part [1-4])(: \S.*)?")
+_USER_SOURCE = "user"  # the source of an added question that names none
+_TOML_WHERE = re.compile(r"(.*) \(at line (\d+), column (\d+)\)")
+_FIELDS = (
+    "id",
+    "cadence",
+    "look",
+    "kind",
+    "text",
+    "text_zh",
+    "source",
+    "choices",
+    "optional_set",
+    "when",
+)
+_REWORD_FIELDS = ("id", "text", "text_zh")
+_STRUCTURE_FIELDS = ("cadence", "look", "kind")
+_USER_KEYS = ("optional_sets", "disabled", "question")
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    """One question in both languages, before a language is chosen."""
+
+    id: str
+    cadence: Cadence
+    look: Look
+    kind: str
+    text: str
+    text_zh: str
+    source: str
+    choices: tuple[str, ...] = ()
+    optional_set: str | None = None
+    when: str | None = None
+
+    def question(self, lang: str) -> Question:
+        """The question with its text in `lang`."""
+        return Question(
+            id=self.id,
+            cadence=self.cadence,
+            look=self.look,
+            kind=self.kind,
+            text=self.text_zh if lang == "zh" else self.text,
+            source=self.source,
+            choices=self.choices,
+            optional_set=self.optional_set,
+            when=self.when,
+        )
+
+
+def load(lang: str = "en", user_file: Path | None = None) -> list[Question]:
+    """The active questions in review order, in `lang`, after applying `user_file` if it exists."""
+    if lang not in LANGS:
+        raise UsageError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    specs, sets, disabled = list(_bank()), set(), set()
+    if user_file is not None and user_file.exists():
+        specs, sets, disabled = _apply_user_file(specs, user_file)
+    active = [
+        s
+        for s in specs
+        if s.id not in disabled and (s.optional_set is None or s.optional_set in sets)
+    ]
+    return [s.question(lang) for s in _review_order(active)]
+
+
+def for_cadence(
+    questions: list[Question], cadence: Cadence, look: Look | None = None
+) -> list[Question]:
+    """The questions of one cadence (and one look if given), keeping their order."""
+    return [q for q in questions if q.cadence == cadence and (look is None or q.look == look)]
+
+
+def get(questions: list[Question], question_id: str) -> Question | None:
+    """The question with this id, or None when it is unknown or switched off."""
+    return next((q for q in questions if q.id == question_id), None)
+
+
+@functools.lru_cache(maxsize=1)
+def _bank() -> tuple[_Spec, ...]:
+    """The built-in questions, parsed and validated once per process (read on every review)."""
+    origin = f"fourlooks/questions/{_BANK_NAME}"
+    text = resources.files(__name__).joinpath(_BANK_NAME).read_text(encoding="utf-8")
+    data = _parse_toml(text, origin)
+    _check_keys(data, ("question",), origin, "top-level key")
+    specs: list[_Spec] = []
+    for where, table in _question_tables(data, origin):
+        if any(s.id == table["id"] for s in specs):
+            raise ConfigError(f"{where}: duplicate id {table['id']!r}")
+        specs.append(_new_spec(table, where, builtin=True))
+    return tuple(specs)
+
+
+def _apply_user_file(specs: list[_Spec], path: Path) -> tuple[list[_Spec], set[str], set[str]]:
+    """Apply rewordings and additions; return the questions, switched-on sets, disabled ids."""
+    data = _read_user_file(path)
+    _check_keys(data, _USER_KEYS, str(path), "top-level key")
+    by_id = {s.id: s for s in specs}
+    builtin_ids, seen = set(by_id), set()
+    for where, table in _question_tables(data, str(path)):
+        qid = table["id"]
+        if qid in seen:
+            raise ConfigError(f"{where}: duplicate id {qid!r}")
+        seen.add(qid)
+        if qid in builtin_ids:
+            by_id[qid] = _reworded(by_id[qid], table, where)
+        elif not any(key in table for key in _STRUCTURE_FIELDS):
+            raise ConfigError(
+                f"{where}: no question {qid!r} to reword"
+                " (to add one, give cadence, look, kind and text)"
+            )
+        else:
+            by_id[qid] = _new_spec(table, where, builtin=False)
+    known_sets = {s.optional_set for s in by_id.values() if s.optional_set}
+    sets = _names(data, "optional_sets", known_sets, path, "optional set")
+    disabled = _names(data, "disabled", set(by_id), path, "question id")
+    return list(by_id.values()), sets, disabled
+
+
+def _read_user_file(path: Path) -> dict:
+    """The user file parsed as TOML; any failure is a ConfigError naming the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return _parse_toml(text, str(path))
+
+
+def _parse_toml(text: str, origin: str) -> dict:
+    """Parse TOML, turning tomllib's message into `file, line N: problem`."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # Python 3.11's TOMLDecodeError has no lineno attribute: the line is only in the message.
+        match = _TOML_WHERE.fullmatch(str(exc))
+        if match:
+            problem, line, column = match.groups()
+            raise ConfigError(
+                f"{origin}, line {line}, column {column}: {problem.lower()}"
+            ) from None
+        raise ConfigError(f"{origin}: {exc}") from None
+
+
+def _question_tables(data: dict, origin: str) -> list[tuple[str, dict]]:
+    """The [[question]] tables, each with a `file, [[question]] #N (id)` label for errors."""
+    tables = data.get("question", [])
+    if not isinstance(tables, list):
+        raise ConfigError(f"{origin}: write each question as a [[question]] table")
+    labelled = []
+    for index, table in enumerate(tables, start=1):
+        where = f"{origin}, [[question]] #{index}"
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: not a table")
+        qid = table.get("id")
+        if qid is None:
+            raise ConfigError(f"{where}: missing field 'id'")
+        if not isinstance(qid, str) or not _ID.fullmatch(qid):
+            raise ConfigError(f"{where}: id {qid!r} is not of the form cadence.look.slug")
+        labelled.append((f"{where} ({qid})", table))
+    return labelled
+
+
+def _new_spec(table: dict, where: str, *, builtin: bool) -> _Spec:
+    """A full question from its table; the bank must also give text_zh and source."""
+    _check_keys(table, _FIELDS, where, "field")
+    required = ["cadence", "look", "kind", "text"] + (["text_zh", "source"] if builtin else [])
+    for field in required:
+        if field not in table:
+            raise ConfigError(f"{where}: missing field {field!r}")
+    cadence = _enum(Cadence, table["cadence"], "cadence", where)
+    look = _enum(Look, table["look"], "look", where)
+    kind = _string(table, "kind", where)
+    if kind not in KINDS:
+        raise ConfigError(f"{where}: unknown kind {kind!r} (expected {', '.join(KINDS)})")
+    if table["id"].split(".")[:2] != [cadence.value, look.value]:
+        raise ConfigError(f"{where}: id must start with '{cadence.value}.{look.value}.'")
+    text = _string(table, "text", where)
+    return _Spec(
+        id=table["id"],
+        cadence=cadence,
+        look=look,
+        kind=kind,
+        text=text,
+        text_zh=_string(table, "text_zh", where) if "text_zh" in table else text,
+        source=_source(table, where, builtin=builtin),
+        choices=_choices(table, kind, where),
+        optional_set=_optional_set(table, where),
+        when=_when(table, cadence, where),
+    )
+
+
+def _reworded(spec: _Spec, table: dict, where: str) -> _Spec:
+    """A built-in question with new text; nothing but the wording may change."""
+    for key in table:
+        if key not in _REWORD_FIELDS:
+            raise ConfigError(
+                f"{where}: a built-in question can only be reworded (text, text_zh), not {key!r}"
+            )
+    if "text" not in table and "text_zh" not in table:
+        raise ConfigError(f"{where}: rewording needs text or text_zh")
+    changes = {key: _string(table, key, where) for key in ("text", "text_zh") if key in table}
+    return replace(spec, **changes)
+
+
+def _check_keys(table: dict, allowed: tuple[str, ...], where: str, what: str) -> None:
+    """Reject keys we do not know: a typo should not be silently ignored."""
+    for key in table:
+        if key not in allowed:
+            raise ConfigError(f"{where}: unknown {what} {key!r}")
+
+
+def _string(table: dict, field: str, where: str) -> str:
+    """A field that must be a non-empty string."""
+    value = table[field]
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: {field} must be a non-empty string")
+    return value.strip()
+
+
+def _enum(enum_type: type, value: object, field: str, where: str):
+    """The enum member named by `value`, strictly (no aliases: files should be unambiguous)."""
+    try:
+        return enum_type(value)
+    except ValueError:
+        expected = ", ".join(member.value for member in enum_type)
+        raise ConfigError(f"{where}: unknown {field} {value!r} (expected {expected})") from None
+
+
+def _source(table: dict, where: str, *, builtin: bool) -> str:
+    """The article reference: `intro` or `part N`, optionally `: key term`."""
+    if "source" not in table:
+        return _USER_SOURCE
+    source = _string(table, "source", where)
+    if not _SOURCE.fullmatch(source) and (builtin or source != _USER_SOURCE):
+        raise ConfigError(f"{where}: source {source!r} must be 'intro' or 'part 1'..'part 4'")
+    return source
+
+
+def _choices(table: dict, kind: str, where: str) -> tuple[str, ...]:
+    """The choices of a choice question; other kinds have none."""
+    if kind != "choice":
+        if "choices" in table:
+            raise ConfigError(f"{where}: only a choice question has choices")
+        return ()
+    choices = table.get("choices")
+    if choices is None:
+        raise ConfigError(f"{where}: missing field 'choices'")
+    if (
+        not isinstance(choices, list)
+        or not choices
+        or not all(isinstance(c, str) and c.strip() for c in choices)
+        or len(set(choices)) != len(choices)
+    ):
+        raise ConfigError(f"{where}: choices must be a list of distinct non-empty strings")
+    return tuple(choices)
+
+
+def _optional_set(table: dict, where: str) -> str | None:
+    """The optional set the question belongs to, if any."""
+    if "optional_set" not in table:
+        return None
+    name = _string(table, "optional_set", where)
+    if not _SLUG.fullmatch(name):
+        raise ConfigError(f"{where}: optional_set {name!r} must be a lower-case name")
+    return name
+
+
+def _when(table: dict, cadence: Cadence, where: str) -> str | None:
+    """The task state that leads to a task question, if any."""
+    if "when" not in table:
+        return None
+    if cadence != Cadence.TASK:
+        raise ConfigError(f"{where}: only task questions have 'when'")
+    return _enum(TaskState, table["when"], "when", where).value
+
+
+def _names(data: dict, key: str, known: set[str], path: Path, what: str) -> set[str]:
+    """A top-level list of names (optional_sets, disabled), each of which must exist."""
+    names = data.get(key, [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ConfigError(f"{path}: {key} must be a list of strings")
+    for name in names:
+        if name not in known:
+            raise ConfigError(f"{path}: {key}: unknown {what} {name!r}")
+    return set(names)
+
+
+def _review_order(specs: list[_Spec]) -> list[_Spec]:
+    """Cadence by cadence, look by look; file order within (the sort is stable)."""
+    cadences, looks = list(Cadence), list(Look)
+    return sorted(specs, key=lambda s: (cadences.index(s.cadence), looks.index(s.look)))
