@@ -1,0 +1,207 @@
+"""The typer app, its global options, and the one place errors become messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from fourlooks import __version__
+from fourlooks.errors import FourlooksError, UsageError
+
+if TYPE_CHECKING:
+    from fourlooks.store import Journal
+
+
+class ErrorBoundary(TyperGroup):
+    """Turn every error a user can cause into one line on stderr and a meaningful exit code."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Click's main, with its usage errors said in one line instead of a usage block."""
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.TyperException as exc:  # click's usage and parameter errors
+            code = exc.exit_code
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                exc.show()  # bare `fourlooks`: the help itself
+            else:
+                context = getattr(exc, "ctx", None)
+                hint = f" (see '{context.command_path} --help')" if context else ""
+                typer.echo(f"fourlooks: {exc.format_message()}{hint}", err=True)
+        except typer.Abort:
+            typer.echo("Aborted.", err=True)
+            code = 1
+        else:
+            code = result if isinstance(result, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FourlooksError as exc:
+            fail(str(exc), exc.exit_code)
+        except sqlite3.Error as exc:
+            from fourlooks.store import as_journal_error
+
+            fail(str(as_journal_error(settings().journal_path, exc)), 1)
+        except OSError as exc:
+            if os.environ.get("FOURLOOKS_DEBUG"):
+                raise
+            name = f" {exc.filename}" if exc.filename else ""
+            fail(f"cannot access{name}: {exc.strerror or exc}", 1)
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"fourlooks: {message}", err=True)
+    raise typer.Exit(code)
+
+
+app = typer.Typer(
+    cls=ErrorBoundary,
+    name="fourlooks",
+    help="A reflection journal: look back, look up, look down, look ahead.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class Settings:
+    """What the global options chose; commands read it through `settings()`."""
+
+    journal_path: Path
+    lang: str = "en"
+    _journal: Journal | None = field(default=None, repr=False)
+
+
+# Set by the global options callback at the start of every invocation.
+_settings: Settings | None = None
+
+
+def settings() -> Settings:
+    if _settings is None:  # a command invoked without the app's callback: a programming error
+        raise RuntimeError("fourlooks settings are read before the global options were parsed")
+    return _settings
+
+
+def journal() -> Journal:
+    """The journal, opened (and migrated) on first use and closed when the command ends."""
+    state = settings()
+    if state._journal is None:
+        from fourlooks.store import open_journal
+
+        state._journal = open_journal(state.journal_path)
+    return state._journal
+
+
+def now() -> dt.datetime:
+    """The clock, read here and passed down; FOURLOOKS_NOW freezes it for tests and benchmarks."""
+    frozen = os.environ.get("FOURLOOKS_NOW")
+    if frozen:
+        try:
+            return dt.datetime.fromisoformat(frozen)
+        except ValueError:
+            raise UsageError(f"FOURLOOKS_NOW is not an ISO date-time: {frozen!r}") from None
+    return dt.datetime.now()
+
+
+def today() -> dt.date:
+    return now().date()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"fourlooks {__version__}")
+        raise typer.Exit()
+
+
+def _lang_default() -> str:
+    from fourlooks import config
+
+    return config.language()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            metavar="PATH",
+            envvar="FOURLOOKS_DB",
+            help="Journal file to use [default: journal.db in the user data folder].",
+            show_envvar=True,
+            dir_okay=True,
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="en|zh",
+            envvar="FOURLOOKS_LANG",
+            help="Language of questions and headings: en or zh [default: config, then locale].",
+            show_envvar=True,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """A reflection journal: look back, look up, look down, look ahead.
+
+    Each entry is tagged with one of the four looks; `fourlooks review` asks the day's
+    questions, `fourlooks review --monthly` the month's self-audit.
+    """
+    from fourlooks import paths
+
+    if lang is not None and lang not in ("en", "zh"):
+        raise typer.BadParameter(f"{lang!r} is not en or zh", param_hint="--lang")
+    global _settings
+    state = _settings = Settings(journal_path=paths.journal_path(db), lang=lang or "")
+    ctx.call_on_close(lambda: state._journal.close() if state._journal else None)
+
+
+def lang() -> str:
+    """The language chosen by --lang/FOURLOOKS_LANG, else the config file, else the locale."""
+    state = settings()
+    if not state.lang:
+        state.lang = _lang_default()
+    return state.lang
+
+
+def run() -> None:
+    """Console entry point: the app, with the last guard against tracebacks."""
+    try:
+        app(prog_name="fourlooks")
+    except KeyboardInterrupt:
+        typer.echo("", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        # `fourlooks list | head`: the reader left; say nothing more.
+        sys.stderr.close()
+        sys.exit(1)
+    except Exception as exc:  # the last line of defence against a traceback
+        if os.environ.get("FOURLOOKS_DEBUG"):
+            raise
+        typer.echo(
+            f"fourlooks: internal error: {type(exc).__name__}: {exc} "
+            "(FOURLOOKS_DEBUG=1 shows the traceback; please report it)",
+            err=True,
+        )
+        sys.exit(70)

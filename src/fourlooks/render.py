@@ -1,0 +1,109 @@
+"""Turning model objects into terminal text. The only module that imports rich.
+
+Plain listings are built from strings (with ANSI colour only on a terminal and without
+NO_COLOR) so that `list`, typed every day, does not pay rich's import; reports and tables
+use rich, imported inside the functions that draw them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from fourlooks.model import Entry, Look
+
+_LOOK_COLOURS = {Look.BACK: "35", Look.UP: "36", Look.DOWN: "32", Look.AHEAD: "33"}
+
+
+def colour_enabled(stream: Any = None) -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (no-color.org)."""
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def paint(text: str, code: str, *, enabled: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if enabled else text
+
+
+def look_name(look: Look, lang: str) -> str:
+    return look.zh if lang == "zh" else look.value
+
+
+def look_label(look: Look) -> str:
+    """Both languages, for headings: `look back 回头看`."""
+    return f"look {look.value} {look.zh}"
+
+
+def weekday(date: str) -> str:
+    return dt.date.fromisoformat(date).strftime("%a")
+
+
+def entry_lines(
+    entries: Sequence[Entry], short: Mapping[str, str], *, lang: str, colour: bool
+) -> Iterable[str]:
+    """Entries grouped under a heading per day, in the order given."""
+    current = None
+    for entry in entries:
+        if entry.date != current:
+            if current is not None:
+                yield ""
+            current = entry.date
+            yield paint(f"{entry.date} {weekday(entry.date)}", "1", enabled=colour)
+        yield from _entry_block(entry, short.get(entry.id, entry.id[:8]), lang, colour)
+
+
+def _entry_block(entry: Entry, short_id: str, lang: str, colour: bool) -> Iterable[str]:
+    name = look_name(entry.look, lang)
+    pad = " " * max(0, 6 - _width(name))
+    head = f"  {paint(short_id, '2', enabled=colour)}  "
+    head += paint(name, _LOOK_COLOURS[entry.look], enabled=colour) + pad + "  "
+    indent = " " * (len(short_id) + 4 + max(6, _width(name)) + 2)
+    lines = entry.text.splitlines() or [""]
+    tags = "  " + " ".join(f"#{tag}" for tag in entry.tags) if entry.tags else ""
+    lines[-1] += paint(tags, "2", enabled=colour) if tags else ""
+    yield head + lines[0]
+    for line in lines[1:]:
+        yield indent + line
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
+    """Everything stored about one entry, for `show`."""
+    yield paint(entry.id, "1", enabled=colour)
+    yield f"date:     {entry.date} {weekday(entry.date)}"
+    yield f"look:     {entry.look.value} {entry.look.zh}"
+    if entry.tags:
+        yield "tags:     " + " ".join(f"#{tag}" for tag in entry.tags)
+    if entry.cadence:
+        yield f"review:   {entry.cadence.value}" + (
+            f" - {entry.question_id}" if entry.question_id else ""
+        )
+    if entry.rating is not None:
+        yield f"rating:   {entry.rating}/5"
+    if entry.task_id:
+        yield f"task:     {entry.task_id}"
+    if entry.commitment_id:
+        yield f"follows:  {entry.commitment_id}"
+    yield f"created:  {entry.created_at}"
+    if entry.updated_at != entry.created_at:
+        yield f"updated:  {entry.updated_at}"
+    yield ""
+    yield entry.text
+
+
+def to_json(data: Any) -> str:
+    """JSON for scripts: UTF-8 text as it is (not \\u escapes), stable key order as given."""
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,67 @@
+"""Every test gets its own journal and config folder: no test touches a real user's data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fourlooks.cli import app
+
+_ISOLATED_VARS = (
+    "FOURLOOKS_DB",
+    "FOURLOOKS_LANG",
+    "FOURLOOKS_NOW",
+    "FOURLOOKS_DEBUG",
+    "NO_COLOR",
+    "EDITOR",
+    "VISUAL",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANG",
+)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """FOURLOOKS_HOME moves both the journal and the config folder into tmp_path."""
+    folder = tmp_path / "home"
+    for var in _ISOLATED_VARS:
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("FOURLOOKS_HOME", str(folder))
+    # Belt and braces: platformdirs would look here if FOURLOOKS_HOME were ever ignored.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    return folder
+
+
+@pytest.fixture
+def journal_file(home: Path) -> Path:
+    return home / "journal.db"
+
+
+class Cli:
+    """Runs fourlooks in-process, as a user would type it, with a frozen clock."""
+
+    def __init__(self, now: str = "2026-11-26T21:00:00"):
+        self.runner = CliRunner()
+        self.now = now
+
+    def __call__(self, *args: str, input: str | None = None, env: dict | None = None):
+        merged = {"FOURLOOKS_NOW": self.now, **(env or {})}
+        return self.runner.invoke(app, list(args), input=input, env=merged)
+
+    def ok(self, *args: str, **kwargs):
+        result = self(*args, **kwargs)
+        assert result.exit_code == 0, (result.exit_code, result.output, result.exception)
+        return result
+
+    def json(self, *args: str, **kwargs):
+        return json.loads(self.ok(*args, **kwargs).stdout)
+
+
+@pytest.fixture
+def cli() -> Cli:
+    return Cli()
