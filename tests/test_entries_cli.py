@@ -61,6 +61,7 @@ def test_list_json_has_every_field_of_an_entry(cli):
         "review_id",
         "task_id",
         "rating",
+        "choice",
         "commitment_id",
         "created_at",
         "updated_at",

@@ -71,6 +71,7 @@ def m001_journal(db: Database) -> None:
             review_id TEXT REFERENCES reviews(id) ON DELETE SET NULL,
             task_id TEXT REFERENCES tasks(id) ON DELETE SET NULL,
             rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+            choice TEXT,
             commitment_id TEXT REFERENCES entries(id) ON DELETE SET NULL,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL

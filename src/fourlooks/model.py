@@ -77,6 +77,7 @@ class Entry:
     review_id: str | None = None
     task_id: str | None = None
     rating: int | None = None  # 1-5 for rating questions
+    choice: str | None = None  # the value picked for a choice question, e.g. a task state
     commitment_id: str | None = None  # the look-ahead entry this one follows up
     created_at: str = ""
     updated_at: str = ""
@@ -94,6 +95,7 @@ class Entry:
             "review_id": self.review_id,
             "task_id": self.task_id,
             "rating": self.rating,
+            "choice": self.choice,
             "commitment_id": self.commitment_id,
             "created_at": self.created_at,
             "updated_at": self.updated_at,

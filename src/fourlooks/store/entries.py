@@ -9,8 +9,8 @@ from fourlooks.model import Cadence, Entry, Look
 from fourlooks.store import Journal, new_id, now_iso
 
 _COLUMNS = (
-    "id, date, look, text, cadence, question_id, review_id, task_id, rating, commitment_id,"
-    " created_at, updated_at"
+    "id, date, look, text, cadence, question_id, review_id, task_id, rating, choice,"
+    " commitment_id, created_at, updated_at"
 )
 # Listings show at least this many characters of an id, more where needed to be unique.
 SHORT_ID = 8
@@ -28,6 +28,7 @@ def add(
     review_id: str | None = None,
     task_id: str | None = None,
     rating: int | None = None,
+    choice: str | None = None,
     commitment_id: str | None = None,
 ) -> Entry:
     """Store a new entry in one transaction; text and tags must already be cleaned."""
@@ -43,6 +44,7 @@ def add(
         review_id=review_id,
         task_id=task_id,
         rating=rating,
+        choice=choice,
         commitment_id=commitment_id,
         created_at=stamp,
         updated_at=stamp,
@@ -56,7 +58,7 @@ def insert(journal: Journal, entry: Entry) -> None:
     """Write an entry exactly as given (ids and timestamps included), inside a transaction."""
     with journal.write() as conn:
         conn.execute(
-            f"INSERT INTO entries ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO entries ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             _row(entry),
         )
         conn.executemany(
@@ -70,8 +72,8 @@ def replace(journal: Journal, entry: Entry) -> None:
     with journal.write() as conn:
         cursor = conn.execute(
             "UPDATE entries SET date = ?, look = ?, text = ?, cadence = ?, question_id = ?,"
-            " review_id = ?, task_id = ?, rating = ?, commitment_id = ?, created_at = ?,"
-            " updated_at = ? WHERE id = ?",
+            " review_id = ?, task_id = ?, rating = ?, choice = ?, commitment_id = ?,"
+            " created_at = ?, updated_at = ? WHERE id = ?",
             (*_row(entry)[1:], entry.id),
         )
         if cursor.rowcount != 1:
@@ -244,9 +246,10 @@ def _entry(row: Sequence, tags: tuple[str, ...]) -> Entry:
         review_id=row[6],
         task_id=row[7],
         rating=row[8],
-        commitment_id=row[9],
-        created_at=row[10],
-        updated_at=row[11],
+        choice=row[9],
+        commitment_id=row[10],
+        created_at=row[11],
+        updated_at=row[12],
         tags=tags,
     )
 
@@ -262,6 +265,7 @@ def _row(entry: Entry) -> tuple:
         entry.review_id,
         entry.task_id,
         entry.rating,
+        entry.choice,
         entry.commitment_id,
         entry.created_at,
         entry.updated_at,
