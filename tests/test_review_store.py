@@ -23,7 +23,8 @@ def answer(journal, key, question_id, text, look=Look.BACK, date=None, **fields)
     draft = reviews.Draft(
         date=date or key.period, look=look, text=text, question_id=question_id, **fields
     )
-    return reviews.save(journal, key, [draft])
+    [stored] = reviews.save(journal, key, [draft])
+    return stored.review_id
 
 
 def test_a_review_row_is_created_by_its_first_answer_not_before(journal):

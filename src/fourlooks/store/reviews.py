@@ -6,6 +6,7 @@ review and leaving at once stores nothing, so it does not count as a day with a 
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -65,14 +66,18 @@ def skipped(journal: Journal, review_id: str) -> set[str]:
     return {row[0] for row in rows}
 
 
-def save(journal: Journal, key: Key, drafts: Sequence[Draft], *, complete: bool = False) -> str:
-    """Store one answer (one or more entries) in one transaction; return the review's id."""
+def save(
+    journal: Journal, key: Key, drafts: Sequence[Draft], *, complete: bool = False
+) -> list[Entry]:
+    """Store one answer (one or more entries) in one transaction; return the entries stored."""
+    stored: list[Entry] = []
     with journal.write() as conn:
         review_id = _ensure(conn, key)
-        stamp = now_iso()
-        for draft in drafts:
-            entries.insert(
-                journal,
+        start = dt.datetime.now(dt.UTC)
+        for number, draft in enumerate(drafts):
+            # A microsecond apart: the lines of one answer keep their order in every listing.
+            stamp = (start + dt.timedelta(microseconds=number)).isoformat(timespec="microseconds")
+            stored.append(
                 Entry(
                     id=new_id(),
                     date=draft.date,
@@ -87,11 +92,12 @@ def save(journal: Journal, key: Key, drafts: Sequence[Draft], *, complete: bool 
                     commitment_id=draft.commitment_id,
                     created_at=stamp,
                     updated_at=stamp,
-                ),
+                )
             )
+            entries.insert(journal, stored[-1])
         if complete:
             _complete(conn, review_id)
-    return review_id
+    return stored
 
 
 def skip(journal: Journal, key: Key, question_id: str, *, complete: bool = False) -> str:
