@@ -96,6 +96,8 @@ class Outcome:
     answered: int = 0  # in this run
     skipped: int = 0  # in this run
     followed_up: int = 0  # commitments followed up in this run
+    answered_total: int = 0  # in this run and before
+    skipped_total: int = 0
     complete: bool = False
     was_complete: bool = False  # complete before this run: nothing was asked
     stopped: bool = False  # the input ended before the last question
@@ -497,5 +499,7 @@ class _Run:
             self.complete = True
         self.outcome.total = len(asked)
         self.outcome.done = len(asked) - len(pending)
+        self.outcome.answered_total = sum(q.id in self.answers for q in asked)
+        self.outcome.skipped_total = sum(q.id in self.skips for q in asked)
         self.outcome.complete = self.complete
         return self.outcome

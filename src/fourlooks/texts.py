@@ -174,6 +174,14 @@ def count(lang: str, number: int, unit: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+_CADENCE_ZH = {"daily": "日省", "monthly": "月省", "task": "事省"}
+
+
+def cadence_heading(cadence: str) -> str:
+    """A cadence with the article's name for it: `daily 日省`."""
+    return f"{cadence} {_CADENCE_ZH[cadence]}"
+
+
 def look_name(lang: str, look: Look) -> str:
     """A look's name in the reader's language: `back`, `回头看`."""
     return look.zh if lang == "zh" else look.value
