@@ -85,7 +85,8 @@ def test_a_daily_review_asks_every_question_look_by_look_and_saves_each(journal)
 
 def test_skips_count_towards_completion_and_the_commitments_answer_splits_into_lines(journal):
     answers = [None] * len(DAILY)
-    answers[DAILY.index(questions.COMMITMENTS_ID)] = "- call Li\n\n* draft the rota\nbook the room"
+    typed = "- call Li\n\n* draft the rota\n-\nbook the room"
+    answers[DAILY.index(questions.COMMITMENTS_ID)] = typed
     outcome = daily(journal, Script(*answers))
     assert (outcome.complete, outcome.answered, outcome.skipped) == (True, 1, 10)
     ahead = entries.query(journal, look=Look.AHEAD, newest_first=False)
@@ -245,6 +246,14 @@ def test_an_interrupted_task_review_resumes_with_the_states_question(journal):
     outcome = review.task(journal, prompter, BANK, task=task, day=DAY, lang="en")
     assert prompter.asked == [("task.back.cause", "2/3"), ("task.ahead.lesson", "3/3")]
     assert outcome.complete and tasks.get(journal, task.id).reviewed_at
+
+
+def test_a_state_left_for_later_asks_no_states_question(journal):
+    task = tasks.add(journal, "Rota survey")
+    prompter = Script(LATER, "lesson")
+    outcome = review.task(journal, prompter, BANK, task=task, day=DAY, lang="en")
+    assert prompter.asked == [("task.back.state", "1/3"), ("task.ahead.lesson", "2/2")]
+    assert not outcome.complete and tasks.get(journal, task.id).state is None
 
 
 def test_a_skipped_state_leads_straight_to_the_lesson(journal):

@@ -30,6 +30,7 @@ def load(path: Path | None = None) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read {path}: {exc}") from None
     import tomllib  # only when there is a file: most commands read the config, few have one
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -150,10 +150,8 @@ def _aliases(question: Question) -> list[tuple[str, str]]:
 
 
 def commitment_lines(text: str) -> list[str]:
-    """Each non-empty line of a commitments answer, without a list bullet."""
-    lines = (
-        line.strip().removeprefix("- ").removeprefix("* ").strip() for line in text.split("\n")
-    )
+    """Each line of a commitments answer that says something, without its list bullet."""
+    lines = (re.sub(r"^[-*•]+(\s+|$)", "", line.strip()).strip() for line in text.split("\n"))
     return [line for line in lines if line]
 
 
@@ -202,9 +200,8 @@ def monthly(
     run.say("title_monthly", style="title", month=key.period)
     if run.was_complete:
         return run.finish(asked)
-    months = [
-        tuple(map(int, p.split("-"))) for p in reviews.completed_periods(journal, key.cadence)
-    ]
+    completed = reviews.completed_periods(journal, key.cadence)
+    months = [(int(period[:4]), int(period[5:7])) for period in completed]
     streak = stats.monthly_streak(months, today=last_day)
     run.say("streak", count=texts.count(lang, streak.current, "month"))
     try:
@@ -269,14 +266,16 @@ class _TaskFlow:
         return stored[-1].choice if stored else None
 
     def sequence(self, state: str | None = None) -> list[Question]:
-        """The questions in order; before a state is chosen, counting one for its question."""
+        """The questions to ask in order: the state's own question only once it is known."""
         if self.state_question is None:
             return self.rest
         state = state or self.state()
-        if state is None and not self.run.is_done(STATE_ID):
-            widest = max(self.branches.values(), key=len, default=[])
-            return [self.state_question, *widest, *self.rest]
         return [self.state_question, *self.branches.get(state or "", []), *self.rest]
+
+    def expected(self) -> int:
+        """How many questions to expect before the state is chosen (for `1/3`)."""
+        widest = max((len(branch) for branch in self.branches.values()), default=0)
+        return 1 + widest + len(self.rest)
 
     def ask_state(self, task: Task) -> None:
         question = self.state_question
@@ -291,7 +290,7 @@ class _TaskFlow:
             if isinstance(answer, Choice) and answer.value in _TASK_STATES:
                 tasks.record_state(self.run.journal, task.id, TaskState(answer.value))
 
-        progress = Progress(1, len(self.sequence()))
+        progress = Progress(1, self.expected())
         self.run.ask(question, progress, completes=completes, then=record)
 
 
