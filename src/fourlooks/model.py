@@ -133,6 +133,22 @@ class Task:
 
 
 @dataclass(frozen=True, slots=True)
+class Review:
+    """One review taken: a day's (period YYYY-MM-DD), a month's (YYYY-MM) or a task's."""
+
+    id: str
+    cadence: Cadence
+    period: str
+    task_id: str | None = None
+    started_at: str = ""
+    completed_at: str | None = None  # set once every question is answered or skipped
+
+    @property
+    def complete(self) -> bool:
+        return self.completed_at is not None
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """One question of the bank, in the language it was loaded in."""
 

@@ -1,0 +1,244 @@
+"""`review`: the daily review, the monthly self-audit (--monthly) and a task's review (--task)."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from fourlooks.cli.app import app, journal, lang
+from fourlooks.cli.days import review_today
+from fourlooks.errors import FourlooksError, UsageError
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from fourlooks.model import Question
+    from fourlooks.review import Outcome, Prompter
+
+REVIEW_HELP = """Take the day's review; --monthly the month's self-audit; --task ID a task's review.
+
+At a terminal the questions come one by one, look by look: finish an answer with an empty
+line, and an empty answer skips the question. The daily review first asks about the
+commitments of the last reviewed day, then shows entries of a month and a year ago.
+
+With stdin piped, answers are read one per line in the order `fourlooks questions --cadence
+...` prints them (for a task: its state, that state's question, the lesson); an empty line
+skips; a review taken up again reads answers for the questions still open. --answers FILE
+takes a JSON object of question id -> answer instead.
+
+Ctrl-C, end of input or a closed terminal keep every answer already given: run the same
+command again to go on. Exit status: 0 when the review ends or pauses at end of input,
+1 on bad input (earlier answers stay saved), 130 on Ctrl-C, 129/143 on SIGHUP/SIGTERM.
+"""
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so the transaction in flight rolls back."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@app.command(help=REVIEW_HELP)
+def review(
+    *,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            metavar="WHEN",
+            help="The day to review [default: today; before the day start, 04:00, yesterday].",
+        ),
+    ] = None,
+    monthly: Annotated[
+        bool, typer.Option("--monthly", help="The monthly self-audit instead.")
+    ] = False,
+    month: Annotated[
+        str | None,
+        typer.Option(
+            "--month",
+            metavar="YYYY-MM",
+            help="With --monthly: the month [default: this one; in its first 7 days, the last].",
+        ),
+    ] = None,
+    task_id: Annotated[
+        str | None,
+        typer.Option("--task", metavar="ID", help="Review this task (an id or unique prefix)."),
+    ] = None,
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            help="Answers as a JSON object, question id -> answer; '-' reads stdin.",
+        ),
+    ] = None,
+) -> None:
+    from fourlooks import dates, paths, questions
+    from fourlooks import review as engine
+    from fourlooks.model import Cadence
+
+    if month is not None and not monthly:
+        raise UsageError("--month goes with --monthly")
+    if monthly and (task_id is not None or date is not None):
+        raise UsageError("--monthly cannot be combined with --task or --date (use --month)")
+    day = review_today()
+    if date is not None:
+        day = _past_day(dates.parse_when(date, today=day), day)
+    bank = questions.load(lang(), paths.questions_file())
+    chosen = lang()
+    if monthly:
+        year, number = _audit_month(month, day)
+        cadence = Cadence.MONTHLY
+
+        def run(prompter: Prompter) -> Outcome:
+            return engine.monthly(journal(), prompter, bank, year=year, month=number, lang=chosen)
+
+    elif task_id is not None:
+        from fourlooks.store import tasks
+
+        task = tasks.get(journal(), task_id)
+        cadence = Cadence.TASK
+
+        def run(prompter: Prompter) -> Outcome:
+            return engine.task(journal(), prompter, bank, task=task, day=day, lang=chosen)
+
+    else:
+        cadence = Cadence.DAILY
+
+        def run(prompter: Prompter) -> Outcome:
+            return engine.daily(journal(), prompter, bank, day=day, lang=chosen)
+
+    prompter = _prompter(answers, questions.for_cadence(bank, cadence))
+    outcome = _guarded(lambda: run(prompter))
+    _finish(prompter, outcome)
+
+
+def _past_day(chosen: dt.date, day: dt.date) -> dt.date:
+    if chosen > day:
+        raise UsageError(f"{chosen.isoformat()} has not come yet: a review looks back")
+    return chosen
+
+
+def _audit_month(text: str | None, day: dt.date) -> tuple[int, int]:
+    from fourlooks import dates, status
+
+    if text is None:
+        return status.audit_month(day)
+    year, month = dates.parse_month(text, today=day)
+    if (year, month) > (day.year, day.month):
+        raise UsageError(f"{dates.format_month(year, month)} has not come yet: an audit looks back")
+    return year, month
+
+
+def _prompter(answers: str | None, asked: list[Question]) -> Prompter:
+    """The answers file if given, else a person at a terminal, else lines piped in."""
+    from fourlooks import prompters
+
+    if answers is not None:
+        name = "stdin" if answers == "-" else answers
+        return prompters.AnswersPrompter(_read_answers(answers), asked, name=name)
+    if sys.stdin.isatty():
+        return prompters.TerminalPrompter(lang())
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    return prompters.LinePrompter(sys.stdin)
+
+
+def _read_answers(source: str) -> dict[str, Any]:
+    """The JSON object of an answers file; every problem is one line naming the file."""
+    import json
+    from pathlib import Path
+
+    from fourlooks.cli.entries import read_stdin
+
+    name = "stdin" if source == "-" else source
+    if source == "-":
+        text = read_stdin()
+    else:
+        try:
+            text = Path(source).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise FourlooksError(f"{name}: not UTF-8 text") from None
+        except OSError as exc:
+            raise UsageError(f"cannot read answers file {name}: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FourlooksError(
+            f"{name}, line {exc.lineno}, column {exc.colno}: not JSON: {exc.msg.lower()}"
+        ) from None
+    if not isinstance(data, dict):
+        raise FourlooksError(f"{name}: give a JSON object of question id -> answer")
+    return data
+
+
+def _guarded(run: Callable[[], Outcome]) -> Outcome:
+    """Run the review; Ctrl-C, SIGTERM and SIGHUP end it with every answer given kept."""
+    try:
+        with _signals_raise():
+            return run()
+    except KeyboardInterrupt:
+        _stopped()
+        raise typer.Exit(130) from None
+    except Terminated as exc:
+        _stopped()
+        raise typer.Exit(128 + exc.signum) from None
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """While the review runs, SIGTERM and SIGHUP (a closed terminal) raise Terminated."""
+    names = ("SIGTERM", "SIGHUP")  # SIGHUP does not exist on Windows
+    numbers = [getattr(signal, name) for name in names if hasattr(signal, name)]
+
+    def handler(signum: int, frame: Any) -> None:
+        for number in numbers:  # one is enough: let the rollback finish undisturbed
+            signal.signal(number, signal.SIG_IGN)
+        raise Terminated(signum)
+
+    previous = {number: signal.signal(number, handler) for number in numbers}
+    try:
+        yield
+    finally:
+        for number, old in previous.items():
+            signal.signal(number, old)
+
+
+def _stopped() -> None:
+    from fourlooks import texts
+
+    _say("\n" + texts.say(lang(), "stopped"))
+
+
+def _say(text: str) -> None:
+    """A closing line on stderr; the terminal may be gone already (SIGHUP)."""
+    with contextlib.suppress(OSError, ValueError):
+        typer.echo(text, err=True)
+
+
+def _finish(prompter: Prompter, outcome: Outcome) -> None:
+    from fourlooks import prompters, texts
+
+    chosen = lang()
+    if isinstance(prompter, prompters.LinePrompter) and not (
+        outcome.stopped or outcome.was_complete
+    ):
+        prompter.finish()
+    if isinstance(prompter, prompters.AnswersPrompter) and prompter.unused():
+        _say(texts.say(chosen, "unused", ids=", ".join(prompter.unused())))
+    period = outcome.key.period
+    if outcome.was_complete:
+        _say(texts.say(chosen, "already_complete", period=period))
+    elif outcome.complete:
+        counts = {"answered": outcome.answered_total, "skipped": outcome.skipped_total}
+        _say(texts.say(chosen, "complete", period=period, **counts))
+    else:
+        _say(texts.say(chosen, "left", left=outcome.left, total=outcome.total))

@@ -1,0 +1,255 @@
+"""The three ways a review gets its answers: a person at a terminal, lines on stdin, a JSON file.
+
+Each implements `review.Prompter`. Only the terminal prompter asks again after a bad answer;
+the other two stop with an error naming the line or the question, keeping what was saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Mapping, Sequence
+from typing import IO, Any
+
+from fourlooks import render, review, texts
+from fourlooks.errors import FourlooksError
+from fourlooks.model import Question
+from fourlooks.review import LATER, Choice, Progress, Rating
+
+_STYLES = {"title": "1", "heading": "1;36", "dim": "2", "warn": "33"}
+PROMPT = "> "
+
+
+class TerminalPrompter:
+    """A person at a terminal: multi-line answers end with an empty line; bad ones are re-asked."""
+
+    interactive = True
+
+    def __init__(self, lang: str, *, out: IO[str] | None = None):
+        self.lang = lang
+        self.out = out or sys.stdout
+        self.colour = render.colour_enabled(self.out)
+        self._ended = False  # Ctrl-D after some lines: keep them, then stop at the next question
+        with contextlib.suppress(ImportError):  # absent on Windows
+            import readline  # noqa: F401  (arrow keys and history for input())
+
+    def show(self, text: str, *, style: str = "") -> None:
+        if style in ("title", "heading"):
+            self._print("")
+        code = _STYLES.get(style)
+        for line in text.split("\n"):
+            self._print(render.paint(line, code, enabled=self.colour) if code else line)
+
+    def ask_text(self, question: Question, progress: Progress) -> str | None:
+        self._header(question, progress)
+        while True:
+            lines = self._lines()
+            if not lines:
+                return None
+            try:
+                return review.answer_text("\n".join(lines))
+            except ValueError as exc:
+                self.show(texts.say(self.lang, "text_again", problem=exc), style="warn")
+
+    def ask_rating(self, question: Question, progress: Progress) -> Rating | None:
+        self._header(question, progress)
+        self.show(texts.say(self.lang, "rating_hint"), style="dim")
+        while True:
+            line = self._read()
+            if not line.strip():
+                return None
+            try:
+                return review.parse_rating(line)
+            except ValueError:
+                self.show(texts.say(self.lang, "rating_again"), style="warn")
+
+    def ask_choice(self, question: Question, progress: Progress) -> Choice | None:
+        self._header(question, progress)
+        options = "  ".join(
+            f"{number} {texts.choice_label(self.lang, question.id, value)}"
+            for number, value in enumerate(question.choices, start=1)
+        )
+        self.show(options)
+        self.show(texts.say(self.lang, "choice_hint"), style="dim")
+        while True:
+            line = self._read()
+            if not line.strip():
+                return None
+            try:
+                return review.parse_choice(line, question)
+            except ValueError:
+                self.show(texts.say(self.lang, "choice_again"), style="warn")
+
+    def _header(self, question: Question, progress: Progress) -> None:
+        self._print("")
+        first, *rest = question.text.split("\n")
+        self._print(render.paint(f"[{progress}]", "2", enabled=self.colour) + " " + first)
+        for line in rest:
+            self._print(" " * (len(str(progress)) + 3) + line)
+
+    def _lines(self) -> list[str]:
+        """Lines up to an empty one; Ctrl-D ends the answer too, and then the review."""
+        lines: list[str] = []
+        while True:
+            try:
+                line = self._read()
+            except EOFError:
+                if not lines:
+                    raise
+                self._ended = True
+                return lines
+            if not line.strip():
+                return lines
+            lines.append(line)
+
+    def _read(self) -> str:
+        if self._ended:
+            raise EOFError
+        self.out.flush()
+        try:
+            return input(PROMPT)
+        except EOFError:
+            self._print("")  # Ctrl-D leaves the cursor after the prompt
+            raise
+
+    def _print(self, text: str) -> None:
+        print(text, file=self.out)
+
+
+class LinePrompter:
+    """Answers piped in, one per line in the order of `fourlooks questions`; empty skips."""
+
+    interactive = False
+
+    def __init__(self, stream: IO[str], *, name: str = "stdin"):
+        self.stream = stream
+        self.name = name
+        self.line_number = 0
+
+    def show(self, text: str, *, style: str = "") -> None:
+        pass  # nobody is watching: the closing summary goes to stderr
+
+    def ask_text(self, question: Question, progress: Progress) -> str | None:
+        line = self._next()
+        if not line.strip():
+            return None
+        try:
+            return review.answer_text(line)
+        except ValueError as exc:
+            raise self._error(f"{exc} ({question.id})") from None
+
+    def ask_rating(self, question: Question, progress: Progress) -> Rating | None:
+        line = self._next()
+        if not line.strip():
+            return None
+        try:
+            return review.parse_rating(line)
+        except ValueError as exc:
+            raise self._error(f"{exc} ({question.id}), e.g. '4 kept every promise'") from None
+
+    def ask_choice(self, question: Question, progress: Progress) -> Choice | None:
+        line = self._next()
+        if not line.strip():
+            return None
+        try:
+            return review.parse_choice(line, question)
+        except ValueError as exc:
+            raise self._error(f"{exc} ({question.id})") from None
+
+    def finish(self) -> None:
+        """After the last question: lines left over mean the input did not match the questions."""
+        while True:
+            line = self._next_or_none()
+            if line is None:
+                return
+            if line.strip():
+                raise self._error(
+                    "more answers than open questions", kept="the answers to every question"
+                )
+
+    def _next(self) -> str:
+        line = self._next_or_none()
+        if line is None:
+            raise EOFError
+        return line
+
+    def _next_or_none(self) -> str | None:
+        try:
+            raw = self.stream.readline()
+        except UnicodeDecodeError:
+            self.line_number += 1
+            raise self._error("not UTF-8 text") from None
+        if not raw:
+            return None
+        self.line_number += 1
+        return raw.rstrip("\r\n")
+
+    def _error(self, problem: str, *, kept: str = "the answers before it") -> FourlooksError:
+        where = f"{self.name} line {self.line_number}"
+        return FourlooksError(f"{where}: {problem}; {kept} are saved")
+
+
+class AnswersPrompter:
+    """Answers from a JSON object, question id -> answer, all checked before any is saved.
+
+    A text answer is a string (a list of strings is joined by lines: one commitment each); a
+    rating is 1-5 or a string like "4 kept every promise"; a choice is its value, number or
+    label. null or "" skips the question; a question left out stays open.
+    """
+
+    interactive = False
+
+    def __init__(self, answers: Mapping[str, Any], questions: Sequence[Question], *, name: str):
+        self.name = name
+        self.used: set[str] = set()
+        by_id = {q.id: q for q in questions}
+        self.answers: dict[str, str | Rating | Choice | None] = {}
+        for question_id, value in answers.items():
+            question = by_id.get(question_id)
+            if question is None:
+                cadence = questions[0].cadence.value if questions else "daily"
+                raise FourlooksError(
+                    f"{name}: no question {question_id!r} in this review"
+                    f" (see `fourlooks questions --cadence {cadence}`); nothing was saved"
+                )
+            self.answers[question_id] = self._checked(question, value)
+
+    def show(self, text: str, *, style: str = "") -> None:
+        pass
+
+    def ask_text(self, question: Question, progress: Progress) -> Any:
+        return self._take(question)
+
+    def ask_rating(self, question: Question, progress: Progress) -> Any:
+        return self._take(question)
+
+    def ask_choice(self, question: Question, progress: Progress) -> Any:
+        return self._take(question)
+
+    def unused(self) -> list[str]:
+        """Ids given in the file but not asked (already done, or another task state's)."""
+        return [question_id for question_id in self.answers if question_id not in self.used]
+
+    def _take(self, question: Question) -> Any:
+        if question.id not in self.answers:
+            return LATER
+        self.used.add(question.id)
+        return self.answers[question.id]
+
+    def _checked(self, question: Question, value: Any) -> str | Rating | Choice | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            if question.kind == "rating" and isinstance(value, int) and not isinstance(value, bool):
+                return review.parse_rating(str(value))
+            if isinstance(value, list) and all(isinstance(item, str) for item in value):
+                value = "\n".join(value)
+            if not isinstance(value, str):
+                raise ValueError(f"{type(value).__name__} is not an answer: give text")
+            if question.kind == "rating":
+                return review.parse_rating(value)
+            if question.kind == "choice":
+                return review.parse_choice(value, question)
+            return review.answer_text(value)
+        except ValueError as exc:
+            raise FourlooksError(f"{self.name}: {question.id}: {exc}; nothing was saved") from None

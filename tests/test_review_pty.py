@@ -1,0 +1,183 @@
+"""The interactive review through a real pseudo-terminal, as a person meets it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import pexpect
+import pytest
+
+TIMEOUT = 30  # generous: a loaded CI machine may start Python slowly; the tests do not wait
+
+
+def spawn(*args: str, now: str = "2026-11-26T21:00:00") -> pexpect.spawn:
+    env = {
+        **os.environ,
+        "FOURLOOKS_NOW": now,
+        "NO_COLOR": "1",
+        "TERM": "dumb",  # no bracketed-paste or colour codes between us and the text
+        "INPUTRC": os.devnull,
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "fourlooks", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(50, 200),
+    )
+    # pexpect's default pauses (50 ms per line sent, 100 ms on close) add seconds, prove nothing.
+    child.delaybeforesend = None
+    child.delayafterclose = 0.01
+    return child
+
+
+def answer(child: pexpect.spawn, number: int, total: int, *lines: str) -> None:
+    """Wait for question `number`, type the lines, and end the answer with an empty line."""
+    child.expect_exact(f"[{number}/{total}]")
+    child.expect_exact("> ")
+    for line in lines:
+        child.sendline(line)
+    if lines and lines != ("",):
+        child.sendline("")
+
+
+def stop(child: pexpect.spawn, signum: int | None = None) -> str:
+    """Ctrl-C (or a signal) as a person would send it, again if the first went unnoticed.
+
+    A signal that lands in the instant between Python's last check and input()'s blocking read
+    is only acted on when the read wakes up (at the next key, or at once for a closed
+    terminal); a second signal wakes it. Returns what the program printed meanwhile.
+    """
+    for _ in range(5):
+        if signum is None:
+            child.sendintr()
+        else:
+            child.kill(signum)
+        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=3) == 0:
+            return child.before
+    raise AssertionError("the review did not stop")
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus
+
+
+def saved(cli) -> dict:
+    return {e["question_id"]: e for e in cli.json("list", "--json", "-n", "0") if e["question_id"]}
+
+
+def test_answering_skipping_and_a_multi_line_answer(cli):
+    child = spawn("review")
+    child.expect_exact("Daily review · Thu 2026-11-26")
+    child.expect_exact("look back 回头看")
+    answer(child, 1, 11, "Shipped the report.", "The outline made it quick.")
+    answer(child, 2, 11, "")  # an empty answer skips
+    for number in range(3, 12):
+        answer(child, number, 11, f"answer {number}")
+    child.expect_exact("Review of 2026-11-26 complete: 10 answered, 1 skipped.")
+    assert finish(child) == 0
+    stored = saved(cli)
+    assert (
+        stored["daily.back.went_well"]["text"] == "Shipped the report.\nThe outline made it quick."
+    )
+    assert "daily.back.went_wrong" not in stored
+    assert stored["daily.ahead.goal"]["text"] == "answer 11"
+    assert cli.json("status", "--json")["daily"]["state"] == "complete"
+
+
+def test_ctrl_c_half_way_keeps_the_answers_and_the_rerun_asks_only_the_rest(cli):
+    child = spawn("review")
+    answer(child, 1, 11, "one")
+    answer(child, 2, 11, "two")
+    answer(child, 3, 11, "")
+    child.expect_exact("[4/11]")
+    child.expect_exact("> ")
+    child.sendline("typed but not finished")
+    assert "Stopped. Every answer given is saved" in stop(child)
+    assert finish(child) == 130
+    assert set(saved(cli)) == {"daily.back.went_well", "daily.back.went_wrong"}
+
+    child = spawn("review")
+    child.expect_exact("Answered earlier (3 of 11)")
+    child.expect_exact("(skipped)")
+    child.expect(r"\[(\d+)/11\]")
+    assert child.match.group(1) == "4"  # the first question asked is the first one still open
+    child.expect_exact("> ")
+    child.sendline("four")
+    child.sendline("")
+    for number in range(5, 12):
+        answer(child, number, 11, "")
+    child.expect_exact("complete: 3 answered, 8 skipped")
+    assert finish(child) == 0
+    assert saved(cli)["daily.up.progress"]["text"] == "four"
+
+
+def test_a_bad_rating_is_asked_again_and_ctrl_d_pauses(cli):
+    child = spawn("review", "--monthly")
+    child.expect_exact("Monthly self-audit · 2026-11")
+    child.expect_exact("[1/13]")
+    child.expect_exact("> ")
+    child.sendline("7")
+    child.expect_exact("A rating starts with a whole number from 1 to 5")
+    child.expect_exact("> ")
+    child.sendline("4 kept every promise but one")
+    child.expect_exact("[2/13]")
+    child.expect_exact("> ")
+    child.sendeof()
+    child.expect_exact("12 of 13 questions still open")
+    assert finish(child) == 0
+    rating = saved(cli)["monthly.back.commitment"]
+    assert (rating["rating"], rating["text"]) == (4, "kept every promise but one")
+
+
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGHUP, 129), (signal.SIGTERM, 143)])
+def test_a_closed_terminal_or_a_kill_mid_review_keeps_the_answers(cli, signum, status):
+    child = spawn("review")
+    answer(child, 1, 11, "kept one")
+    answer(child, 2, 11, "kept two")
+    child.expect_exact("[3/11]")
+    child.expect_exact("> ")
+    child.sendline("half an answer")
+    stop(child, signum)
+    assert finish(child) == status
+    stored = saved(cli)
+    assert set(stored) == {"daily.back.went_well", "daily.back.went_wrong"}
+    assert cli("status", "--check").exit_code == 1  # the review is still due, not broken
+
+
+def test_tomorrows_review_asks_about_todays_commitments(cli):
+    child = spawn("review")
+    for number in range(1, 10):
+        answer(child, number, 11, "")
+    answer(child, 10, 11, "Call Li about the rota", "Draft the budget")
+    answer(child, 11, 11, "")
+    child.expect_exact("complete")
+    assert finish(child) == 0
+
+    child = spawn("review", now="2026-11-27T21:30:00")
+    child.expect_exact("Daily review · Fri 2026-11-27")
+    child.expect_exact("Streak: 1 day")
+    child.expect_exact("You planned on 2026-11-26")
+    child.expect_exact("You planned: Call Li about the rota")
+    child.expect_exact("> ")
+    child.sendline("done")
+    child.expect_exact("You planned: Draft the budget")
+    child.expect_exact("> ")
+    child.sendline("2 half of it; numbers still missing")
+    child.expect_exact("[1/11]")
+    stop(child)
+    assert finish(child) == 130
+    follow = [
+        e
+        for e in cli.json("list", "--json", "-n", "0")
+        if e["question_id"] == "daily.back.followup"
+    ]
+    assert sorted((e["choice"], e["text"], e["date"]) for e in follow) == [
+        ("done", "done", "2026-11-27"),
+        ("partly", "half of it; numbers still missing", "2026-11-27"),
+    ]
