@@ -298,6 +298,10 @@ def review_day():
 
 
 def headings(text):
+    """The headings as a notes app shows them: front matter is not part of the text."""
+    if text.startswith("---\n"):
+        meta, text = front_matter(text)
+        assert meta["generator"] == "fourlooks"
     tokens = MarkdownIt().parse(text)
     return [
         (int(tokens[i].tag[1]), tokens[i + 1].content)

@@ -2,6 +2,7 @@
 
 from fourlooks.cli import entries as _entries  # noqa: F401  (registers its commands)
 from fourlooks.cli import search as _search  # noqa: F401
+from fourlooks.cli import transfer as _transfer  # noqa: F401
 from fourlooks.cli.app import app, run
 
 main = run

@@ -9,7 +9,8 @@ Layout (docs/export-format.md shows examples):
 - monthly self-audit answers (cadence monthly) get their own heading (one document) or file;
 - the folder layout is DIR/YYYY/MM/YYYY-MM-DD.md and DIR/YYYY/MM/YYYY-MM-audit.md, each file
   starting with YAML front matter (date or month, looks, tags, entry ids) and the line
-  `generator: fourlooks`, which is how a later export knows the file is its own.
+  `generator: fourlooks`, which is how a later export knows the file is its own (the
+  one-document export starts with that front matter too).
 
 Entry text is the user's own Markdown and stays so, except what would break the outline
 around it: a line that would be a heading is escaped, and a code fence never closed is
@@ -79,7 +80,7 @@ class Renderer:
 
     def document(self, entries: Iterable[Entry]) -> Iterator[str]:
         """The whole export as one document, a day at a time (entries sorted by date)."""
-        yield f"# {self._labels['title']}\n"
+        yield _front_matter([GENERATOR_LINE]) + f"# {self._labels['title']}\n"
         for day, group in itertools.groupby(entries, key=lambda entry: entry.date):
             regular, audit = _split(list(group))
             if regular:
