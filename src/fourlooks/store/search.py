@@ -31,6 +31,11 @@ def _tail(text: object) -> str:
     return fulltext.index_tail(text) if isinstance(text, str) else ""
 
 
+# bm25 is lower for better matches; the tail column (one character per CJK run) weighs less
+# than the text itself. Equal scores: the entry indexed last (usually the newest) first.
+_SCORE = "bm25(entry_search, 1.0, 0.2)"
+
+
 def search(
     journal: Journal,
     terms: list[fulltext.Term],
@@ -41,27 +46,38 @@ def search(
     limit: int | None = None,
 ) -> list[tuple[Entry, float]]:
     """Entries containing every term, best match first (bm25), with their scores."""
-    where = ["entry_search MATCH ?"]
-    params: list[object] = [fulltext.match_expression(terms)]
-    for clause, value in (
-        ("e.look = ?", look.value if look else None),
-        ("e.date >= ?", date_from),
-        ("e.date <= ?", date_to),
-    ):
-        if value is not None:
-            where.append(clause)
-            params.append(value)
-    # bm25 is lower for better matches; the tail column (one character per CJK run) weighs
-    # less than the text. Ties: the newer entry first.
-    sql = (
-        "SELECT e.id, bm25(entry_search, 1.0, 0.2) AS score"
-        " FROM entry_search JOIN entry_search_rows r ON r.n = entry_search.rowid"
-        " JOIN entries e ON e.id = r.entry_id"
-        f" WHERE {' AND '.join(where)} ORDER BY score, e.date DESC, e.created_at DESC"
-    )
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
+    match = fulltext.match_expression(terms)
+    filters = [
+        (clause, value)
+        for clause, value in (
+            ("e.look = ?", look.value if look else None),
+            ("e.date >= ?", date_from),
+            ("e.date <= ?", date_to),
+        )
+        if value is not None
+    ]
+    limit_sql = " LIMIT ?" if limit is not None else ""
+    limit_params = [limit] if limit is not None else []
+    if filters:
+        sql = (
+            f"SELECT e.id, {_SCORE} AS score FROM entry_search"
+            " JOIN entry_search_rows r ON r.n = entry_search.rowid"
+            " JOIN entries e ON e.id = r.entry_id WHERE entry_search MATCH ? AND "
+            + " AND ".join(clause for clause, _ in filters)
+            + " ORDER BY score, entry_search.rowid DESC"
+            + limit_sql
+        )
+        params = [match, *(value for _, value in filters), *limit_params]
+    else:
+        # Ranked and cut inside FTS5 first: joining every match before the LIMIT costs
+        # twice as much for a common word.
+        sql = (
+            f"SELECT r.entry_id, f.score FROM (SELECT rowid AS n, {_SCORE} AS score"
+            " FROM entry_search WHERE entry_search MATCH ?"
+            f" ORDER BY score, rowid DESC{limit_sql}) f"
+            " JOIN entry_search_rows r ON r.n = f.n ORDER BY f.score, f.n DESC"
+        )
+        params = [match, *limit_params]
     rows = journal.conn.execute(sql, params).fetchall()
     found = {entry.id: entry for entry in _entries_by_id(journal, [row[0] for row in rows])}
     return [(found[entry_id], score) for entry_id, score in rows if entry_id in found]
