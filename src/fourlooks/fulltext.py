@@ -32,10 +32,12 @@ MAX_TERMS = 32
 _CJK = (
     "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U0003134f"
 )
-_CJK_RUN = re.compile(f"[{_CJK}]+")
-_SCRIPTS = re.compile(f"[{_CJK}]+|[^{_CJK}]+")
-_PHRASE = re.compile(r'"([^"]*)"')
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Plain strings, compiled by re's own cache on first use: every command opens the journal
+# (and so imports this module), but only writes and searches need them.
+_CJK_RUN = f"[{_CJK}]+"
+_SCRIPTS = f"[{_CJK}]+|[^{_CJK}]+"
+_PHRASE = r'"([^"]*)"'
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +50,12 @@ class Term:
 
 def index_body(text: str) -> str:
     """The text indexed in the `body` column: CJK runs as overlapping character pairs."""
-    return _CJK_RUN.sub(_pairs, unicodedata.normalize("NFKC", text))
+    return re.sub(_CJK_RUN, _pairs, unicodedata.normalize("NFKC", text))
 
 
 def index_tail(text: str) -> str:
     """The last character of each CJK run longer than one, for one-character queries."""
-    runs = _CJK_RUN.findall(unicodedata.normalize("NFKC", text))
+    runs = re.findall(_CJK_RUN, unicodedata.normalize("NFKC", text))
     return " ".join(run[-1] for run in runs if len(run) > 1)
 
 
@@ -70,16 +72,16 @@ def parse_query(query: str) -> list[Term]:
         raise ValueError(
             f"the search text is {len(query):,} characters long; the limit is {MAX_QUERY_CHARS}"
         )
-    text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", query))
+    text = unicodedata.normalize("NFKC", re.sub(_CONTROL, " ", query))
     terms: list[Term] = []
-    for phrase in _PHRASE.findall(text):
+    for phrase in re.findall(_PHRASE, text):
         if _has_token(phrase):
             terms.append(Term(" ".join(phrase.split())))
     # What is left after the balanced quotes: words; a stray quote is just a separator.
-    for word in _PHRASE.sub(" ", text).replace('"', " ").split():
+    for word in re.sub(_PHRASE, " ", text).replace('"', " ").split():
         prefix = word.endswith("*")
         # `Python写` is two terms: the Chinese part may be one character of a longer run.
-        parts = [part for part in _SCRIPTS.findall(word.rstrip("*")) if _has_token(part)]
+        parts = [part for part in re.findall(_SCRIPTS, word.rstrip("*")) if _has_token(part)]
         terms.extend(
             Term(part, prefix=prefix and n == len(parts) - 1) for n, part in enumerate(parts)
         )
@@ -106,7 +108,7 @@ def match_expression(terms: list[Term]) -> str:
 
 
 def _fts_term(term: Term) -> str:
-    run = _CJK_RUN.fullmatch(term.text)
+    run = re.fullmatch(_CJK_RUN, term.text)
     if run and len(term.text) == 1:
         # One character: a pair starting with it, a lone character, or the end of a run.
         return f'"{term.text}"*'
@@ -153,7 +155,7 @@ def _term_pattern(term: Term) -> re.Pattern | None:
     folded = "".join(_fold_char(ch) for ch in term.text)
     pieces = []
     for part in re.findall(f"[{_CJK}]+|[^\\W_]+", folded):
-        if _CJK_RUN.fullmatch(part):
+        if re.fullmatch(_CJK_RUN, part):
             pieces.append(re.escape(part))
         else:
             pieces.append(r"(?<![^\W_])" + re.escape(part) + r"(?![^\W_])")
