@@ -364,6 +364,15 @@ def test_imported_entries_are_searchable(journal, other):
     assert [e.text for e, _ in found] == ["经常性反思 and a note"]
 
 
+def test_an_export_reads_one_snapshot_while_another_terminal_writes(journal, tmp_path):
+    sample(journal)
+    with open_at(tmp_path / "a.db") as second, transfer.snapshot(journal):
+        first_half = list(transfer.entries(journal))
+        entries.add(second, date="2026-11-20", look=Look.UP, text="written meanwhile")
+        assert list(transfer.entries(journal)) == first_half
+    assert entries.count(journal) == 5
+
+
 # Filtered exports carry what they refer to.
 
 

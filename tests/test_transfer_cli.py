@@ -218,7 +218,8 @@ def test_a_malformed_file_is_refused_whole_with_entry_and_field(filled, tmp_path
         (b"[]", "not a fourlooks or jrnl"),
         (b'{"format": "other"}', "not a fourlooks or jrnl"),
         (b'{"format": "fourlooks", "version": 1}', "'entries': missing"),
-        (b'{"entries": [1]}', "entry #1: expected an object"),
+        (b'{"tags": {}, "entries": [1]}', "entry #1: expected an object"),
+        (b'{"entries": [{"id": "ab", "text": "x"}]}', "not a fourlooks or jrnl"),
         (b"[" * 100_000, "not valid JSON"),
     ],
 )

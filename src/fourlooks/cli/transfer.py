@@ -67,6 +67,7 @@ def export(
     refuses to overwrite any other file. A filtered JSON export also carries the reviews,
     tasks and commitments its entries refer to, so it imports anywhere.
     """
+    from fourlooks.store import transfer
     from fourlooks.store.transfer import Filters
 
     chosen_format = _export_format(fmt, out)
@@ -81,17 +82,16 @@ def export(
     folder = out is not None and (out.endswith(("/", "\\")) or Path(out).is_dir())
     if folder and chosen_format == "json":
         raise UsageError("a JSON export is one file: give --out a file name, e.g. journal.json")
-    if folder:
-        _export_folder(Path(out), filters)
-        return
-    target = Path(out) if out and out != "-" else None
+    target = Path(out) if out and out != "-" and not folder else None
     if target is not None:
         _check_overwrite(target)
-    if chosen_format == "json":
-        chunks = _json_chunks(filters)
-    else:
-        chunks = _renderer().document(_with_progress(filters))
-    _write(target, chunks)
+    with transfer.snapshot(journal()):
+        if folder:
+            _export_folder(Path(out), filters)
+        elif chosen_format == "json":
+            _write(target, _json_chunks(filters))
+        else:
+            _write(target, _renderer().document(_with_progress(filters)))
 
 
 def _export_format(fmt: str | None, out: str | None) -> str:

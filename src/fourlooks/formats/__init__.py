@@ -72,6 +72,17 @@ def load_json(raw: bytes, origin: str) -> object:
         raise ImportFileError(f"{origin}: not valid JSON: {exc}") from None
 
 
+def _looks_like_jrnl(data: dict, found: list) -> bool:
+    """jrnl writes a `tags` object, and entries with a title or a body."""
+    return (
+        "tags" in data
+        or not found
+        or any(
+            isinstance(item, dict) and ("title" in item or "body" in item) for item in found[:10]
+        )
+    )
+
+
 def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not a JSON value")
 
@@ -81,7 +92,8 @@ def detect(data: object, origin: str) -> str:
     if isinstance(data, dict):
         if data.get("format") == "fourlooks":
             return "fourlooks"
-        if "format" not in data and isinstance(data.get("entries"), list):
+        found = data.get("entries")
+        if "format" not in data and isinstance(found, list) and _looks_like_jrnl(data, found):
             return "jrnl"
     raise ImportFileError(
         f"{origin}: not a fourlooks or jrnl JSON export"

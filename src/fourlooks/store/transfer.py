@@ -8,6 +8,7 @@ at all. Records are matched by id; where both sides have one, the newer `updated
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator
@@ -40,6 +41,23 @@ class Filters:
 
 
 # Reading out.
+
+
+@contextlib.contextmanager
+def snapshot(journal: Journal) -> Iterator[None]:
+    """One consistent view of the journal for a whole export.
+
+    An export reads in many statements; inside one read transaction (WAL) it sees the journal
+    as it was when it began, while other terminals keep writing.
+    """
+    if journal.conn.in_transaction:
+        yield
+        return
+    journal.conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        journal.conn.execute("ROLLBACK")  # nothing was written: ending the read is all
 
 
 def count_entries(journal: Journal, filters: Filters = Filters()) -> int:
