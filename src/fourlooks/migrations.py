@@ -90,3 +90,55 @@ def m001_journal(db: Database) -> None:
         CREATE INDEX entry_tags_tag ON entry_tags (tag, entry_id);
         """,
     )
+
+
+@migrations()
+def m002_search(db: Database) -> None:
+    """Full-text search: an FTS5 index of every entry's text, kept current by triggers.
+
+    The index is contentless (the text lives in `entries` only) and holds a derived text
+    (fourlooks.fulltext) computed by SQL functions that `store.open_journal` registers on
+    every connection. `entry_search_rows` gives each entry a stable integer for the index's
+    rowid: an `entries` rowid could change on VACUUM, since its key is a TEXT id.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE entry_search_rows (
+            n INTEGER PRIMARY KEY,
+            entry_id TEXT NOT NULL UNIQUE
+        );
+        CREATE VIRTUAL TABLE entry_search USING fts5(
+            body, tail, content = '', tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER entry_search_insert AFTER INSERT ON entries BEGIN
+            INSERT INTO entry_search_rows (entry_id) VALUES (NEW.id);
+            INSERT INTO entry_search (rowid, body, tail)
+                SELECT n, fourlooks_index_body(NEW.text), fourlooks_index_tail(NEW.text)
+                FROM entry_search_rows WHERE entry_id = NEW.id;
+        END;
+        CREATE TRIGGER entry_search_rename AFTER UPDATE OF id ON entries
+        WHEN OLD.id != NEW.id BEGIN
+            UPDATE entry_search_rows SET entry_id = NEW.id WHERE entry_id = OLD.id;
+        END;
+        CREATE TRIGGER entry_search_update AFTER UPDATE OF text ON entries
+        WHEN OLD.text != NEW.text BEGIN
+            INSERT INTO entry_search (entry_search, rowid, body, tail)
+                SELECT 'delete', n, fourlooks_index_body(OLD.text), fourlooks_index_tail(OLD.text)
+                FROM entry_search_rows WHERE entry_id IN (OLD.id, NEW.id);
+            INSERT INTO entry_search (rowid, body, tail)
+                SELECT n, fourlooks_index_body(NEW.text), fourlooks_index_tail(NEW.text)
+                FROM entry_search_rows WHERE entry_id IN (OLD.id, NEW.id);
+        END;
+        CREATE TRIGGER entry_search_delete AFTER DELETE ON entries BEGIN
+            INSERT INTO entry_search (entry_search, rowid, body, tail)
+                SELECT 'delete', n, fourlooks_index_body(OLD.text), fourlooks_index_tail(OLD.text)
+                FROM entry_search_rows WHERE entry_id = OLD.id;
+            DELETE FROM entry_search_rows WHERE entry_id = OLD.id;
+        END;
+        INSERT INTO entry_search_rows (entry_id) SELECT id FROM entries ORDER BY date, created_at;
+        INSERT INTO entry_search (rowid, body, tail)
+            SELECT r.n, fourlooks_index_body(e.text), fourlooks_index_tail(e.text)
+            FROM entry_search_rows r JOIN entries e ON e.id = r.entry_id;
+        """,
+    )

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from fourlooks.model import Entry, Look
@@ -107,3 +107,22 @@ def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
 def to_json(data: Any) -> str:
     """JSON for scripts: UTF-8 text as it is (not \\u escapes), stable key order as given."""
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def progress(items: Iterable[Any], *, total: int, label: str) -> Iterator[Any]:
+    """Yield `items`, drawing a progress bar on stderr when it is a terminal.
+
+    Nothing is drawn for a pipe or a file, so redirected stderr stays clean; stdout is never
+    touched.
+    """
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)

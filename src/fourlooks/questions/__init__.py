@@ -109,6 +109,19 @@ def load(lang: str = "en", user_file: Path | None = None) -> list[Question]:
     return [s.question(lang) for s in _review_order(active)]
 
 
+def texts(lang: str = "en", user_file: Path | None = None) -> dict[str, str]:
+    """Every question's text by id, in review order: switched-off and optional ones too.
+
+    For showing old answers (exports), whose question may since have been turned off.
+    """
+    if lang not in LANGS:
+        raise UsageError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    specs = list(_bank())
+    if user_file is not None and user_file.exists():
+        specs, _, _ = _apply_user_file(specs, user_file)
+    return {s.id: s.question(lang).text for s in _review_order(specs)}
+
+
 def for_cadence(
     questions: list[Question], cadence: Cadence, look: Look | None = None
 ) -> list[Question]:

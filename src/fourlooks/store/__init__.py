@@ -17,7 +17,7 @@ from pathlib import Path
 from fourlooks.errors import FourlooksError, JournalError
 
 # Must equal the number of migrations in fourlooks.migrations (a test checks).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Long enough that a second terminal waits for the first instead of failing.
 BUSY_TIMEOUT_SECONDS = 15.0
@@ -93,11 +93,22 @@ def open_journal(path: Path, *, create: bool = True) -> Journal:
     except sqlite3.Error as exc:
         raise as_journal_error(path, exc) from None
     try:
+        _register_functions(conn)
         _prepare(conn, path)
     except BaseException:
         conn.close()
         raise
     return Journal(conn, path)
+
+
+def _register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the schema's triggers call (search indexing): needed on every connection.
+
+    Registered before migrating, since a migration may fill the index from existing entries.
+    """
+    from fourlooks.store import search
+
+    search.register(conn)
 
 
 def _create_private_file(path: Path) -> None:

@@ -1,0 +1,231 @@
+"""Pure functions between the journal's objects and text files: no SQL, no terminal.
+
+- `fourlooks_json`: the lossless JSON export and its reader (docs/export-format.md);
+- `jrnl`: the reader of jrnl's JSON export;
+- `markdown`: one Markdown document, or a folder of daily notes and monthly self-audits.
+
+Readers validate everything before anything is written, and raise ImportFileError naming
+the entry (its number in the file, and its id when it has one) and the field at fault.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+
+from fourlooks.errors import ImportFileError
+from fourlooks.model import Cadence, Entry, Task
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRecord:
+    """One review as it is exported: its row in `reviews` and the questions it skipped."""
+
+    id: str
+    cadence: Cadence
+    period: str  # YYYY-MM-DD (daily, task) or YYYY-MM (monthly)
+    task_id: str | None
+    started_at: str
+    completed_at: str | None = None
+    skipped: tuple[str, ...] = ()  # question ids, sorted
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "cadence": self.cadence.value,
+            "period": self.period,
+            "task_id": self.task_id,
+            "started_at": self.started_at,
+            "completed_at": self.completed_at,
+            "skipped": list(self.skipped),
+        }
+
+
+@dataclass
+class Bundle:
+    """What an import file holds, validated, in file order."""
+
+    format: str  # "fourlooks" or "jrnl"
+    entries: list[Entry] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    reviews: list[ReviewRecord] = field(default_factory=list)
+
+
+FORMATS = ("fourlooks", "jrnl")
+
+
+def load_json(raw: bytes, origin: str) -> object:
+    """Decode an import file as UTF-8 JSON, or raise ImportFileError saying where it breaks."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(f"{origin}: not UTF-8 text (byte {exc.start})") from None
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(
+            f"{origin}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise ImportFileError(f"{origin}: not valid JSON: {exc}") from None
+
+
+def _looks_like_jrnl(data: dict, found: list) -> bool:
+    """jrnl writes a `tags` object, and entries with a title or a body."""
+    return (
+        "tags" in data
+        or not found
+        or any(
+            isinstance(item, dict) and ("title" in item or "body" in item) for item in found[:10]
+        )
+    )
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def detect(data: object, origin: str) -> str:
+    """Which export a decoded file is: `fourlooks` or `jrnl`."""
+    if isinstance(data, dict):
+        if data.get("format") == "fourlooks":
+            return "fourlooks"
+        found = data.get("entries")
+        if "format" not in data and isinstance(found, list) and _looks_like_jrnl(data, found):
+            return "jrnl"
+    raise ImportFileError(
+        f"{origin}: not a fourlooks or jrnl JSON export"
+        ' (expected an object with "format": "fourlooks", or jrnl\'s {"entries": [...]})'
+    )
+
+
+# Shared field checks: each returns the value or raises ImportFileError through `Where`.
+
+_ID = re.compile(r"[0-9a-f]+(-[0-9a-f]+)*")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+MAX_ID_CHARS = 64
+MAX_NAME_CHARS = 200  # question ids, choices
+
+
+class Where:
+    """The place in a file that a message names: `entry #3 (id 3f2a...)`."""
+
+    def __init__(self, origin: str, noun: str | None = None, number: int = 0, item: object = None):
+        self.label = f"{origin}: {noun} #{number}" if noun else origin
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            shown = item["id"] if len(item["id"]) <= 40 else item["id"][:40] + "..."
+            self.label += f" (id {shown})"
+
+    def fail(self, field: str | None, problem: str) -> ImportFileError:
+        where = f"{self.label}, field {field!r}" if field else self.label
+        return ImportFileError(f"{where}: {problem}; nothing was imported")
+
+
+def as_object(item: object, where: Where) -> dict:
+    if not isinstance(item, dict):
+        raise where.fail(None, f"expected an object, found {type_name(item)}")
+    return item
+
+
+def type_name(value: object) -> str:
+    return {
+        type(None): "null",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
+
+
+def string(item: dict, key: str, where: Where, *, optional: bool = False) -> str | None:
+    """A string field, or None where optional and null or absent."""
+    value = item.get(key)
+    if value is None and optional:
+        return None
+    if key not in item:
+        raise where.fail(key, "missing")
+    if not isinstance(value, str):
+        raise where.fail(key, f"expected a string, found {type_name(value)}")
+    if "\x00" in value:
+        raise where.fail(key, "contains a NUL character")
+    return value
+
+
+def ident(item: dict, key: str, where: Where, *, optional: bool = False) -> str | None:
+    """An id: lower-case hex digits and dashes, as fourlooks makes them."""
+    value = string(item, key, where, optional=optional)
+    if value is not None and (len(value) > MAX_ID_CHARS or not _ID.fullmatch(value)):
+        raise where.fail(key, f"{value[:40]!r} is not an id (lower-case hex digits and dashes)")
+    return value
+
+
+def name(item: dict, key: str, where: Where, *, optional: bool = True) -> str | None:
+    """A short name such as a question id or a choice: one line, not empty."""
+    value = string(item, key, where, optional=optional)
+    if value is not None and (not value.strip() or len(value) > MAX_NAME_CHARS or "\n" in value):
+        raise where.fail(key, f"expected a short one-line name, found {value[:40]!r}")
+    return value
+
+
+def date(item: dict, key: str, where: Where, *, optional: bool = False) -> str | None:
+    """A YYYY-MM-DD date that exists on the calendar."""
+    value = string(item, key, where, optional=optional)
+    if value is None:
+        return None
+    if not _DATE.fullmatch(value):
+        raise where.fail(key, f"{value[:40]!r} is not a YYYY-MM-DD date")
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise where.fail(key, f"{value!r} is not a day of the calendar") from None
+    return value
+
+
+def month(value: str, key: str, where: Where) -> str:
+    if not _MONTH.fullmatch(value) or not 1 <= int(value[5:]) <= 12:
+        raise where.fail(key, f"{value[:40]!r} is not a YYYY-MM month")
+    return value
+
+
+def timestamp(item: dict, key: str, where: Where, *, optional: bool = False) -> str | None:
+    """An ISO 8601 date-time with its UTC offset, kept as written (it sorts as text)."""
+    value = string(item, key, where, optional=optional)
+    if value is None:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise where.fail(key, f"{value[:40]!r} is not an ISO 8601 date-time") from None
+    if parsed.tzinfo is None:
+        raise where.fail(key, f"{value!r} has no UTC offset (e.g. +00:00)")
+    return value
+
+
+def choice_of(item: dict, key: str, allowed: type, where: Where, *, optional: bool = False):
+    """A value of an enum, written exactly (no aliases in files)."""
+    value = string(item, key, where, optional=optional)
+    if value is None:
+        return None
+    try:
+        return allowed(value)
+    except ValueError:
+        expected = ", ".join(member.value for member in allowed)
+        raise where.fail(key, f"{value[:40]!r} is not one of {expected}") from None
+
+
+def a_list(item: dict, key: str, where: Where) -> list:
+    value = item.get(key, [])
+    if not isinstance(value, list):
+        raise where.fail(key, f"expected a list, found {type_name(value)}")
+    return value
+
+
+def no_unknown_keys(item: dict, known: tuple[str, ...], where: Where) -> None:
+    for key in item:
+        if key not in known:
+            raise where.fail(key, "unknown field (is the file from a newer fourlooks?)")

@@ -1,0 +1,189 @@
+"""The lossless JSON export: every stored field of entries, tasks and reviews.
+
+    {"format": "fourlooks", "version": 1, "entries": [...], "tasks": [...], "reviews": [...]}
+
+Written as `json.dumps(document, indent=2, ensure_ascii=False)` would write it, plus a final
+newline, but a record at a time so that a large journal never sits in memory. The caller
+gives records in a stable order (see store.transfer), so one journal always gives the same
+bytes. docs/export-format.md describes every field.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from fourlooks.errors import ImportFileError
+from fourlooks.formats import (
+    Bundle,
+    ReviewRecord,
+    Where,
+    a_list,
+    as_object,
+    choice_of,
+    date,
+    ident,
+    month,
+    name,
+    no_unknown_keys,
+    string,
+    timestamp,
+    type_name,
+)
+from fourlooks.model import Cadence, Entry, Look, Task, TaskState, clean_tag, clean_text
+
+FORMAT = "fourlooks"
+VERSION = 1
+_TOP_KEYS = ("format", "version", "entries", "tasks", "reviews")
+_ENTRY_KEYS = tuple(Entry(id="", date="", look=Look.BACK, text="").to_dict())
+_TASK_KEYS = tuple(Task(id="", title="").to_dict())
+_REVIEW_KEYS = tuple(
+    ReviewRecord(id="", cadence=Cadence.DAILY, period="", task_id=None, started_at="").to_dict()
+)
+
+
+def dump(
+    entries: Iterable[Entry], tasks: Iterable[Task], reviews: Iterable[ReviewRecord]
+) -> Iterator[str]:
+    """The export as chunks of text, in the order given."""
+    yield "{\n"
+    yield f'  "format": "{FORMAT}",\n'
+    yield f'  "version": {VERSION},\n'
+    yield from _array("entries", entries, last=False)
+    yield from _array("tasks", tasks, last=False)
+    yield from _array("reviews", reviews, last=True)
+    yield "}\n"
+
+
+def _array(key: str, records: Iterable, *, last: bool) -> Iterator[str]:
+    yield f'  "{key}": ['
+    empty = True
+    for record in records:
+        body = json.dumps(record.to_dict(), indent=2, ensure_ascii=False)
+        yield ("\n" if empty else ",\n") + "\n".join("    " + line for line in body.split("\n"))
+        empty = False
+    yield ("]" if empty else "\n  ]") + ("\n" if last else ",\n")
+
+
+def parse(data: object, origin: str) -> Bundle:
+    """Validate a decoded export; raise ImportFileError at the first problem."""
+    top = Where(origin)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise top.fail("format", f'expected "{FORMAT}"')
+    no_unknown_keys(data, _TOP_KEYS, top)
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise top.fail("version", f"expected a whole number, found {type_name(version)}")
+    if version > VERSION:
+        raise ImportFileError(
+            f"{origin} is format version {version}, written by a newer fourlooks"
+            f" (this one reads version {VERSION}): upgrade fourlooks to import it"
+        )
+    if "entries" not in data:
+        raise top.fail("entries", "missing")
+    bundle = Bundle(format=FORMAT)
+    bundle.tasks = _each(origin, "task", a_list(data, "tasks", top), _task)
+    bundle.reviews = _each(origin, "review", a_list(data, "reviews", top), _review)
+    bundle.entries = _each(origin, "entry", a_list(data, "entries", top), _entry)
+    return bundle
+
+
+def _each(origin: str, noun: str, items: list, read) -> list:
+    """Read every item, numbering from 1 as a person counts; ids must not repeat."""
+    records = []
+    seen: dict[str, int] = {}
+    for number, item in enumerate(items, start=1):
+        where = Where(origin, noun, number, item)
+        record = read(as_object(item, where), where)
+        if record.id in seen:
+            raise where.fail("id", f"the same id as {noun} #{seen[record.id]}")
+        seen[record.id] = number
+        records.append(record)
+    return records
+
+
+def _entry(item: dict, where: Where) -> Entry:
+    no_unknown_keys(item, _ENTRY_KEYS, where)
+    text = string(item, "text", where)
+    try:
+        text = clean_text(text)
+    except ValueError as exc:
+        raise where.fail("text", str(exc)) from None
+    rating = item.get("rating")
+    if rating is not None and (
+        not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5
+    ):
+        raise where.fail("rating", f"expected a whole number from 1 to 5, found {rating!r:.40}")
+    return Entry(
+        id=ident(item, "id", where),
+        date=date(item, "date", where),
+        look=choice_of(item, "look", Look, where),
+        text=text,
+        tags=_tags(item, where),
+        cadence=choice_of(item, "cadence", Cadence, where, optional=True),
+        question_id=name(item, "question_id", where),
+        review_id=ident(item, "review_id", where, optional=True),
+        task_id=ident(item, "task_id", where, optional=True),
+        rating=rating,
+        choice=name(item, "choice", where),
+        commitment_id=ident(item, "commitment_id", where, optional=True),
+        created_at=timestamp(item, "created_at", where),
+        updated_at=timestamp(item, "updated_at", where),
+    )
+
+
+def _tags(item: dict, where: Where) -> tuple[str, ...]:
+    tags = set()
+    for tag in a_list(item, "tags", where):
+        if not isinstance(tag, str):
+            raise where.fail("tags", f"expected strings, found {type_name(tag)}")
+        try:
+            tags.add(clean_tag(tag))
+        except ValueError as exc:
+            raise where.fail("tags", str(exc)) from None
+    return tuple(sorted(tags))
+
+
+def _task(item: dict, where: Where) -> Task:
+    no_unknown_keys(item, _TASK_KEYS, where)
+    title = string(item, "title", where)
+    try:
+        title = clean_text(title)
+    except ValueError as exc:
+        raise where.fail("title", str(exc)) from None
+    return Task(
+        id=ident(item, "id", where),
+        title=title,
+        due=date(item, "due", where, optional=True),
+        state=choice_of(item, "state", TaskState, where, optional=True),
+        closed_at=timestamp(item, "closed_at", where, optional=True),
+        reviewed_at=timestamp(item, "reviewed_at", where, optional=True),
+        created_at=timestamp(item, "created_at", where),
+        updated_at=timestamp(item, "updated_at", where),
+    )
+
+
+def _review(item: dict, where: Where) -> ReviewRecord:
+    no_unknown_keys(item, _REVIEW_KEYS, where)
+    cadence = choice_of(item, "cadence", Cadence, where)
+    if cadence == Cadence.MONTHLY:
+        period = month(string(item, "period", where), "period", where)
+    else:
+        period = date(item, "period", where)
+    task_id = ident(item, "task_id", where, optional=True)
+    if (cadence == Cadence.TASK) != (task_id is not None):
+        raise where.fail("task_id", "a task review names its task; other reviews have none")
+    skipped = set()
+    for question_id in a_list(item, "skipped", where):
+        if not isinstance(question_id, str) or not question_id.strip() or "\x00" in question_id:
+            raise where.fail("skipped", f"expected question ids, found {question_id!r:.40}")
+        skipped.add(question_id)
+    return ReviewRecord(
+        id=ident(item, "id", where),
+        cadence=cadence,
+        period=period,
+        task_id=task_id,
+        started_at=timestamp(item, "started_at", where),
+        completed_at=timestamp(item, "completed_at", where, optional=True),
+        skipped=tuple(sorted(skipped)),
+    )

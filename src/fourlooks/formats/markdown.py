@@ -1,0 +1,305 @@
+"""The journal as Markdown: one document, or a folder of daily notes and monthly self-audits.
+
+Layout (docs/export-format.md shows examples):
+
+- a heading per day; under it a heading per look present, named in the user's language;
+  under a look, free entries first, then each review answer under the text of the question it
+  answers (unknown question ids are shown as the id). Every entry is one list item; tags
+  follow its text as `#tag`;
+- monthly self-audit answers (cadence monthly) get their own heading (one document) or file;
+- the folder layout is DIR/YYYY/MM/YYYY-MM-DD.md and DIR/YYYY/MM/YYYY-MM-audit.md, each file
+  starting with YAML front matter (date or month, looks, tags, entry ids) and the line
+  `generator: fourlooks`, which is how a later export knows the file is its own (the
+  one-document export starts with that front matter too).
+
+Entry text is the user's own Markdown and stays so, except what would break the outline
+around it: a line that would be a heading is escaped, and a code fence never closed is
+escaped so that it cannot swallow the entries after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from fourlooks.model import Cadence, Entry, Look
+
+GENERATOR_LINE = "generator: fourlooks"
+
+_LABELS = {
+    "en": {
+        "title": "fourlooks journal",
+        "tags": "Tags",
+        "audit": "Self-audit, {month}",
+        "weekdays": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        "looks": {Look.BACK: "Look back", Look.UP: "Look up", Look.DOWN: "Look down",
+                  Look.AHEAD: "Look ahead"},
+        "choices": {"done": "done", "under_way": "under way", "not_done": "not done",
+                    "done_poorly": "done poorly", "partly": "partly"},
+    },
+    "zh": {
+        "title": "fourlooks 日记",
+        "tags": "标签",
+        "audit": "{month} 月省",
+        "weekdays": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
+        "looks": {look: look.zh for look in Look},
+        "choices": {"done": "已完成", "under_way": "进行中", "not_done": "未完成",
+                    "done_poorly": "完成得不好", "partly": "部分完成"},
+    },
+}  # fmt: skip
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+_ATX = re.compile(r"( {0,3})(#{1,6})(?=[ \t]|$)")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_COMMITMENT_CHARS = 80  # how much of a commitment a follow-up quotes
+
+
+@dataclass
+class Renderer:
+    """Renders entries in one language, with the question texts and task titles given."""
+
+    lang: str = "en"
+    questions: Mapping[str, str] = field(default_factory=dict)  # id -> text, in review order
+    task_titles: Mapping[str, str] = field(default_factory=dict)
+    # Look-ahead entries seen so far, so that a later follow-up can quote what it follows up.
+    _ahead: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._labels = _LABELS["zh" if self.lang == "zh" else "en"]
+        self._order = {question_id: n for n, question_id in enumerate(self.questions)}
+
+    # One document.
+
+    def document(self, entries: Iterable[Entry]) -> Iterator[str]:
+        """The whole export as one document, a day at a time (entries sorted by date)."""
+        yield _front_matter([GENERATOR_LINE]) + f"# {self._labels['title']}\n"
+        for day, group in itertools.groupby(entries, key=lambda entry: entry.date):
+            regular, audit = _split(list(group))
+            if regular:
+                yield "\n" + "\n".join(self._day(day, regular, level=2)) + "\n"
+            if audit:
+                yield "\n" + "\n".join(self._audit(day[:7], audit, level=2)) + "\n"
+
+    # A folder of files.
+
+    def files(self, entries: Iterable[Entry]) -> Iterator[tuple[str, str]]:
+        """(relative path, content) of each day's note and each month's self-audit."""
+        pending_audit: list[Entry] = []
+        for day, group in itertools.groupby(entries, key=lambda entry: entry.date):
+            regular, audit = _split(list(group))
+            if pending_audit and pending_audit[0].date[:7] != day[:7]:
+                yield self._audit_file(pending_audit)
+                pending_audit = []
+            pending_audit.extend(audit)
+            if regular:
+                yield day_path(day), self._day_file(day, regular)
+        if pending_audit:
+            yield self._audit_file(pending_audit)
+
+    def _day_file(self, day: str, entries: list[Entry]) -> str:
+        head = [f"date: {day}", *_listing(entries)]
+        return _front_matter(head) + "\n".join(self._day(day, entries, level=1)) + "\n"
+
+    def _audit_file(self, entries: list[Entry]) -> tuple[str, str]:
+        month = entries[0].date[:7]
+        head = [f"month: {json.dumps(month)}"]
+        ratings = {e.question_id: e.rating for e in entries if e.rating and e.question_id}
+        if ratings:
+            head.append("ratings: " + json.dumps(ratings, ensure_ascii=False))
+        head.extend(_listing(entries))
+        body = "\n".join(self._audit(month, entries, level=1))
+        return audit_path(month), _front_matter(head) + body + "\n"
+
+    # Sections.
+
+    def _day(self, day: str, entries: list[Entry], *, level: int) -> list[str]:
+        weekday = self._labels["weekdays"][dt.date.fromisoformat(day).weekday()]
+        return [f"{'#' * level} {day} {weekday}", *self._looks(entries, level + 1)]
+
+    def _audit(self, month: str, entries: list[Entry], *, level: int) -> list[str]:
+        title = self._labels["audit"].format(month=self._month_name(month))
+        return [f"{'#' * level} {title}", *self._looks(entries, level + 1)]
+
+    def _month_name(self, month: str) -> str:
+        year, number = int(month[:4]), int(month[5:])
+        return f"{year}年{number}月" if self.lang == "zh" else f"{_MONTHS_EN[number - 1]} {year}"
+
+    def _looks(self, entries: list[Entry], level: int) -> Iterator[str]:
+        for look in Look:
+            chosen = [entry for entry in entries if entry.look == look]
+            if not chosen:
+                continue
+            yield ""
+            yield f"{'#' * level} {self._labels['looks'][look]}"
+            free = [entry for entry in chosen if entry.question_id is None]
+            if free:
+                yield ""
+                for entry in free:
+                    yield from self._item(entry)
+            for heading, answers in self._by_question(chosen):
+                yield ""
+                yield f"{'#' * (level + 1)} {heading}"
+                yield ""
+                for entry in answers:
+                    yield from self._item(entry)
+
+    def _by_question(self, entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+        """Answers grouped by question (and task), in the order the review asks them."""
+        groups: dict[tuple[str, str], list[Entry]] = {}
+        for entry in entries:
+            if entry.question_id is not None:
+                groups.setdefault((entry.question_id, entry.task_id or ""), []).append(entry)
+
+        def order(key: tuple[str, str]) -> tuple[int, str, str]:
+            return (self._order.get(key[0], len(self._order)), key[0], key[1])
+
+        return [(self._heading(*key), groups[key]) for key in sorted(groups, key=order)]
+
+    def _heading(self, question_id: str, task_id: str) -> str:
+        text = self.questions.get(question_id)
+        heading = _inline(text) if text else f"`{question_id}`"
+        if task_id:
+            heading += " — " + _inline(self.task_titles.get(task_id) or task_id[:8])
+        return heading
+
+    def _item(self, entry: Entry) -> Iterator[str]:
+        """One entry as a list item: what was rated or picked, the text, then its tags."""
+        if entry.look == Look.AHEAD:
+            self._ahead[entry.id] = entry.text
+        head = self._mark(entry)
+        note = _escaped(entry.text)
+        if head and entry.text.strip() in _plain_answers(entry):
+            note = []  # the text only repeats the rating or the choice
+        quote = self._quote(entry)
+        if quote:
+            head += f": {quote}"
+        elif note and head:
+            head += f" {note.pop(0)}"
+        elif note:
+            head = note.pop(0)
+        yield f"- {head}".rstrip()
+        for line in note:
+            yield f"  {line}".rstrip()
+        if entry.tags:
+            yield f"  {self._labels['tags']}: " + " ".join(f"#{tag}" for tag in entry.tags)
+
+    def _mark(self, entry: Entry) -> str:
+        """The rating or the choice, in bold, shown before the text."""
+        if entry.rating is not None:
+            return f"**{entry.rating}/5**"
+        if entry.choice is not None:
+            return f"**{_inline(self._labels['choices'].get(entry.choice, entry.choice))}**"
+        return ""
+
+    def _quote(self, entry: Entry) -> str:
+        """For a follow-up: the first line of the commitment it follows up, when known."""
+        commitment = self._ahead.get(entry.commitment_id or "")
+        if not commitment:
+            return ""
+        quoted = _inline(commitment.splitlines()[0] if commitment.splitlines() else commitment)
+        if len(quoted) > _COMMITMENT_CHARS:
+            quoted = quoted[: _COMMITMENT_CHARS - 1] + "…"
+        return quoted
+
+
+def day_path(day: str) -> str:
+    return f"{day[:4]}/{day[5:7]}/{day}.md"
+
+
+def audit_path(month: str) -> str:
+    return f"{month[:4]}/{month[5:7]}/{month}-audit.md"
+
+
+def made_by_export(head: str) -> bool:
+    """Whether a file's first lines are the front matter this module writes."""
+    if not head.startswith("---\n"):
+        return False
+    end = head.find("\n---\n", 3)
+    return end >= 0 and GENERATOR_LINE in head[4:end].split("\n")
+
+
+def _split(entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """A day's entries: the ones for its daily note, and monthly self-audit answers."""
+    regular = [entry for entry in entries if entry.cadence != Cadence.MONTHLY]
+    audit = [entry for entry in entries if entry.cadence == Cadence.MONTHLY]
+    return regular, audit
+
+
+def _listing(entries: list[Entry]) -> list[str]:
+    looks = [look.value for look in Look if any(entry.look == look for entry in entries)]
+    tags = sorted({tag for entry in entries for tag in entry.tags})
+    return [
+        f"looks: [{', '.join(looks)}]",
+        "tags: " + json.dumps(tags, ensure_ascii=False),
+        "entries: " + json.dumps([entry.id for entry in entries]),
+        GENERATOR_LINE,
+    ]
+
+
+def _front_matter(lines: list[str]) -> str:
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _plain_answers(entry: Entry) -> set[str]:
+    """Texts that only repeat the rating or choice (stored when the user wrote no note)."""
+    return {str(entry.rating), entry.choice or ""} - {""}
+
+
+def _inline(text: str) -> str:
+    """Text for a heading or a list item's first words: one line, no closing #s."""
+    return " ".join(text.split()).rstrip("#").rstrip() or text.strip()
+
+
+def _escaped(text: str) -> list[str]:
+    """The text's lines, with headings and unclosed code fences made plain text."""
+    lines = text.splitlines()
+    while True:
+        opener = _unclosed_fence(lines)
+        if opener is None:
+            break
+        lines[opener] = _backslash(lines[opener])
+    inside, fence = False, ""
+    result = []
+    for line in lines:
+        found = _FENCE.match(line)
+        if inside:
+            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
+                inside = False
+            result.append(line)
+            continue
+        if found:
+            inside, fence = True, found.group(1)
+            result.append(line)
+        elif _ATX.match(line) or _SETEXT.fullmatch(line):
+            result.append(_backslash(line))
+        else:
+            result.append(line)
+    return result
+
+
+def _unclosed_fence(lines: list[str]) -> int | None:
+    """The index of a code fence opened and never closed, if any."""
+    opener, fence = None, ""
+    for index, line in enumerate(lines):
+        found = _FENCE.match(line)
+        if not found:
+            continue
+        if opener is None:
+            opener, fence = index, found.group(1)
+        elif found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
+            opener = None
+    return opener
+
+
+def _backslash(line: str) -> str:
+    """Escape the first non-space character of a line."""
+    stripped = line.lstrip(" ")
+    return line[: len(line) - len(stripped)] + "\\" + stripped
