@@ -329,6 +329,7 @@ def _console(width: int, colour: bool):
     return Console(
         file=io.StringIO(),
         width=width,
+        height=50,  # given, so rich does not ask the terminal for its size on every print
         force_terminal=colour,
         color_system="standard" if colour else None,
         no_color=not colour,
@@ -339,9 +340,14 @@ def _console(width: int, colour: bool):
     )
 
 
-def _stripped(text: str) -> str:
-    """Table padding leaves spaces at line ends; a file or a pager is better without them."""
-    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+def _printed(parts: list[Any], width: int, colour: bool) -> str:
+    """The parts, one after another, as text; printed at once, as each print has a cost."""
+    from rich.console import Group
+
+    out = _console(width, colour)
+    out.print(Group(*parts))
+    # Table padding leaves spaces at line ends; a file or a pager is better without them.
+    return "\n".join(line.rstrip() for line in out.file.getvalue().splitlines()) + "\n"
 
 
 def _table(*columns: tuple[str, str]):
@@ -360,9 +366,10 @@ def month_text(report: MonthReport, *, width: int = 80, colour: bool = False) ->
     from rich.text import Text
 
     lang = report.lang
-    out = _console(width, colour)
-    out.print(Text(_t(lang, "month_title", month=month_name(report.month, lang)), style="bold"))
-    out.print(_span_line(report))
+    parts: list[Any] = [
+        Text(_t(lang, "month_title", month=month_name(report.month, lang)), style="bold"),
+        _span_line(report),
+    ]
     for heading, body in (
         ("coverage", _coverage_text),
         ("balance", _balance_text),
@@ -371,11 +378,8 @@ def month_text(report: MonthReport, *, width: int = 80, colour: bool = False) ->
         ("tasks", _tasks_text),
         ("highlights", _highlights_text),
     ):
-        out.print()
-        out.print(Text(_t(lang, heading), style="bold underline"))
-        for part in body(report, width):
-            out.print(part)
-    return _stripped(out.file.getvalue())
+        parts += ["", Text(_t(lang, heading), style="bold underline"), *body(report, width)]
+    return _printed(parts, width, colour)
 
 
 def _coverage_text(report: MonthReport, width: int) -> Iterable[Any]:
@@ -554,41 +558,39 @@ def year_text(report: YearReport, *, width: int = 80, colour: bool = False) -> s
     from rich.text import Text
 
     lang = report.lang
-    out = _console(width, colour)
-    out.print(Text(_t(lang, "year_title", year=report.year), style="bold"))
-    out.print(_t(lang, "year_so_far", days=report.days_so_far, today=report.today))
-    out.print()
-    out.print(
-        _t(
-            lang,
-            "year_reviewed",
-            done=report.days_reviewed,
-            days=report.days_so_far,
-            share=_percent(report.coverage),
-            current=report.streaks.current,
-            longest=report.streaks.longest,
-        )
+    reviewed = _t(
+        lang,
+        "year_reviewed",
+        done=report.days_reviewed,
+        days=report.days_so_far,
+        share=_percent(report.coverage),
+        current=report.streaks.current,
+        longest=report.streaks.longest,
     )
-    out.print(
-        _t(
-            lang,
-            "year_entries",
-            entries=report.entries,
-            months=report.months_with_entries,
-            audits=report.audits_done,
-        )
+    entries = _t(
+        lang,
+        "year_entries",
+        entries=report.entries,
+        months=report.months_with_entries,
+        audits=report.audits_done,
     )
-    out.print(_neglected_line(report))
-    out.print()
-    out.print(Text(_t(lang, "months"), style="bold underline"))
-    out.print(_year_months_table(report))
-    for line in _year_trends(report):
-        out.print(line)
-    out.print()
-    out.print(Text(_t(lang, "audit"), style="bold underline"))
-    out.print(_year_ratings_table(report))
-    out.print(_t(lang, "gap_note", gap=GAP))
-    return _stripped(out.file.getvalue())
+    parts: list[Any] = [
+        Text(_t(lang, "year_title", year=report.year), style="bold"),
+        _t(lang, "year_so_far", days=report.days_so_far, today=report.today),
+        "",
+        reviewed,
+        entries,
+        _neglected_line(report),
+        "",
+        Text(_t(lang, "months"), style="bold underline"),
+        _year_months_table(report),
+        *_year_trends(report),
+        "",
+        Text(_t(lang, "audit"), style="bold underline"),
+        _year_ratings_table(report),
+        _t(lang, "gap_note", gap=GAP),
+    ]
+    return _printed(parts, width, colour)
 
 
 def _year_months_table(report: YearReport):
