@@ -270,7 +270,7 @@ def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> Ye
     looks = store.entries_per_month_and_look(journal, first.isoformat(), last.isoformat())
     reviewed = store.completed_daily_reviews(journal, first.isoformat(), end.isoformat())
     audits = set(store.completed_monthly_reviews(journal, f"{year:04d}-01", f"{year:04d}-12"))
-    rated = store.monthly_ratings(journal, first.isoformat(), last.isoformat())
+    rated = store.monthly_ratings(journal, f"{year:04d}-01", f"{year:04d}-12")
     ids = _rating_ids(rated)
     months = []
     for number in range(1, 13):
@@ -376,10 +376,8 @@ def _rating_ids(rated: dict[str, dict[str, int]]) -> list[str]:
 
 
 def _ratings(journal: Journal, months: list[tuple[int, int]], lang: str) -> list[Rating]:
-    first = dates.month_bounds(*months[0])[0].isoformat()
-    last = dates.month_bounds(*months[-1])[1].isoformat()
-    rated = store.monthly_ratings(journal, first, last)
     keys = [dates.format_month(*m) for m in months]
+    rated = store.monthly_ratings(journal, keys[0], keys[-1])
     found = []
     for qid in _rating_ids(rated):
         trend = [rated.get(key, {}).get(qid) for key in keys]

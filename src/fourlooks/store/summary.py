@@ -57,16 +57,19 @@ def completed_monthly_reviews(journal: Journal, first: str, last: str) -> list[s
 
 
 def monthly_ratings(journal: Journal, first: str, last: str) -> dict[str, dict[str, int]]:
-    """Ratings of monthly questions per month (`YYYY-MM`) and question id.
+    """Ratings given in monthly reviews, per month (`YYYY-MM`, between the two given) and question.
 
-    The audit's answers are dated on the month's last day; if a question was somehow answered
-    twice in a month, the answer written last counts.
+    Read through the reviews: a handful of rows, where scanning the entries of six months
+    for their ratings read every entry of them. If a question was somehow answered twice in
+    a review, the answer written last counts.
     """
     found: dict[str, dict[str, int]] = {}
     rows = journal.conn.execute(
-        "SELECT substr(date, 1, 7), question_id, rating FROM entries"
-        " WHERE date BETWEEN ? AND ? AND cadence = 'monthly' AND rating IS NOT NULL"
-        " AND question_id IS NOT NULL ORDER BY date, created_at",
+        "SELECT r.period, e.question_id, e.rating FROM reviews AS r"
+        " JOIN entries AS e ON e.review_id = r.id"
+        " WHERE r.cadence = 'monthly' AND r.period BETWEEN ? AND ?"
+        " AND e.rating IS NOT NULL AND e.question_id IS NOT NULL"
+        " ORDER BY r.period, e.created_at",
         (first, last),
     )
     for month, question_id, rating in rows:
