@@ -200,3 +200,17 @@ def test_sparklines_bars_and_shades():
     assert report_render.bar(0, 10, 20) == ""
     assert report_render.bar(10, 10, 20) == "█" * 20
     assert report_render.bar(5, 10, 3) == "█▌"
+
+
+def test_text_names_five_overdue_tasks_and_counts_the_rest(tmp_path):
+    with open_journal(tmp_path / "j.db") as journal:
+        b = JournalBuilder(journal)
+        for n in range(1, 8):
+            b.task(f"Task {n}", created="2026-10-01", due=f"2026-10-{n:02d}")
+        october = report.month_report(journal, 2026, 10, today=TODAY, lang="en")
+    text = report_render.render(october, "text", width=80)
+    named = [line for line in text.splitlines() if line.startswith("  ! ")]
+    assert named == [f"  ! Task {n} (due 2026-10-{n:02d})" for n in range(1, 6)]
+    assert "  ... and 2 more (--format markdown shows them all)" in text
+    document = report_render.render(october, "markdown")
+    assert all(f"- Task {n} (due 2026-10-{n:02d})" in document for n in range(1, 8))

@@ -17,6 +17,7 @@ from fourlooks.report import MonthReport, YearReport
 
 FORMATS = ("text", "markdown", "json")
 HIGHLIGHTS_SHOWN = 5  # per group in the terminal; Markdown and JSON give them all
+OVERDUE_SHOWN = 5  # overdue tasks named in the terminal, likewise
 GAP = "·"
 _SPARKS = "▁▂▃▄▅▆▇█"
 _SHADES = "░▒▓█"  # a day's entries, by quarter of the month's busiest day
@@ -525,11 +526,14 @@ def _tasks_text(report: MonthReport, width: int) -> Iterable[Any]:
     lang = report.lang
     yield _t(lang, "tasks_line", opened=t.opened, closed=t.closed, open=t.open, overdue=t.overdue)
     yield _t(lang, "states_line", reviewed=t.reviewed, **t.by_state)
-    for task in t.overdue_tasks:
+    for task in t.overdue_tasks[:OVERDUE_SHOWN]:  # the longest overdue first
         line = Text("  ! ", style="bold")
         line.append(_t(lang, "overdue_item", title=task.title, due=task.due))
         line.truncate(width, overflow="ellipsis")  # one line each, however long
         yield line
+    if len(t.overdue_tasks) > OVERDUE_SHOWN:
+        more = len(t.overdue_tasks) - OVERDUE_SHOWN
+        yield Text("  " + _t(lang, "more", count=more), style="dim")
 
 
 def _highlights_text(report: MonthReport, width: int) -> Iterable[Any]:
