@@ -228,7 +228,9 @@ def month_report(
     previous = _shift(year, month, -1)
     by_look = _month_looks(journal, year, month)
     previous_by_look = _month_looks(journal, *previous)
-    reviewed = store.completed_daily_reviews(journal, span[0], end.isoformat())
+    # Every reviewed day up to the end, read once: the streaks need them all, coverage the month's.
+    every_reviewed = store.completed_daily_reviews(journal, "0001-01-01", end.isoformat())
+    reviewed = [day for day in every_reviewed if day >= span[0]]
     per_day = store.entries_per_day(journal, *span)
     trend = [_shift(year, month, back) for back in range(1 - TREND_MONTHS, 1)]
     return MonthReport(
@@ -252,7 +254,7 @@ def month_report(
         previous_month=dates.format_month(*previous),
         previous_entries_by_look=previous_by_look,
         entries_by_look_change={look: by_look[look] - previous_by_look[look] for look in by_look},
-        streaks=_streaks(journal, first, end),
+        streaks=_streaks(every_reviewed, first, end),
         audit_done=bool(store.completed_monthly_reviews(journal, label, label)),
         trend_months=[dates.format_month(*m) for m in trend],
         ratings=_ratings(journal, trend, lang),
@@ -268,7 +270,8 @@ def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> Ye
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     end = min(last, today)
     looks = store.entries_per_month_and_look(journal, first.isoformat(), last.isoformat())
-    reviewed = store.completed_daily_reviews(journal, first.isoformat(), end.isoformat())
+    every_reviewed = store.completed_daily_reviews(journal, "0001-01-01", end.isoformat())
+    reviewed = [day for day in every_reviewed if day >= first.isoformat()]
     audits = set(store.completed_monthly_reviews(journal, f"{year:04d}-01", f"{year:04d}-12"))
     rated = store.monthly_ratings(journal, f"{year:04d}-01", f"{year:04d}-12")
     ids = _rating_ids(rated)
@@ -314,7 +317,7 @@ def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> Ye
         neglected_look=_neglected(totals),
         months_with_entries=sum(1 for m in months if m.entries),
         audits_done=len(audits),
-        streaks=_streaks(journal, first, end),
+        streaks=_streaks(every_reviewed, first, end),
         months=months,
         ratings=ratings,
     )
@@ -355,14 +358,11 @@ def _neglected(by_look: dict[str, int]) -> str | None:
     return look.value if look else None
 
 
-def _streaks(journal: Journal, first: dt.date, end: dt.date) -> Streaks:
-    """Streaks as they stood on `end`; the longest inside the period too."""
-    days = [
-        dt.date.fromisoformat(d)
-        for d in store.completed_daily_reviews(journal, "0001-01-01", end.isoformat())
-    ]
+def _streaks(reviewed: list[str], first: dt.date, end: dt.date) -> Streaks:
+    """Streaks as they stood on `end`, from every reviewed day up to it; the longest inside too."""
+    days = [dt.date.fromisoformat(day) for day in reviewed]
     overall = stats.daily_streak(days, today=end)
-    inside = stats.daily_streak([d for d in days if d >= first], today=end)
+    inside = stats.daily_streak([day for day in days if day >= first], today=end)
     return Streaks(
         current=overall.current, longest=overall.longest, longest_in_period=inside.longest
     )
