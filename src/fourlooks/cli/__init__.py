@@ -2,6 +2,7 @@
 
 from fourlooks.cli import entries as _entries  # noqa: F401  (registers its commands)
 from fourlooks.cli import questions as _questions  # noqa: F401
+from fourlooks.cli import report as _report  # noqa: F401  (registers its commands)
 from fourlooks.cli import review as _review  # noqa: F401
 from fourlooks.cli import search as _search  # noqa: F401
 from fourlooks.cli import status as _status  # noqa: F401

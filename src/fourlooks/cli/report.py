@@ -1,0 +1,134 @@
+"""The report command: a month (or a year) of reflection, for the terminal, Markdown or JSON."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fourlooks.cli.app import app, journal, lang, now
+from fourlooks.errors import FourlooksError, UsageError
+
+MAX_WIDTH = 100  # wider than this, lines get hard to read
+FILE_WIDTH = 80  # a text report written to a file is read in windows we do not know
+_FORMAT_ALIASES = {"text": "text", "markdown": "markdown", "md": "markdown", "json": "json"}
+
+
+@app.command("report")
+def report_command(
+    *,
+    month: Annotated[
+        str | None,
+        typer.Option(
+            "--month",
+            "-m",
+            metavar="MONTH",
+            help="YYYY-MM, 'last month', '2 months ago', 'nov'... [default: this month so far]",
+        ),
+    ] = None,
+    year: Annotated[
+        str | None,
+        typer.Option(
+            "--year",
+            "-y",
+            metavar="YEAR",
+            help="The twelve months of a year side by side: YYYY, 'this year', 'last year'.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text (for the terminal), markdown (to keep) or json (every figure).",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write the report to FILE instead of stdout."
+        ),
+    ] = None,
+) -> None:
+    """Report a month: reviews, balance of the looks, self-audit, commitments, tasks, highlights.
+
+    A month still under way is counted up to today. Fields of the JSON: docs/report.md.
+    """
+    from fourlooks import config, dates, render, report_render
+    from fourlooks import report as figures
+
+    chosen = _format(fmt, as_json)
+    if month is not None and year is not None:
+        raise UsageError("--month and --year cannot be combined: a report is of one or the other")
+    # A report written at 1 a.m. belongs to the day before, like the review it follows.
+    today = dates.review_day(now(), day_start=config.day_start())
+    if year is not None:
+        data = figures.year_report(
+            journal(), dates.parse_year(year, today=today), today=today, lang=lang()
+        )
+    else:
+        chosen_year, chosen_month = (
+            dates.parse_month(month, today=today) if month else (today.year, today.month)
+        )
+        data = figures.month_report(journal(), chosen_year, chosen_month, today=today, lang=lang())
+    if out is None:
+        import shutil
+
+        width = min(shutil.get_terminal_size((FILE_WIDTH, 24)).columns, MAX_WIDTH)
+        text = report_render.render(data, chosen, width=width, colour=render.colour_enabled())
+        typer.echo(text, nl=False)
+        return
+    write_atomically(out, report_render.render(data, chosen, width=FILE_WIDTH, colour=False))
+    typer.echo(f"Wrote the report to {out}.", err=True)
+
+
+def _format(fmt: str | None, as_json: bool) -> str:
+    if as_json and fmt not in (None, "json"):
+        raise UsageError(f"--json cannot be combined with --format {fmt}")
+    if as_json:
+        return "json"
+    if fmt is None:
+        return "text"
+    chosen = _FORMAT_ALIASES.get(fmt.strip().lower())
+    if chosen is None:
+        raise UsageError(f"unknown format {fmt!r}: use text, markdown or json")
+    return chosen
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` readable by its owner alone, all of it or nothing.
+
+    The text goes to a temporary file in the same folder, is flushed to disk, then renamed
+    over `path`: a reader never sees half a report, and a failure leaves any old file as it was.
+    """
+    import tempfile
+
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder: give --out a file name")
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {path}: there is no folder {folder}")
+    try:
+        # mkstemp creates the file 0600.
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise FourlooksError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise FourlooksError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

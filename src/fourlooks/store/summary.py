@@ -1,0 +1,145 @@
+"""Aggregate queries for the reports: counts and answers over a span of days, as plain values.
+
+Every function takes days as `YYYY-MM-DD` text, both ends included, and reads only: the
+figures built from them live in `fourlooks.report`. Timestamps (`created_at`, `closed_at`)
+are UTC; their day is the first ten characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from fourlooks.store import Journal
+
+
+def entries_per_day(journal: Journal, first: str, last: str) -> dict[str, int]:
+    """Entries per date, for dates that have any."""
+    rows = journal.conn.execute(
+        "SELECT date, count(*) FROM entries WHERE date BETWEEN ? AND ? GROUP BY date",
+        (first, last),
+    )
+    return dict(rows.fetchall())
+
+
+def entries_per_month_and_look(
+    journal: Journal, first: str, last: str
+) -> dict[str, dict[str, int]]:
+    """Entries per month (`YYYY-MM`) and look, for months that have any."""
+    found: dict[str, dict[str, int]] = {}
+    rows = journal.conn.execute(
+        "SELECT substr(date, 1, 7), look, count(*) FROM entries"
+        " WHERE date BETWEEN ? AND ? GROUP BY 1, 2",
+        (first, last),
+    )
+    for month, look, count in rows:
+        found.setdefault(month, {})[look] = count
+    return found
+
+
+def completed_daily_reviews(journal: Journal, first: str, last: str) -> list[str]:
+    """The days, oldest first, whose daily review was completed."""
+    rows = journal.conn.execute(
+        "SELECT period FROM reviews WHERE cadence = 'daily' AND task_id IS NULL"
+        " AND completed_at IS NOT NULL AND period BETWEEN ? AND ? ORDER BY period",
+        (first, last),
+    )
+    return [row[0] for row in rows]
+
+
+def completed_monthly_reviews(journal: Journal, first: str, last: str) -> list[str]:
+    """The months (`YYYY-MM`, between the two given) whose self-audit was completed."""
+    rows = journal.conn.execute(
+        "SELECT period FROM reviews WHERE cadence = 'monthly' AND completed_at IS NOT NULL"
+        " AND period BETWEEN ? AND ? ORDER BY period",
+        (first, last),
+    )
+    return [row[0] for row in rows]
+
+
+def monthly_ratings(journal: Journal, first: str, last: str) -> dict[str, dict[str, int]]:
+    """Ratings given in monthly reviews, per month (`YYYY-MM`, between the two given) and question.
+
+    Read through the reviews: a handful of rows, where scanning the entries of six months
+    for their ratings read every entry of them. If a question was somehow answered twice in
+    a review, the answer written last counts.
+    """
+    found: dict[str, dict[str, int]] = {}
+    rows = journal.conn.execute(
+        "SELECT r.period, e.question_id, e.rating FROM reviews AS r"
+        " JOIN entries AS e ON e.review_id = r.id"
+        " WHERE r.cadence = 'monthly' AND r.period BETWEEN ? AND ?"
+        " AND e.rating IS NOT NULL AND e.question_id IS NOT NULL"
+        " ORDER BY r.period, e.created_at",
+        (first, last),
+    )
+    for month, question_id, rating in rows:
+        found.setdefault(month, {})[question_id] = rating
+    return found
+
+
+def commitment_answers(journal: Journal, first: str, last: str) -> list[str | None]:
+    """For each look-ahead entry dated in the span, the answer of its latest follow-up.
+
+    None stands for a commitment nobody has followed up yet; follow-ups written after the
+    span count too, since a commitment is followed up in a later review.
+    """
+    rows = journal.conn.execute(
+        "SELECT (SELECT f.choice FROM entries AS f WHERE f.commitment_id = e.id"
+        "        ORDER BY f.date DESC, f.created_at DESC LIMIT 1),"
+        "       EXISTS (SELECT 1 FROM entries AS f WHERE f.commitment_id = e.id)"
+        " FROM entries AS e WHERE e.look = 'ahead' AND e.date BETWEEN ? AND ?",
+        (first, last),
+    )
+    # A follow-up without a choice still counts as followed up: it is told apart from none.
+    return [(choice or "") if followed else None for choice, followed in rows]
+
+
+def tasks_opened(journal: Journal, first: str, last: str) -> int:
+    """Tasks created in the span."""
+    sql = "SELECT count(*) FROM tasks WHERE substr(created_at, 1, 10) BETWEEN ? AND ?"
+    return journal.conn.execute(sql, (first, last)).fetchone()[0]
+
+
+def tasks_closed(journal: Journal, first: str, last: str) -> int:
+    """Tasks closed (done, or done poorly) in the span."""
+    sql = "SELECT count(*) FROM tasks WHERE substr(closed_at, 1, 10) BETWEEN ? AND ?"
+    return journal.conn.execute(sql, (first, last)).fetchone()[0]
+
+
+def tasks_open_on(journal: Journal, day: str) -> list[tuple[str, str, str | None]]:
+    """(id, title, due) of the tasks created by `day` and not closed by then, by due date."""
+    rows = journal.conn.execute(
+        "SELECT id, title, due FROM tasks WHERE substr(created_at, 1, 10) <= ?"
+        " AND (closed_at IS NULL OR substr(closed_at, 1, 10) > ?)"
+        " ORDER BY due IS NULL, due, created_at",
+        (day, day),
+    )
+    return [tuple(row) for row in rows]
+
+
+def task_states_reviewed(
+    journal: Journal, first: str, last: str, state_question: str
+) -> dict[str, str]:
+    """The last state given to each task reviewed in the span: task id -> state."""
+    rows = journal.conn.execute(
+        "SELECT task_id, choice FROM entries WHERE question_id = ? AND task_id IS NOT NULL"
+        " AND choice IS NOT NULL AND date BETWEEN ? AND ? ORDER BY date, created_at",
+        (state_question, first, last),
+    )
+    return dict(rows.fetchall())
+
+
+def answers(
+    journal: Journal, first: str, last: str, question_ids: Iterable[str]
+) -> list[tuple[str, str, str]]:
+    """(date, question id, text) of the answers to these questions, oldest first."""
+    ids = list(question_ids)
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = journal.conn.execute(
+        f"SELECT date, question_id, text FROM entries WHERE date BETWEEN ? AND ?"
+        f" AND question_id IN ({marks}) ORDER BY date, created_at",
+        (first, last, *ids),
+    )
+    return [tuple(row) for row in rows]
