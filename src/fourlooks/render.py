@@ -107,3 +107,20 @@ def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
 def to_json(data: Any) -> str:
     """JSON for scripts: UTF-8 text as it is (not \\u escapes), stable key order as given."""
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def check_lines(report: Mapping[str, Any]) -> Iterable[str]:
+    """`fourlooks check` as text: what was checked, each problem and warning, the verdict."""
+    schema = report["schema_version"]
+    expected = report["expected_schema_version"]
+    yield f"journal:  {report['path']}"
+    if schema is not None:
+        yield f"schema:   {schema}" + (" (current)" if schema == expected else "")
+    if report["entries"] is not None:
+        yield f"entries:  {report['entries']:,}"
+    for problem in report["problems"]:
+        yield f"problem:  {problem}"
+    for warning in report["warnings"]:
+        yield f"warning:  {warning}"
+    count = len(report["problems"])
+    yield "ok" if not count else f"NOT OK: {count} problem{'s' if count > 1 else ''}"

@@ -124,6 +124,9 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
             )
         if version < SCHEMA_VERSION:
             _migrate(conn, path)
+        elif conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            # A restored backup is a single file in rollback mode: put it back in WAL.
+            conn.execute("PRAGMA journal_mode = WAL")
         # WAL: readers never block the writer; NORMAL would risk the last commits on power
         # loss, so the journal keeps synchronous=FULL.
         conn.execute("PRAGMA synchronous = FULL")
