@@ -200,6 +200,14 @@ def as_journal_error(path: Path, exc: sqlite3.Error) -> FourlooksError:
         return JournalError(f"{path} is busy in another process; try again")
     if "full" in message:
         return JournalError(f"cannot write {path}: the disk is full; nothing was changed")
-    if "readonly" in message or "unable to open" in message:
-        return JournalError(f"cannot write {path}: {message}")
+    if "disk I/O error" in message:  # also a file-size limit (EFBIG) or a failing disk
+        return JournalError(
+            f"cannot write {path}: disk I/O error (is the disk full?); nothing was changed"
+        )
+    if "readonly" in message:
+        return JournalError(
+            f"cannot write {path}: it or its folder is read-only; nothing was changed"
+        )
+    if "unable to open" in message:
+        return JournalError(f"cannot open {path}: {message}")
     return JournalError(f"{path}: {message}")

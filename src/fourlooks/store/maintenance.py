@@ -160,8 +160,10 @@ def _copy(source: sqlite3.Connection, temporary: Path, journal_path: Path) -> in
 
 def _backup_error(temporary: Path, exc: sqlite3.Error) -> JournalError:
     message = str(exc)
-    if "full" in message:
-        return JournalError(f"cannot write the backup in {temporary.parent}: the disk is full")
+    if "full" in message or "disk I/O error" in message:
+        return JournalError(
+            f"cannot write the backup in {temporary.parent}: {message} (is the disk full?)"
+        )
     return JournalError(f"cannot write the backup in {temporary.parent}: {message}")
 
 
