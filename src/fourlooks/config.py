@@ -22,8 +22,6 @@ KNOWN_KEYS = {"lang", "day_start", "editor", "optional_sets"}
 
 def load(path: Path | None = None) -> dict[str, Any]:
     """The config file's settings; an absent file is an empty config, a broken one an error."""
-    import tomllib
-
     path = path or paths.config_file()
     try:
         text = path.read_text(encoding="utf-8")
@@ -31,6 +29,8 @@ def load(path: Path | None = None) -> dict[str, Any]:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read {path}: {exc}") from None
+    import tomllib  # deferred (3 ms): most people never write a config file
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -8,13 +8,15 @@ use rich, imported inside the functions that draw them.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fourlooks.model import Entry, Look
+from fourlooks.model import Look
+
+if TYPE_CHECKING:
+    from fourlooks.model import Entry
 
 _LOOK_COLOURS = {Look.BACK: "35", Look.UP: "36", Look.DOWN: "32", Look.AHEAD: "33"}
 
@@ -75,7 +77,9 @@ def _entry_block(entry: Entry, short_id: str, lang: str, colour: bool) -> Iterab
 
 def _width(text: str) -> int:
     """Display width: CJK characters take two columns."""
-    import unicodedata
+    if text.isascii():
+        return len(text)
+    import unicodedata  # deferred: English look names never need it
 
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -106,6 +110,8 @@ def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
 
 def to_json(data: Any) -> str:
     """JSON for scripts: UTF-8 text as it is (not \\u escapes), stable key order as given."""
+    import json  # deferred (2 ms): only --json output needs it
+
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
