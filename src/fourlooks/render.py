@@ -8,13 +8,15 @@ use rich, imported inside the functions that draw them.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fourlooks.model import Entry, Look
+from fourlooks.model import Look
+
+if TYPE_CHECKING:
+    from fourlooks.model import Entry
 
 _LOOK_COLOURS = {Look.BACK: "35", Look.UP: "36", Look.DOWN: "32", Look.AHEAD: "33"}
 
@@ -75,7 +77,9 @@ def _entry_block(entry: Entry, short_id: str, lang: str, colour: bool) -> Iterab
 
 def _width(text: str) -> int:
     """Display width: CJK characters take two columns."""
-    import unicodedata
+    if text.isascii():
+        return len(text)
+    import unicodedata  # deferred: English look names never need it
 
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -106,6 +110,8 @@ def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
 
 def to_json(data: Any) -> str:
     """JSON for scripts: UTF-8 text as it is (not \\u escapes), stable key order as given."""
+    import json  # deferred (2 ms): only --json output needs it
+
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
@@ -126,3 +132,20 @@ def progress(items: Iterable[Any], *, total: int, label: str) -> Iterator[Any]:
         for item in items:
             yield item
             bar.advance(task)
+
+
+def check_lines(report: Mapping[str, Any]) -> Iterable[str]:
+    """`fourlooks check` as text: what was checked, each problem and warning, the verdict."""
+    schema = report["schema_version"]
+    expected = report["expected_schema_version"]
+    yield f"journal:  {report['path']}"
+    if schema is not None:
+        yield f"schema:   {schema}" + (" (current)" if schema == expected else "")
+    if report["entries"] is not None:
+        yield f"entries:  {report['entries']:,}"
+    for problem in report["problems"]:
+        yield f"problem:  {problem}"
+    for warning in report["warnings"]:
+        yield f"warning:  {warning}"
+    count = len(report["problems"])
+    yield "ok" if not count else f"NOT OK: {count} problem{'s' if count > 1 else ''}"

@@ -1,6 +1,7 @@
 """The command line: parse, call the core, render. Each module registers its commands."""
 
 from fourlooks.cli import entries as _entries  # noqa: F401  (registers its commands)
+from fourlooks.cli import maintenance as _maintenance  # noqa: F401
 from fourlooks.cli import questions as _questions  # noqa: F401
 from fourlooks.cli import report as _report  # noqa: F401  (registers its commands)
 from fourlooks.cli import review as _review  # noqa: F401

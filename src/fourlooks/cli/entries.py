@@ -123,18 +123,21 @@ def list_entries(
     from fourlooks import render
     from fourlooks.store import entries
 
-    if on and (date_from or date_to):
+    # `is not None`, not truth: an empty --on '' is a bad date, not a missing filter.
+    if on is not None and (date_from is not None or date_to is not None):
         raise UsageError("--on cannot be combined with --from or --to")
-    first = parse_date(on or date_from) if (on or date_from) else None
-    last = parse_date(on or date_to) if (on or date_to) else None
+    first_text = on if on is not None else date_from
+    last_text = on if on is not None else date_to
+    first = parse_date(first_text) if first_text is not None else None
+    last = parse_date(last_text) if last_text is not None else None
     if first and last and first > last:
         raise UsageError(f"--from {first} is after --to {last}")
     found = entries.query(
         journal(),
         date_from=first,
         date_to=last,
-        look=parse_look(look) if look else None,
-        tag=parse_tags([tag])[0] if tag else None,
+        look=parse_look(look) if look is not None else None,
+        tag=parse_tags([tag])[0] if tag is not None else None,
         limit=number or None,
     )
     if as_json:

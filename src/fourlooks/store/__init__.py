@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -135,6 +136,8 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
             )
         if version < SCHEMA_VERSION:
             _migrate(conn, path)
+        else:
+            _ensure_wal(conn)  # a restored backup is a single file in rollback mode
         # WAL: readers never block the writer; NORMAL would risk the last commits on power
         # loss, so the journal keeps synchronous=FULL.
         conn.execute("PRAGMA synchronous = FULL")
@@ -142,13 +145,30 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
         raise as_journal_error(path, exc) from None
 
 
+def _ensure_wal(conn: sqlite3.Connection) -> None:
+    """Put the journal in WAL mode, waiting for other terminals as long as a write would.
+
+    SQLite does not call the busy handler for this switch: when several processes open a
+    new journal at once, the losers get "database is locked" at once. So retry here.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+        else:
+            return  # WAL, or a file system where SQLite cannot use it: keep what it chose
+
+
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Bring the schema up to date under the write lock, saving a copy of existing data first."""
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if tables and "_sqlite_migrations" not in tables:
         raise JournalError(f"{path} is a SQLite database, but not a fourlooks journal")
-    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
+    _ensure_wal(conn)
     if tables:
         _backup_before_migration(conn, path)
 
@@ -170,6 +190,8 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
 
 def _backup_before_migration(conn: sqlite3.Connection, path: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version >= SCHEMA_VERSION:
+        return  # another terminal migrated it meanwhile: nothing to protect
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.schema{version}-{stamp}.bak")
     fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
@@ -189,6 +211,14 @@ def as_journal_error(path: Path, exc: sqlite3.Error) -> FourlooksError:
         return JournalError(f"{path} is busy in another process; try again")
     if "full" in message:
         return JournalError(f"cannot write {path}: the disk is full; nothing was changed")
-    if "readonly" in message or "unable to open" in message:
-        return JournalError(f"cannot write {path}: {message}")
+    if "disk I/O error" in message:  # also a file-size limit (EFBIG) or a failing disk
+        return JournalError(
+            f"cannot write {path}: disk I/O error (is the disk full?); nothing was changed"
+        )
+    if "readonly" in message:
+        return JournalError(
+            f"cannot write {path}: it or its folder is read-only; nothing was changed"
+        )
+    if "unable to open" in message:
+        return JournalError(f"cannot open {path}: {message}")
     return JournalError(f"{path}: {message}")

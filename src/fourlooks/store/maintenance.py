@@ -1,0 +1,227 @@
+"""Keeping a journal safe: consistent backups while it is in use, and an integrity check.
+
+Both open the journal with plain sqlite3 and never migrate it: a backup or a check must not
+change the file it looks at.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fourlooks.errors import JournalError, UsageError
+from fourlooks.store import BUSY_TIMEOUT_SECONDS, SCHEMA_VERSION, as_journal_error
+
+# Other users may read nothing of a journal or its copies.
+PRIVATE_MODE = 0o600
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """A finished backup: where it is and what it holds."""
+
+    path: Path
+    entries: int
+    size: int
+
+
+@dataclass(slots=True)
+class CheckReport:
+    """What `check` found; `ok` is False when any problem was found."""
+
+    path: Path
+    schema_version: int | None = None
+    entries: int | None = None
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict:
+        return {
+            "path": str(self.path),
+            "ok": self.ok,
+            "schema_version": self.schema_version,
+            "expected_schema_version": SCHEMA_VERSION,
+            "entries": self.entries,
+            "problems": list(self.problems),
+            "warnings": list(self.warnings),
+        }
+
+
+def default_backup_name(journal_path: Path, now: dt.datetime) -> str:
+    """`journal-20261126-210000.db` for `journal.db`: sorts by time, says what it copies."""
+    return f"{journal_path.stem}-{now:%Y%m%d-%H%M%S}{journal_path.suffix or '.db'}"
+
+
+def backup_target(journal_path: Path, target: Path | None, now: dt.datetime) -> Path:
+    """Where a backup goes: the path given, inside it when it is a folder, else by the journal."""
+    name = default_backup_name(journal_path, now)
+    if target is None:
+        return journal_path.parent / name
+    if target.is_dir():
+        return target / name
+    if not target.parent.is_dir():
+        raise UsageError(f"no folder {target.parent} to write the backup into")
+    return target
+
+
+def backup(journal_path: Path, target: Path, *, force: bool = False) -> Backup:
+    """Copy the journal to `target` with SQLite's backup API: one consistent snapshot.
+
+    The copy is written to a private temporary file beside the target, checked, and only
+    then moved into place, so a target never holds half a backup.
+    """
+    if target.exists() and _same_file(target, journal_path):
+        raise UsageError(f"{target} is the journal itself; choose another path")
+    if target.exists() and not force:
+        raise UsageError(f"{target} already exists; use --force to overwrite it")
+    with contextlib.closing(_connect(journal_path)) as source:
+        _require_journal(source, journal_path)
+        temporary = target.with_name(f".{target.name}.partial-{os.getpid()}")
+        try:
+            entries = _copy(source, temporary, journal_path)
+            _move_into_place(temporary, target, force=force)
+        finally:
+            for leftover in (temporary, Path(f"{temporary}-journal")):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+    return Backup(path=target, entries=entries, size=target.stat().st_size)
+
+
+def check(journal_path: Path) -> CheckReport:
+    """Run SQLite's integrity and foreign-key checks and compare the schema version."""
+    report = CheckReport(path=journal_path)
+    with contextlib.closing(_connect(journal_path)) as conn:
+        try:
+            _check_schema(conn, report)
+            if report.schema_version is not None:
+                _check_integrity(conn, report)
+        except sqlite3.DatabaseError as exc:
+            report.problems.append(f"SQLite cannot read it: {exc}")
+    _check_mode(journal_path, report)
+    return report
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    if path.is_dir():
+        raise JournalError(f"{path} is a folder, not a journal file")
+    if not path.exists():
+        raise JournalError(f"no journal at {path}")
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+        conn.execute("PRAGMA query_only = ON")  # belt and braces: nothing here writes
+    except sqlite3.Error as exc:
+        raise as_journal_error(path, exc) from None
+    return conn
+
+
+def _require_journal(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        tables = _tables(conn)
+    except sqlite3.Error as exc:
+        raise as_journal_error(path, exc) from None
+    if "_sqlite_migrations" not in tables:
+        raise JournalError(f"{path} is not a fourlooks journal")
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _copy(source: sqlite3.Connection, temporary: Path, journal_path: Path) -> int:
+    """Write the snapshot to `temporary` (0600), as one self-contained file; return entries."""
+    try:
+        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE)
+    except OSError as exc:
+        raise JournalError(f"cannot write {temporary.parent}: {exc.strerror}") from None
+    os.close(fd)
+    try:
+        with contextlib.closing(sqlite3.connect(temporary, isolation_level=None)) as copy:
+            # pages=-1: the whole file in one step, inside one read transaction of the
+            # source, so writers in other terminals (WAL) go on and the copy is one instant.
+            source.backup(copy, pages=-1)
+            # A copy in WAL mode would need -wal/-shm files beside it; one file is a backup.
+            copy.execute("PRAGMA journal_mode = DELETE")
+            if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise JournalError(f"the copy of {journal_path} failed its check; none was kept")
+            entries = copy.execute("SELECT count(*) FROM entries").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise _backup_error(temporary, exc) from None
+    return entries
+
+
+def _backup_error(temporary: Path, exc: sqlite3.Error) -> JournalError:
+    message = str(exc)
+    if "full" in message or "disk I/O error" in message:
+        return JournalError(
+            f"cannot write the backup in {temporary.parent}: {message} (is the disk full?)"
+        )
+    return JournalError(f"cannot write the backup in {temporary.parent}: {message}")
+
+
+def _move_into_place(temporary: Path, target: Path, *, force: bool) -> None:
+    if force:
+        os.replace(temporary, target)
+        return
+    try:
+        # A hard link never replaces an existing file: no race with another backup.
+        os.link(temporary, target)
+    except FileExistsError:
+        raise UsageError(f"{target} already exists; use --force to overwrite it") from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+            raise
+        if target.exists():  # a file system without hard links: check, then rename
+            raise UsageError(f"{target} already exists; use --force to overwrite it") from None
+        os.replace(temporary, target)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _check_schema(conn: sqlite3.Connection, report: CheckReport) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if "_sqlite_migrations" not in _tables(conn):
+        report.problems.append("not a fourlooks journal (no migrations table)")
+        return
+    report.schema_version = version
+    if version > SCHEMA_VERSION:
+        report.problems.append(
+            f"schema {version} is newer than this fourlooks knows ({SCHEMA_VERSION}): upgrade it"
+        )
+    elif version < SCHEMA_VERSION:
+        report.warnings.append(
+            f"schema {version}: the next command migrates it to {SCHEMA_VERSION} "
+            "(a copy is saved first)"
+        )
+
+
+def _check_integrity(conn: sqlite3.Connection, report: CheckReport) -> None:
+    # integrity_check reports up to 100 problems, one per row; a sound file gives one "ok".
+    found = [row[0] for row in conn.execute("PRAGMA integrity_check(100)")]
+    if found != ["ok"]:
+        report.problems.extend(f"integrity: {message}" for message in found)
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+        report.problems.append(f"{table} row {rowid} refers to a missing row of {parent}")
+    if "entries" in _tables(conn):
+        report.entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+
+def _check_mode(path: Path, report: CheckReport) -> None:
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        report.warnings.append(
+            f"other users may read it (mode {mode:04o}); `chmod 600 {path}` keeps it private"
+        )

@@ -1,0 +1,232 @@
+"""Writers killed with SIGKILL at random moments lose nothing they acknowledged.
+
+A writer process runs fourlooks commands in-process, one after another, and prints
+`ack N` once command N has returned with exit 0: that is the moment a user sees the
+command finish. The test kills it at a random moment, many times, then checks that every
+acknowledged write is there whole, that no write is there in part, and that SQLite finds
+the file sound. Writers are pluggable: a Writer says which command it needs, how to build
+its N-th command line, and which rows that command must leave (all of them, or none).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from fourlooks.cli import app
+
+# Kills per writer: enough to land inside transactions many times, bounded for CI.
+KILLS = int(os.environ.get("FOURLOOKS_CRASH_KILLS", "20"))
+
+WRITER_SCRIPT = r"""
+import json, sys
+from fourlooks.cli import app
+commands = json.load(open(sys.argv[1], encoding="utf-8"))
+start = int(sys.argv[2])
+print("ready", flush=True)
+for n in range(start, len(commands)):
+    code = app(commands[n], prog_name="fourlooks", standalone_mode=False)
+    if code == 0:
+        print(f"ack {n}", flush=True)
+    else:
+        print(f"failed {n} {code}", flush=True)
+"""
+
+# A row a command must leave: (text, tags); tags sorted and comma-joined.
+Row = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Writer:
+    name: str
+    command: str  # the fourlooks command it needs; the test skips when it does not exist
+    build: Callable[[int, Path], list[str]]  # command line of write N (may write files)
+    rows: Callable[[int], list[Row]]  # what write N leaves in the journal when it is done
+
+
+def _text(n: int) -> str:
+    # Long enough to span several database pages, so half a write would show.
+    return f"[write {n}] " + "经常性反思 looking back at the day; " * 120 + f"[end {n}]"
+
+
+def _add_args(n: int, folder: Path) -> list[str]:
+    look = ("back", "up", "down", "ahead")[n % 4]
+    return ["add", "--look", look, "--date", "2026-11-26", "-t", f"w{n}", "-t", "crash", _text(n)]
+
+
+def _add_rows(n: int) -> list[Row]:
+    return [(_text(n), ",".join(sorted(["crash", f"w{n}"])))]
+
+
+def _import_args(n: int, folder: Path) -> list[str]:
+    """A fourlooks JSON file of three entries: an import is all or nothing."""
+    path = folder / f"import-{n}.json"
+    stamp = "2026-11-26T20:00:00.000000+00:00"
+    entries = [
+        {
+            "id": f"{n:08x}-0000-4000-8000-{k:012x}",
+            "date": "2026-11-20",
+            "look": "up",
+            "text": f"{_text(n)} part {k}",
+            "tags": ["crash", f"w{n}"],
+            "cadence": None,
+            "question_id": None,
+            "review_id": None,
+            "task_id": None,
+            "rating": None,
+            "choice": None,
+            "commitment_id": None,
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        for k in range(3)
+    ]
+    document = {"format": "fourlooks", "version": 1, "entries": entries, "tasks": [], "reviews": []}
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return ["import", str(path)]
+
+
+def _import_rows(n: int) -> list[Row]:
+    return [(f"{_text(n)} part {k}", ",".join(sorted(["crash", f"w{n}"]))) for k in range(3)]
+
+
+WRITERS = [
+    Writer("add", "add", _add_args, _add_rows),
+    Writer("import", "import", _import_args, _import_rows),
+]
+
+
+def available_commands() -> set[str]:
+    from typer.main import get_command
+
+    return set(get_command(app).commands)
+
+
+def _journal_rows(path: Path) -> Counter[Row]:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        rows = conn.execute(
+            "SELECT e.text, coalesce((SELECT group_concat(tag, ',') FROM"
+            " (SELECT tag FROM entry_tags WHERE entry_id = e.id ORDER BY tag)), '')"
+            " FROM entries e"
+        ).fetchall()
+    return Counter(rows)
+
+
+def _run_and_kill(
+    script: Path, commands: Path, start: int, acks: int, delay: float, env: dict
+) -> list[str]:
+    """Start the writer at command `start`; after `acks` acknowledgements and `delay` more
+    seconds, kill it. Counting acknowledgements, not seconds, keeps this meaningful on a
+    loaded machine."""
+    child = subprocess.Popen(
+        [sys.executable, str(script), str(commands), str(start)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    seen: list[str] = []
+    try:
+        assert child.stdout.readline().strip() == "ready", child.stderr.read()
+        while len(seen) < acks:
+            line = child.stdout.readline()
+            if not line.startswith("ack"):
+                seen.append(line)
+                break
+            seen.append(line)
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert "Traceback" not in err, err
+    return [line.strip() for line in seen] + out.splitlines()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("writer", WRITERS, ids=lambda w: w.name)
+def test_killed_writers_lose_nothing_acknowledged_and_leave_nothing_half_written(
+    writer: Writer, tmp_path: Path, home: Path
+):
+    if writer.command not in available_commands():
+        pytest.skip(f"`fourlooks {writer.command}` does not exist in this build")
+    seed = int(os.environ.get("FOURLOOKS_CRASH_SEED", time.time_ns() % 10**6))
+    rng = random.Random(seed)
+    journal_path = home / "journal.db"
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER_SCRIPT, encoding="utf-8")
+    per_round = 12  # more commands than a writer can finish before it is killed
+    commands = [writer.build(n, tmp_path) for n in range(KILLS * per_round)]
+    commands_file = tmp_path / "commands.json"
+    commands_file.write_text(json.dumps(commands, ensure_ascii=False), encoding="utf-8")
+    env = {**os.environ, "FOURLOOKS_HOME": str(home), "FOURLOOKS_NOW": "2026-11-26T21:00:00"}
+
+    acked: set[int] = set()
+    attempted: set[int] = set()
+    for kill in range(KILLS):
+        start = kill * per_round
+        # Kill after a few writes, at a random moment of the next ones (a write takes
+        # some milliseconds, mostly in fsync); now and then right after start-up.
+        acks = rng.choice([0, 1, 2, 3])
+        delay = rng.uniform(0.0, 0.05)
+        lines = _run_and_kill(script, commands_file, start, acks, delay, env)
+        assert not [line for line in lines if line.startswith("failed")], (seed, lines)
+        done = {int(line.split()[1]) for line in lines if line.startswith("ack")}
+        acked |= done
+        # The command after the last acknowledged one may have been in flight.
+        attempted |= done | {max(done, default=start - 1) + 1}
+
+    assert len(acked) >= KILLS // 2, f"seed {seed}: too few writes finished to test anything"
+    found = _journal_rows(journal_path)
+    for n in sorted(attempted):
+        expected = Counter(writer.rows(n))
+        present = found & expected
+        if n in acked:
+            assert present == expected, f"seed {seed}: acknowledged write {n} is missing"
+        else:
+            assert present in (expected, Counter()), f"seed {seed}: write {n} is in part"
+    unexpected = found - sum((Counter(writer.rows(n)) for n in attempted), Counter())
+    assert not unexpected, f"seed {seed}: rows that no write made, or half-written: {unexpected}"
+    with contextlib.closing(sqlite3.connect(journal_path)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+@pytest.mark.slow
+def test_a_killed_backup_never_leaves_a_half_written_copy(cli, tmp_path: Path, home: Path):
+    for n in range(200):
+        cli.ok("add", "-l", "up", "-t", "bulk", _text(n))
+    target = tmp_path / "copy.db"
+    env = {**os.environ, "FOURLOOKS_HOME": str(home)}
+    rng = random.Random(int(os.environ.get("FOURLOOKS_CRASH_SEED", "7")))
+    for _ in range(8):
+        target.unlink(missing_ok=True)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "fourlooks", "backup", str(target)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        time.sleep(rng.uniform(0.1, 0.5))
+        child.kill()
+        child.wait()
+        if target.exists():
+            with contextlib.closing(sqlite3.connect(target)) as conn:
+                assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+                assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 200
+    assert cli.json("check", "--json")["ok"] is True
