@@ -17,8 +17,7 @@ def spawn(*args: str, now: str = "2026-11-26T21:00:00") -> pexpect.spawn:
         **os.environ,
         "FOURLOOKS_NOW": now,
         "NO_COLOR": "1",
-        "TERM": "dumb",  # no bracketed-paste or colour codes between us and the text
-        "INPUTRC": os.devnull,
+        "TERM": "dumb",
     }
     child = pexpect.spawn(
         sys.executable,
@@ -47,18 +46,18 @@ def answer(child: pexpect.spawn, number: int, total: int, *lines: str) -> None:
 def stop(child: pexpect.spawn, signum: int | None = None) -> str:
     """Ctrl-C (or a signal) as a person would send it, again if the first went unnoticed.
 
-    A signal that lands in the instant between Python's last check and input()'s blocking read
-    is only acted on when the read wakes up (at the next key, or at once for a closed
-    terminal); a second signal wakes it. Returns what the program printed meanwhile.
+    A signal that lands in the instant between Python's last check and the blocking read of
+    input() is only acted on when the read wakes up; a second signal wakes it. Returns what
+    the program printed meanwhile.
     """
-    for _ in range(5):
+    for _ in range(3):
         if signum is None:
             child.sendintr()
         else:
             child.kill(signum)
-        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=3) == 0:
+        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=5) == 0:
             return child.before
-    raise AssertionError("the review did not stop")
+    raise AssertionError(f"the review did not stop; it printed {child.before!r}")
 
 
 def finish(child: pexpect.spawn) -> int:

@@ -6,7 +6,6 @@ the other two stop with an error naming the line or the question, keeping what w
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from collections.abc import Mapping, Sequence
 from typing import IO, Any
@@ -21,7 +20,13 @@ PROMPT = "> "
 
 
 class TerminalPrompter:
-    """A person at a terminal: multi-line answers end with an empty line; bad ones are re-asked."""
+    """A person at a terminal: multi-line answers end with an empty line; bad ones are re-asked.
+
+    Lines are read with plain input(), without the readline module: with GNU readline 8.2
+    loaded, a Ctrl-C that arrives while readline is inside its own read loop is swallowed and
+    later ones too, so the review could not be stopped. The terminal's own line editing
+    (backspace, Ctrl-U, Ctrl-W) still works.
+    """
 
     interactive = True
 
@@ -30,8 +35,6 @@ class TerminalPrompter:
         self.out = out or sys.stdout
         self.colour = render.colour_enabled(self.out)
         self._ended = False  # Ctrl-D after some lines: keep them, then stop at the next question
-        with contextlib.suppress(ImportError):  # absent on Windows
-            import readline  # noqa: F401  (arrow keys and history for input())
 
     def show(self, text: str, *, style: str = "") -> None:
         if style in ("title", "heading"):
