@@ -180,3 +180,22 @@ def test_tomorrows_review_asks_about_todays_commitments(cli):
         ("done", "done", "2026-11-27"),
         ("partly", "half of it; numbers still missing", "2026-11-27"),
     ]
+
+
+def test_the_review_speaks_chinese_with_lang_zh(cli):
+    child = spawn("--lang", "zh", "review")
+    child.expect_exact("日省 · 2026-11-26 周四")
+    child.expect_exact("回头看 look back")
+    child.expect_exact("[1/11] 今天哪件事做得好？成功靠的是什么？")
+    child.expect_exact("> ")
+    child.sendline("报告按时交了")
+    child.sendline("")
+    child.expect_exact("[2/11]")
+    assert "已停止。已经回答的内容都已保存" in stop(child)
+    assert saved(cli)["daily.back.went_well"]["text"] == "报告按时交了"
+
+
+def test_status_check_at_a_terminal_shows_what_is_due():
+    child = spawn("status", "--check")
+    child.expect_exact("Daily review        due  fourlooks review")
+    assert finish(child) == 1
