@@ -106,14 +106,18 @@ class TerminalPrompter:
             lines.append(line)
 
     def _read(self) -> str:
-        if self._ended:
-            raise EOFError
-        self.out.flush()
-        try:
-            return input(PROMPT)
-        except EOFError:
-            self._print("")  # Ctrl-D leaves the cursor after the prompt
-            raise
+        while True:
+            if self._ended:
+                raise EOFError
+            self.out.flush()
+            try:
+                return input(PROMPT)
+            except EOFError:
+                self._print("")  # Ctrl-D leaves the cursor after the prompt
+                raise
+            except UnicodeDecodeError:  # a terminal set to another encoding
+                problem = "that line is not UTF-8 text"
+                self.show(texts.say(self.lang, "text_again", problem=problem), style="warn")
 
     def _print(self, text: str) -> None:
         print(text, file=self.out)
