@@ -128,8 +128,8 @@ class LinePrompter:
 
     interactive = False
 
-    def __init__(self, stream: IO[str], *, name: str = "stdin"):
-        self.stream = stream
+    def __init__(self, stream: IO[bytes], *, name: str = "stdin"):
+        self.stream = stream  # bytes, decoded line by line: an error names its own line
         self.name = name
         self.line_number = 0
 
@@ -181,15 +181,17 @@ class LinePrompter:
         return line
 
     def _next_or_none(self) -> str | None:
-        try:
-            raw = self.stream.readline()
-        except UnicodeDecodeError:
-            self.line_number += 1
-            raise self._error("not UTF-8 text") from None
+        raw = self.stream.readline()
         if not raw:
             return None
         self.line_number += 1
-        return raw.rstrip("\r\n")
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise self._error("not UTF-8 text") from None
+        if self.line_number == 1:
+            line = line.removeprefix("\ufeff")  # the byte-order mark some editors write
+        return line.rstrip("\r\n")
 
     def _error(self, problem: str, *, kept: str = "the answers before it") -> FourlooksError:
         where = f"{self.name} line {self.line_number}"

@@ -135,9 +135,7 @@ def _prompter(answers: str | None, asked: list[Question]) -> Prompter:
         return prompters.AnswersPrompter(_read_answers(answers), asked, name=name)
     if sys.stdin.isatty():
         return prompters.TerminalPrompter(lang())
-    with contextlib.suppress(AttributeError, ValueError):
-        sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    return prompters.LinePrompter(sys.stdin)
+    return prompters.LinePrompter(sys.stdin.buffer)
 
 
 def _read_answers(source: str) -> dict[str, Any]:
