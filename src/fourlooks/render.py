@@ -8,7 +8,6 @@ use rich, imported inside the functions that draw them.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -106,4 +105,6 @@ def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
 
 def to_json(data: Any) -> str:
     """JSON for scripts: UTF-8 text as it is (not \\u escapes), stable key order as given."""
+    import json  # ~4 ms: paid by --json output only, not by every listing
+
     return json.dumps(data, ensure_ascii=False, indent=2)
