@@ -8,6 +8,7 @@ use rich, imported inside the functions that draw them.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -105,6 +106,4 @@ def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
 
 def to_json(data: Any) -> str:
     """JSON for scripts: UTF-8 text as it is (not \\u escapes), stable key order as given."""
-    import json  # ~4 ms: paid by --json output only, not by every listing
-
     return json.dumps(data, ensure_ascii=False, indent=2)
