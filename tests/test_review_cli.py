@@ -61,6 +61,16 @@ def test_more_lines_than_questions_is_an_error_after_saving_them_all(cli):
     assert len(answers_of(cli)) == 11
 
 
+def test_a_piped_line_that_is_not_utf8_is_named_and_the_lines_before_it_kept(cli):
+    result = cli("review", input="\ufefffirst\r\nsecond\n".encode() + b"\xff\xfe bad\n")
+    assert result.exit_code == 1
+    assert "fourlooks: stdin line 3: not UTF-8 text; the answers before it are saved" in (
+        result.stderr
+    )
+    saved = answers_of(cli)
+    assert [saved[qid]["text"] for qid in DAILY[:2]] == ["first", "second"]
+
+
 def test_a_piped_monthly_audit_with_ratings_and_notes(cli):
     piped = ["4 kept every promise but one", "3", "", "5"] + ["note"] * (len(MONTHLY) - 4)
     result = cli.ok("review", "--monthly", "--month", "2026-10", input=lines(*piped))

@@ -17,8 +17,7 @@ def spawn(*args: str, now: str = "2026-11-26T21:00:00") -> pexpect.spawn:
         **os.environ,
         "FOURLOOKS_NOW": now,
         "NO_COLOR": "1",
-        "TERM": "dumb",  # no bracketed-paste or colour codes between us and the text
-        "INPUTRC": os.devnull,
+        "TERM": "dumb",
     }
     child = pexpect.spawn(
         sys.executable,
@@ -47,18 +46,18 @@ def answer(child: pexpect.spawn, number: int, total: int, *lines: str) -> None:
 def stop(child: pexpect.spawn, signum: int | None = None) -> str:
     """Ctrl-C (or a signal) as a person would send it, again if the first went unnoticed.
 
-    A signal that lands in the instant between Python's last check and input()'s blocking read
-    is only acted on when the read wakes up (at the next key, or at once for a closed
-    terminal); a second signal wakes it. Returns what the program printed meanwhile.
+    A signal that lands in the instant between Python's last check and the blocking read of
+    input() is only acted on when the read wakes up; a second signal wakes it. Returns what
+    the program printed meanwhile.
     """
-    for _ in range(5):
+    for _ in range(3):
         if signum is None:
             child.sendintr()
         else:
             child.kill(signum)
-        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=3) == 0:
+        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=5) == 0:
             return child.before
-    raise AssertionError("the review did not stop")
+    raise AssertionError(f"the review did not stop; it printed {child.before!r}")
 
 
 def finish(child: pexpect.spawn) -> int:
@@ -181,3 +180,22 @@ def test_tomorrows_review_asks_about_todays_commitments(cli):
         ("done", "done", "2026-11-27"),
         ("partly", "half of it; numbers still missing", "2026-11-27"),
     ]
+
+
+def test_the_review_speaks_chinese_with_lang_zh(cli):
+    child = spawn("--lang", "zh", "review")
+    child.expect_exact("日省 · 2026-11-26 周四")
+    child.expect_exact("回头看 look back")
+    child.expect_exact("[1/11] 今天哪件事做得好？成功靠的是什么？")
+    child.expect_exact("> ")
+    child.sendline("报告按时交了")
+    child.sendline("")
+    child.expect_exact("[2/11]")
+    assert "已停止。已经回答的内容都已保存" in stop(child)
+    assert saved(cli)["daily.back.went_well"]["text"] == "报告按时交了"
+
+
+def test_status_check_at_a_terminal_shows_what_is_due():
+    child = spawn("status", "--check")
+    child.expect_exact("Daily review        due  fourlooks review")
+    assert finish(child) == 1

@@ -6,7 +6,6 @@ the other two stop with an error naming the line or the question, keeping what w
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from collections.abc import Mapping, Sequence
 from typing import IO, Any
@@ -21,7 +20,13 @@ PROMPT = "> "
 
 
 class TerminalPrompter:
-    """A person at a terminal: multi-line answers end with an empty line; bad ones are re-asked."""
+    """A person at a terminal: multi-line answers end with an empty line; bad ones are re-asked.
+
+    Lines are read with plain input(), without the readline module: with GNU readline 8.2
+    loaded, a Ctrl-C that arrives while readline is inside its own read loop is swallowed and
+    later ones too, so the review could not be stopped. The terminal's own line editing
+    (backspace, Ctrl-U, Ctrl-W) still works.
+    """
 
     interactive = True
 
@@ -30,8 +35,6 @@ class TerminalPrompter:
         self.out = out or sys.stdout
         self.colour = render.colour_enabled(self.out)
         self._ended = False  # Ctrl-D after some lines: keep them, then stop at the next question
-        with contextlib.suppress(ImportError):  # absent on Windows
-            import readline  # noqa: F401  (arrow keys and history for input())
 
     def show(self, text: str, *, style: str = "") -> None:
         if style in ("title", "heading"):
@@ -103,14 +106,18 @@ class TerminalPrompter:
             lines.append(line)
 
     def _read(self) -> str:
-        if self._ended:
-            raise EOFError
-        self.out.flush()
-        try:
-            return input(PROMPT)
-        except EOFError:
-            self._print("")  # Ctrl-D leaves the cursor after the prompt
-            raise
+        while True:
+            if self._ended:
+                raise EOFError
+            self.out.flush()
+            try:
+                return input(PROMPT)
+            except EOFError:
+                self._print("")  # Ctrl-D leaves the cursor after the prompt
+                raise
+            except UnicodeDecodeError:  # a terminal set to another encoding
+                problem = "that line is not UTF-8 text"
+                self.show(texts.say(self.lang, "text_again", problem=problem), style="warn")
 
     def _print(self, text: str) -> None:
         print(text, file=self.out)
@@ -121,8 +128,8 @@ class LinePrompter:
 
     interactive = False
 
-    def __init__(self, stream: IO[str], *, name: str = "stdin"):
-        self.stream = stream
+    def __init__(self, stream: IO[bytes], *, name: str = "stdin"):
+        self.stream = stream  # bytes, decoded line by line: an error names its own line
         self.name = name
         self.line_number = 0
 
@@ -174,15 +181,17 @@ class LinePrompter:
         return line
 
     def _next_or_none(self) -> str | None:
-        try:
-            raw = self.stream.readline()
-        except UnicodeDecodeError:
-            self.line_number += 1
-            raise self._error("not UTF-8 text") from None
+        raw = self.stream.readline()
         if not raw:
             return None
         self.line_number += 1
-        return raw.rstrip("\r\n")
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise self._error("not UTF-8 text") from None
+        if self.line_number == 1:
+            line = line.removeprefix("\ufeff")  # the byte-order mark some editors write
+        return line.rstrip("\r\n")
 
     def _error(self, problem: str, *, kept: str = "the answers before it") -> FourlooksError:
         where = f"{self.name} line {self.line_number}"

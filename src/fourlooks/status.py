@@ -13,7 +13,7 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from fourlooks import dates, stats
 from fourlooks.model import Cadence, Look, Task
@@ -29,8 +29,7 @@ CLOSED_UNREVIEWED = "closed_unreviewed"
 REVIEW_UNFINISHED = "review_unfinished"
 
 
-@dataclass(frozen=True, slots=True)
-class Due:
+class Due(NamedTuple):
     """One review's standing: not_started, in_progress or complete, and whether it is due."""
 
     period: str
@@ -40,21 +39,19 @@ class Due:
     lapses: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class TaskDue:
+class TaskDue(NamedTuple):
     task: Task
     reason: str  # PAST_DUE, CLOSED_UNREVIEWED or REVIEW_UNFINISHED
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(NamedTuple):
     day: dt.date
     daily: Due
     monthly: Due
     tasks: list[TaskDue]
     daily_streak: stats.Streak
     monthly_streak: stats.Streak
-    looks: dict[Look, int] = field(default_factory=dict)
+    looks: dict[Look, int]
     neglected: Look | None = None
 
     @property

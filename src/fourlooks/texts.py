@@ -7,6 +7,7 @@ the screens a person reads while reflecting follow --lang.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from fourlooks.model import Look
 
@@ -60,7 +61,7 @@ _EN = {
     "past_due": "past due {due}",
     "closed_unreviewed": "closed without a review",
     "review_unfinished": "review unfinished",
-    "task_open": "open",
+    "task_new": "new",
     "review_due": "review due",
 }
 
@@ -108,7 +109,7 @@ _ZH = {
     "past_due": "已过截止日期 {due}",
     "closed_unreviewed": "关闭时未复盘",
     "review_unfinished": "复盘未完成",
-    "task_open": "进行中",
+    "task_new": "新任务",
     "review_due": "待复盘",
 }
 
@@ -203,3 +204,9 @@ def choice_aliases(question_id: str, value: str) -> tuple[str, ...]:
     """Every word a person may type for a choice: its labels in both languages and short forms."""
     labels = tuple(_CHOICES[lang].get(question_id, {}).get(value, value) for lang in _TABLES)
     return labels + _EXTRA_ALIASES.get(question_id, {}).get(value, ())
+
+
+def pad(text: str, columns: int) -> str:
+    """`text` padded with spaces to a display width; CJK characters take two columns."""
+    width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, columns - width)

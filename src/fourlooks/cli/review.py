@@ -20,22 +20,6 @@ if TYPE_CHECKING:
     from fourlooks.model import Question
     from fourlooks.review import Outcome, Prompter
 
-REVIEW_HELP = """Take the day's review; --monthly the month's self-audit; --task ID a task's review.
-
-At a terminal the questions come one by one, look by look: finish an answer with an empty
-line, and an empty answer skips the question. The daily review first asks about the
-commitments of the last reviewed day, then shows entries of a month and a year ago.
-
-With stdin piped, answers are read one per line in the order `fourlooks questions --cadence
-...` prints them (for a task: its state, that state's question, the lesson); an empty line
-skips; a review taken up again reads answers for the questions still open. --answers FILE
-takes a JSON object of question id -> answer instead.
-
-Ctrl-C, end of input or a closed terminal keep every answer already given: run the same
-command again to go on. Exit status: 0 when the review ends or pauses at end of input,
-1 on bad input (earlier answers stay saved), 130 on Ctrl-C, 129/143 on SIGHUP/SIGTERM.
-"""
-
 
 class Terminated(BaseException):
     """SIGTERM or SIGHUP: unwinds like Ctrl-C, so the transaction in flight rolls back."""
@@ -45,7 +29,7 @@ class Terminated(BaseException):
         self.signum = signum
 
 
-@app.command(help=REVIEW_HELP)
+@app.command()
 def review(
     *,
     date: Annotated[
@@ -81,6 +65,23 @@ def review(
         ),
     ] = None,
 ) -> None:
+    """Take the day's review; --monthly the month's self-audit; --task ID a task's review.
+
+    At a terminal the questions come one by one, look by look: finish an answer with an empty
+    line, and an empty answer skips the question. The daily review first asks about the
+    commitments of the last reviewed day, then shows entries of a month and a year ago.
+
+    With stdin piped, answers are read one per line in the order `fourlooks questions --cadence
+    ...` prints them (for a task: its state, that state's question, the lesson); an empty line
+    skips; a review taken up again reads answers for the questions still open. --answers FILE
+    takes a JSON object of question id -> answer instead.
+
+    Ctrl-C, end of input or a closed terminal keep every answer already given: run the same
+    command again to go on. Exit status: 0 when the review ends or pauses at end of input,
+    1 on bad input (earlier answers stay saved), 130 on Ctrl-C, 129/143 on SIGHUP/SIGTERM.
+    """
+    from functools import partial
+
     from fourlooks import dates, paths, questions
     from fourlooks import review as engine
     from fourlooks.model import Cadence
@@ -93,31 +94,18 @@ def review(
     if date is not None:
         day = _past_day(dates.parse_when(date, today=day), day)
     bank = questions.load(lang(), paths.questions_file())
-    chosen = lang()
     if monthly:
         year, number = _audit_month(month, day)
-        cadence = Cadence.MONTHLY
-
-        def run(prompter: Prompter) -> Outcome:
-            return engine.monthly(journal(), prompter, bank, year=year, month=number, lang=chosen)
-
+        cadence, start = Cadence.MONTHLY, partial(engine.monthly, year=year, month=number)
     elif task_id is not None:
         from fourlooks.store import tasks
 
         task = tasks.get(journal(), task_id)
-        cadence = Cadence.TASK
-
-        def run(prompter: Prompter) -> Outcome:
-            return engine.task(journal(), prompter, bank, task=task, day=day, lang=chosen)
-
+        cadence, start = Cadence.TASK, partial(engine.task, task=task, day=day)
     else:
-        cadence = Cadence.DAILY
-
-        def run(prompter: Prompter) -> Outcome:
-            return engine.daily(journal(), prompter, bank, day=day, lang=chosen)
-
+        cadence, start = Cadence.DAILY, partial(engine.daily, day=day)
     prompter = _prompter(answers, questions.for_cadence(bank, cadence))
-    outcome = _guarded(lambda: run(prompter))
+    outcome = _guarded(lambda: start(journal(), prompter, bank, lang=lang()))
     _finish(prompter, outcome)
 
 
@@ -147,9 +135,7 @@ def _prompter(answers: str | None, asked: list[Question]) -> Prompter:
         return prompters.AnswersPrompter(_read_answers(answers), asked, name=name)
     if sys.stdin.isatty():
         return prompters.TerminalPrompter(lang())
-    with contextlib.suppress(AttributeError, ValueError):
-        sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    return prompters.LinePrompter(sys.stdin)
+    return prompters.LinePrompter(sys.stdin.buffer)
 
 
 def _read_answers(source: str) -> dict[str, Any]:

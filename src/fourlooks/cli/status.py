@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated
 
@@ -55,7 +54,7 @@ def _lines(found: Status, lang: str, *, colour: bool) -> Iterator[str]:
         return texts.say(lang, key, **values)
 
     def row(label: str, value: str) -> str:
-        return f"  {label}{' ' * max(1, 20 - _width(label))}{value}"
+        return f"  {texts.pad(label, 19)} {value}"
 
     def due(text: str) -> str:
         return render.paint(text, "33", enabled=colour)
@@ -95,8 +94,3 @@ def _lines(found: Status, lang: str, *, colour: bool) -> Iterator[str]:
     if found.neglected:
         looks += "  " + due(say("neglected", look=texts.look_heading(lang, found.neglected)))
     yield row(say("status_balance"), looks)
-
-
-def _width(text: str) -> int:
-    """Display width: CJK characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

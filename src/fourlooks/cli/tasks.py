@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,6 +10,9 @@ from fourlooks.cli.app import app, journal, lang
 from fourlooks.cli.days import review_today
 from fourlooks.cli.entries import WHEN_HELP, checked_text, parse_date
 from fourlooks.errors import UsageError
+
+if TYPE_CHECKING:
+    from fourlooks.model import Task
 
 task_app = typer.Typer(
     name="task",
@@ -47,7 +50,7 @@ def list_tasks(
     as_json: Annotated[bool, typer.Option("--json", help="A JSON array of tasks.")] = False,
 ) -> None:
     """List open tasks by due date; those due for a review are marked."""
-    from fourlooks import render, status
+    from fourlooks import render, status, texts
     from fourlooks.store import tasks
 
     found = tasks.with_reviews(journal(), include_closed=include_closed)
@@ -65,7 +68,7 @@ def list_tasks(
         task = item.task
         typer.echo(
             f"{render.paint(short[task.id], '2', enabled=colour)}  {task.due or '-':<10}  "
-            f"{_state(task):<12}  {task.title}{_flag(reasons[task.id], task, colour)}"
+            f"{texts.pad(_state(task), 12)}  {task.title}{_flag(reasons[task.id], task, colour)}"
         )
 
 
@@ -126,23 +129,24 @@ def close_task(task_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP
     typer.echo(f"Closed {short}; `fourlooks review --task {short}` reviews it.", err=True)
 
 
-def _state(task) -> str:
+def _state(task: Task) -> str:
     from fourlooks import texts
 
     if task.state is None:
-        return "new"
-    return texts.choice_label("en", "task.back.state", task.state.value)
+        return texts.say(lang(), "task_new")
+    return texts.choice_label(lang(), "task.back.state", task.state.value)
 
 
-def _reason(reason: str, task) -> str:
+def _reason(reason: str, task: Task) -> str:
     from fourlooks import texts
 
-    return texts.say("en", reason, due=task.due)
+    return texts.say(lang(), reason, due=task.due)
 
 
-def _flag(reason: str | None, task, colour: bool) -> str:
-    from fourlooks import render
+def _flag(reason: str | None, task: Task, colour: bool) -> str:
+    from fourlooks import render, texts
 
     if not reason:
-        return "  (closed)" if not task.is_open else ""
-    return "  " + render.paint(f"review due: {_reason(reason, task)}", "33", enabled=colour)
+        return f"  ({texts.say(lang(), 'closed')})" if not task.is_open else ""
+    flag = f"{texts.say(lang(), 'review_due')}: {_reason(reason, task)}"
+    return "  " + render.paint(flag, "33", enabled=colour)

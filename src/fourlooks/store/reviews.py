@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fourlooks.model import Cadence, Entry, Look, Review
 from fourlooks.store import Journal, entries, new_id, now_iso
@@ -21,8 +21,7 @@ COMMITMENTS_ID = "daily.ahead.commitments"
 _COLUMNS = "id, cadence, period, task_id, started_at, completed_at"
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
     """Which review: its cadence, its period (YYYY-MM-DD or YYYY-MM) and, for a task, the task."""
 
     cadence: Cadence
@@ -30,8 +29,7 @@ class Key:
     task_id: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Draft:
+class Draft(NamedTuple):
     """An answer to store: one entry of the review (cadence and task come from its Key)."""
 
     date: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fourlooks.errors import FourlooksError
 from fourlooks.model import Task, TaskState
@@ -13,8 +13,7 @@ from fourlooks.store.entries import _short_id, resolve_id
 _COLUMNS = "id, title, due, state, closed_at, reviewed_at, created_at, updated_at"
 
 
-@dataclass(frozen=True, slots=True)
-class TaskReviews:
+class TaskReviews(NamedTuple):
     """A task with what its reviews tell: the last review's day, and one left unfinished."""
 
     task: Task
