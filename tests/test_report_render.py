@@ -71,7 +71,7 @@ def test_text_shows_each_section_with_its_figures(journal):
         assert f"\n{heading}\n" in text
     assert "Daily reviews completed on 10 of 31 days (32%)." in text
     assert "Neglected look: up (1 of 87 entries)." in text
-    assert "Made 22; followed up in a later review 19 (86%)." in text
+    assert "Made 21; followed up in a later review 19 (90%)." in text
     assert "! Budget draft (due 2026-10-15)" in text
     # The trend: a sparkline with gaps as dots, then the values.
     commitment = next(line for line in text.splitlines() if line.startswith("commitment"))

@@ -137,6 +137,11 @@ def last_reviewed_day(journal: Journal, before: str) -> str | None:
     return row[0]
 
 
+# Which entries are commitments, for the review's follow-up loop and the report alike:
+# look-ahead entries added by hand, and the lines of the commitments answer.
+IS_COMMITMENT = f"look = 'ahead' AND (cadence IS NULL OR question_id = '{COMMITMENTS_ID}')"
+
+
 def open_commitments(journal: Journal, day: str) -> list[Entry]:
     """The commitments a daily review of `day` asks about, oldest first.
 
@@ -151,11 +156,10 @@ def open_commitments(journal: Journal, day: str) -> list[Entry]:
     ids = [
         row[0]
         for row in journal.conn.execute(
-            "SELECT id FROM entries WHERE date = ? AND look = 'ahead'"
-            " AND (cadence IS NULL OR question_id = ?)"
+            f"SELECT id FROM entries WHERE date = ? AND {IS_COMMITMENT}"
             " AND NOT EXISTS (SELECT 1 FROM entries AS f WHERE f.commitment_id = entries.id)"
             " ORDER BY created_at, id",
-            (previous, COMMITMENTS_ID),
+            (previous,),
         )
     ]
     return [entries.get(journal, entry_id) for entry_id in ids]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from fourlooks.store import Journal
+from fourlooks.store.reviews import IS_COMMITMENT
 
 
 def entries_per_day(journal: Journal, first: str, last: str) -> dict[str, int]:
@@ -78,7 +79,7 @@ def monthly_ratings(journal: Journal, first: str, last: str) -> dict[str, dict[s
 
 
 def commitment_answers(journal: Journal, first: str, last: str) -> list[str | None]:
-    """For each look-ahead entry dated in the span, the answer of its latest follow-up.
+    """For each commitment dated in the span, the answer of its latest follow-up.
 
     None stands for a commitment nobody has followed up yet; follow-ups written after the
     span count too, since a commitment is followed up in a later review.
@@ -87,7 +88,7 @@ def commitment_answers(journal: Journal, first: str, last: str) -> list[str | No
         "SELECT (SELECT f.choice FROM entries AS f WHERE f.commitment_id = e.id"
         "        ORDER BY f.date DESC, f.created_at DESC LIMIT 1),"
         "       EXISTS (SELECT 1 FROM entries AS f WHERE f.commitment_id = e.id)"
-        " FROM entries AS e WHERE e.look = 'ahead' AND e.date BETWEEN ? AND ?",
+        f" FROM entries AS e WHERE {IS_COMMITMENT} AND e.date BETWEEN ? AND ?",
         (first, last),
     )
     # A follow-up without a choice still counts as followed up: it is told apart from none.
