@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from fourlooks import dates
-from fourlooks.cli.app import app, journal, lang, settings, today
+from fourlooks.cli.app import app, journal, lang, today
 from fourlooks.errors import UsageError
 from fourlooks.model import MAX_TEXT_BYTES, Look, clean_tag, clean_text
 
@@ -236,24 +236,3 @@ def delete(
         raise typer.Exit(1)
     entries.delete(journal(), entry.id)
     typer.echo(f"Deleted {short}.", err=True)
-
-
-@app.command()
-def paths(
-    *,
-    as_json: Annotated[bool, typer.Option("--json", help="As a JSON object.")] = False,
-) -> None:
-    """Print where the journal and the configuration files are."""
-    from fourlooks import paths as where
-    from fourlooks import render
-
-    found = {
-        "journal": str(settings().journal_path),
-        "config": str(where.config_file()),
-        "questions": str(where.questions_file()),
-    }
-    if as_json:
-        typer.echo(render.to_json(found))
-    else:
-        for name, path in found.items():
-            typer.echo(f"{name + ':':<11}{path}")

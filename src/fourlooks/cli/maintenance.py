@@ -1,4 +1,4 @@
-"""Commands that keep the journal safe: backup and check."""
+"""Commands that keep the journal safe and findable: paths, backup and check."""
 
 from __future__ import annotations
 
@@ -55,3 +55,24 @@ def check(
         typer.echo("\n".join(render.check_lines(report.to_dict())))
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+def paths(
+    *,
+    as_json: Annotated[bool, typer.Option("--json", help="As a JSON object.")] = False,
+) -> None:
+    """Print where the journal and the configuration files are."""
+    from fourlooks import paths as where
+    from fourlooks import render
+
+    found = {
+        "journal": str(settings().journal_path),
+        "config": str(where.config_file()),
+        "questions": str(where.questions_file()),
+    }
+    if as_json:
+        typer.echo(render.to_json(found))
+    else:
+        for name, path in found.items():
+            typer.echo(f"{name + ':':<11}{path}")
