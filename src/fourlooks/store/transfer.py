@@ -3,7 +3,8 @@
 Reading streams entries a batch at a time (store.entries.iterate), so an export's memory
 does not grow with the journal. Merging is one transaction: a file is imported whole or not
 at all. Records are matched by id; where both sides have one, the newer `updated_at` wins
-(tasks and entries), and a review taken on both machines is merged into one.
+(tasks and entries), and a review taken on both machines is merged into one. A large merge
+asks about ids in batches and indexes its entries for search in one go (docs/performance.md).
 """
 
 from __future__ import annotations
