@@ -365,3 +365,42 @@ def test_replacing_entries_one_of_which_is_missing_names_it_and_changes_nothing(
         entries.replace_many(journal, [*edited[:2], ghost, edited[2]])
     assert [e.text for e in entries.query(journal, newest_first=False)] == [e.text for e in records]
     assert index_state(journal) == before
+
+
+def test_every_trigger_on_entries_is_paused_in_a_batch(opened):
+    """A trigger added to `entries` later would fire in a batch too: deferred must know it."""
+    journal = opened("j.db")
+
+    def on_entries(schema: str) -> set[str]:
+        return {
+            name
+            for (name,) in journal.conn.execute(
+                f"SELECT name FROM {schema}.sqlite_master"
+                " WHERE type = 'trigger' AND tbl_name = 'entries'"
+            )
+        }
+
+    everything = on_entries("main")
+    assert everything == {name for name, _ in journal.conn.execute(index._TRIGGERS_SQL)}
+    assert len(everything) == 4
+    with index.deferred(journal):
+        assert on_entries("main") == set()
+        assert on_entries("temp") == {
+            "deferred_index_edit",
+            "deferred_index_no_delete",
+            "deferred_index_no_rename",
+        }
+    assert on_entries("main") == everything
+    assert on_entries("temp") == set()
+
+
+def test_a_large_import_through_the_command_is_found_by_search(cli, tmp_path):
+    records = make_entries(MANY, seed=19)
+    file = tmp_path / "big.json"
+    file.write_text("".join(fourlooks_json.dump(records, (), ())), encoding="utf-8")
+    assert f"entries:  {MANY} added" in cli.ok("import", str(file)).stdout
+    expected = sorted(e.id for e in records if "反思" in e.text)
+    assert expected
+    found = cli.json("search", "反思", "--json", "-n", str(MANY))
+    assert sorted(hit["id"] for hit in found) == expected
+    assert f"{MANY} already there" in cli.ok("import", str(file)).stdout
