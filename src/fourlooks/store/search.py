@@ -124,7 +124,7 @@ _TRIGGERS_SQL = (
 
 @contextlib.contextmanager
 def deferred(journal: Journal) -> Iterator[sqlite3.Connection]:
-    """Write many entries, then index them all in one statement, inside one transaction.
+    """Write many entries with the search triggers paused, then index them in one batch.
 
     Why: a statement whose trigger writes to the FTS5 table opens a savepoint, and FTS5 turns
     its pending terms into a new segment at every savepoint; row by row, indexing writes and
@@ -147,8 +147,10 @@ def deferred(journal: Journal) -> Iterator[sqlite3.Connection]:
             _catch_up(conn, *marks)
             _resume(conn, triggers)
         except BaseException:
-            conn.execute("ROLLBACK TO deferred_index")
-            conn.execute("RELEASE deferred_index")
+            # Some errors (a full disk, say) have already ended the whole transaction.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK TO deferred_index")
+                conn.execute("RELEASE deferred_index")
             raise
         conn.execute("RELEASE deferred_index")
 
