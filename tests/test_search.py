@@ -6,6 +6,7 @@ import dataclasses
 import os
 import sqlite3
 import sys
+import unicodedata
 
 import pexpect
 import pytest
@@ -98,6 +99,14 @@ def test_rebuild_restores_the_same_results(journal):
     assert index.rebuild(journal) == 2
     assert find(journal, "lesson") == before
     assert find(journal, "反思") == ["经常性反思 and a lesson"]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_ascii_text_is_indexed_as_it_is(text):
+    """The shortcut for ASCII stores what the general rule would: NFKC keeps ASCII as it is."""
+    assert fulltext.index_body(text) == text == unicodedata.normalize("NFKC", text)
+    assert fulltext.index_tail(text) == ""
+    assert fulltext.index_body(text + "反思") == text + " 反思 "
 
 
 # What a query finds.

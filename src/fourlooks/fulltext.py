@@ -50,11 +50,15 @@ class Term:
 
 def index_body(text: str) -> str:
     """The text indexed in the `body` column: CJK runs as overlapping character pairs."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and it has no CJK: most entries, fast
+        return text
     return re.sub(_CJK_RUN, _pairs, unicodedata.normalize("NFKC", text))
 
 
 def index_tail(text: str) -> str:
     """The last character of each CJK run longer than one, for one-character queries."""
+    if text.isascii():
+        return ""
     runs = re.findall(_CJK_RUN, unicodedata.normalize("NFKC", text))
     return " ".join(run[-1] for run in runs if len(run) > 1)
 

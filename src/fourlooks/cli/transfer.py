@@ -263,7 +263,7 @@ def import_file(
     if fmt is not None and fmt not in ("fourlooks", "jrnl"):
         raise UsageError(f"unknown import format {fmt!r}: use fourlooks or jrnl")
     origin = "stdin" if file == "-" else file
-    bundle = _read_bundle(_read_bytes(file), origin, fmt, parse_look(look) if look else None)
+    bundle = _read_bundle(file, origin, fmt, parse_look(look) if look else None)
     report = transfer.merge(journal(), bundle, origin=origin, dry_run=dry_run)
     if as_json:
         typer.echo(render.to_json({"format": bundle.format, **report.to_dict()}))
@@ -287,10 +287,11 @@ def _read_bytes(file: str) -> bytes:
     return raw
 
 
-def _read_bundle(raw: bytes, origin: str, fmt: str | None, look) -> Bundle:
+def _read_bundle(file: str, origin: str, fmt: str | None, look) -> Bundle:
     from fourlooks.formats import detect, fourlooks_json, jrnl, load_json
 
-    data = load_json(raw, origin)
+    # The bytes are passed on, never kept here: load_json frees them once decoded.
+    data = load_json(_read_bytes(file), origin)
     found = detect(data, origin)
     if fmt is not None and fmt != found:
         raise ImportFileError(f"{origin} is a {found} export, not {fmt}")

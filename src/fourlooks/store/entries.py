@@ -56,32 +56,50 @@ def add(
 
 def insert(journal: Journal, entry: Entry) -> None:
     """Write an entry exactly as given (ids and timestamps included), inside a transaction."""
+    insert_many(journal, [entry])
+
+
+def insert_many(journal: Journal, new: Sequence[Entry]) -> None:
+    """Write entries exactly as given, in this order, with one statement per table."""
     with journal.write() as conn:
-        conn.execute(
+        conn.executemany(
             f"INSERT INTO entries ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            _row(entry),
+            map(_row, new),
         )
         conn.executemany(
             "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)",
-            [(entry.id, tag) for tag in entry.tags],
+            ((entry.id, tag) for entry in new for tag in entry.tags),
         )
 
 
 def replace(journal: Journal, entry: Entry) -> None:
     """Overwrite a stored entry with `entry` (same id), tags included."""
+    replace_many(journal, [entry])
+
+
+def replace_many(journal: Journal, changed: Sequence[Entry]) -> None:
+    """Overwrite stored entries with these (same ids), tags included; all must exist."""
     with journal.write() as conn:
-        cursor = conn.execute(
+        cursor = conn.executemany(
             "UPDATE entries SET date = ?, look = ?, text = ?, cadence = ?, question_id = ?,"
             " review_id = ?, task_id = ?, rating = ?, choice = ?, commitment_id = ?,"
             " created_at = ?, updated_at = ? WHERE id = ?",
-            (*_row(entry)[1:], entry.id),
+            ((*_row(entry)[1:], entry.id) for entry in changed),
         )
-        if cursor.rowcount != 1:
-            raise NotFound(f"no entry {entry.id}")
-        conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry.id,))
+        if cursor.rowcount != len(changed):
+            missing = next(
+                entry.id
+                for entry in changed
+                if conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry.id,)).fetchone()
+                is None
+            )
+            raise NotFound(f"no entry {missing}")
+        conn.executemany(
+            "DELETE FROM entry_tags WHERE entry_id = ?", ((entry.id,) for entry in changed)
+        )
         conn.executemany(
             "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)",
-            [(entry.id, tag) for tag in entry.tags],
+            ((entry.id, tag) for entry in changed for tag in entry.tags),
         )
 
 

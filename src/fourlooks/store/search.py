@@ -9,7 +9,9 @@ too, or its writes fail with "no such function: fourlooks_index_body" (nothing i
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 
 from fourlooks import fulltext
 from fourlooks.model import Entry, Look
@@ -108,3 +110,115 @@ def rebuild(journal: Journal) -> int:
             " FROM entry_search_rows r JOIN entries e ON e.id = r.entry_id"
         )
         return conn.execute("SELECT count(*) FROM entry_search_rows").fetchone()[0]
+
+
+_INDEXED = "SELECT r.n, fourlooks_index_body(e.text), fourlooks_index_tail(e.text)"
+
+# The index triggers on `entries`, read from the schema so they come back exactly as they were.
+_TRIGGERS_SQL = (
+    "SELECT name, sql FROM main.sqlite_master"
+    " WHERE type = 'trigger' AND tbl_name = 'entries' AND name GLOB 'entry_search_*'"
+    " ORDER BY rowid"
+)
+
+
+@contextlib.contextmanager
+def deferred(journal: Journal) -> Iterator[sqlite3.Connection]:
+    """Write many entries with the search triggers paused, then index them in one batch.
+
+    Why: a statement whose trigger writes to the FTS5 table opens a savepoint, and FTS5 turns
+    its pending terms into a new segment at every savepoint; row by row, indexing writes and
+    merges one tiny segment per entry, several times the cost of the insert itself. Here the
+    index triggers are dropped for the block and recreated from their own SQL after it; the
+    index is then filled for the entries added and updated in the block with what the
+    triggers would have stored. DDL is transactional in SQLite, and the block runs in a
+    savepoint of the caller's transaction: an error rolls the block back to the triggers and
+    index as they were, and a crash loses the uncommitted transaction whole. Readers in other
+    connections see the last committed schema, which always has the triggers.
+
+    Inside, entries may be inserted and updated; deleting one or changing its id is refused.
+    """
+    with journal.write() as conn:
+        triggers = conn.execute(_TRIGGERS_SQL).fetchall()
+        conn.execute("SAVEPOINT deferred_index")
+        try:
+            marks = _pause(conn, triggers)
+            yield conn
+            _catch_up(conn, *marks)
+            _resume(conn, triggers)
+        except BaseException:
+            # Some errors (a full disk, say) have already ended the whole transaction.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK TO deferred_index")
+                conn.execute("RELEASE deferred_index")
+            raise
+        conn.execute("RELEASE deferred_index")
+
+
+def _pause(conn: sqlite3.Connection, triggers: list[tuple[str, str]]) -> tuple[int, int]:
+    """Drop the index triggers; note where the entries and index rows end, and texts changed."""
+    entry_mark, row_mark = conn.execute(
+        "SELECT (SELECT ifnull(max(rowid), 0) FROM entries),"
+        " (SELECT ifnull(max(n), 0) FROM entry_search_rows)"
+    ).fetchone()
+    for statement in (
+        # The text an entry had before its first change in the block: what the index holds.
+        "CREATE TEMP TABLE deferred_index_old (id TEXT PRIMARY KEY, text TEXT NOT NULL)",
+        "CREATE TEMP TRIGGER deferred_index_edit AFTER UPDATE OF text ON main.entries"
+        " WHEN OLD.text != NEW.text BEGIN"
+        " INSERT OR IGNORE INTO deferred_index_old (id, text) VALUES (OLD.id, OLD.text); END",
+        "CREATE TEMP TRIGGER deferred_index_no_delete BEFORE DELETE ON main.entries BEGIN"
+        " SELECT RAISE(ABORT, 'no deleting entries while the search index is deferred'); END",
+        "CREATE TEMP TRIGGER deferred_index_no_rename BEFORE UPDATE OF id ON main.entries"
+        " WHEN OLD.id != NEW.id BEGIN"
+        " SELECT RAISE(ABORT, 'no renaming entries while the search index is deferred'); END",
+    ):
+        conn.execute(statement)
+    for name, _ in triggers:
+        conn.execute(f'DROP TRIGGER main."{name}"')
+    return entry_mark, row_mark
+
+
+def _catch_up(conn: sqlite3.Connection, entry_mark: int, row_mark: int) -> None:
+    """Index what the triggers would have: new entries in the order added, changed texts."""
+    # Row numbers in insertion order (entries' rowids grow with each insert), as the insert
+    # trigger hands them out one by one.
+    conn.execute(
+        "INSERT INTO entry_search_rows (entry_id) SELECT id FROM entries WHERE rowid > ?"
+        " ORDER BY rowid",
+        (entry_mark,),
+    )
+    # Entries indexed before the block whose text changed: the old text out, the new one in.
+    # CROSS JOIN keeps the (small) list of changes outside: by the range on r.n, the planner
+    # would rather scan every row of the index.
+    conn.execute(
+        "INSERT INTO entry_search (entry_search, rowid, body, tail)"
+        " SELECT 'delete', r.n, fourlooks_index_body(o.text), fourlooks_index_tail(o.text)"
+        " FROM temp.deferred_index_old o CROSS JOIN entry_search_rows r"
+        " WHERE r.entry_id = o.id AND r.n <= ?",
+        (row_mark,),
+    )
+    conn.execute(
+        f"INSERT INTO entry_search (rowid, body, tail) {_INDEXED}"
+        " FROM temp.deferred_index_old o CROSS JOIN entry_search_rows r CROSS JOIN entries e"
+        " WHERE r.entry_id = o.id AND e.id = o.id AND r.n <= ?",
+        (row_mark,),
+    )
+    # New entries, with the text they have now.
+    conn.execute(
+        f"INSERT INTO entry_search (rowid, body, tail) {_INDEXED}"
+        " FROM entry_search_rows r JOIN entries e ON e.id = r.entry_id WHERE r.n > ?",
+        (row_mark,),
+    )
+
+
+def _resume(conn: sqlite3.Connection, triggers: list[tuple[str, str]]) -> None:
+    for statement in (
+        "DROP TRIGGER temp.deferred_index_edit",
+        "DROP TRIGGER temp.deferred_index_no_delete",
+        "DROP TRIGGER temp.deferred_index_no_rename",
+        "DROP TABLE temp.deferred_index_old",
+    ):
+        conn.execute(statement)
+    for _, sql in triggers:
+        conn.execute(sql)
