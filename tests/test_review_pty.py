@@ -55,7 +55,7 @@ def stop(child: pexpect.spawn, signum: int | None = None) -> str:
             child.sendintr()
         else:
             child.kill(signum)
-        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=5) == 0:
+        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=10) == 0:
             return child.before
     raise AssertionError(f"the review did not stop; it printed {child.before!r}")
 
