@@ -1,62 +1,27 @@
-"""Commands on entries: add, list, show, edit, delete, paths."""
+"""Commands on entries: add, list, show, edit, delete."""
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from fourlooks import dates
-from fourlooks.cli.app import app, journal, lang, today
+from fourlooks.cli.app import app, journal, lang
+from fourlooks.cli.inputs import (
+    LOOK_HELP,
+    WHEN_HELP,
+    DateFrom,
+    DateTo,
+    LookFilter,
+    TagFilter,
+    checked_text,
+    parse_date,
+    parse_look,
+    parse_tags,
+    read_stdin,
+    stdin_is_piped,
+)
 from fourlooks.errors import UsageError
-from fourlooks.model import MAX_TEXT_BYTES, Look, clean_tag, clean_text
-
-LOOK_HELP = "back, up, down or ahead (also b/u/d/a, 回头看/抬头看/低头看/向前看)."
-WHEN_HELP = "A date: YYYY-MM-DD, today, yesterday, '3 days ago', monday..."
-
-
-def parse_look(text: str) -> Look:
-    try:
-        return Look.parse(text)
-    except ValueError:
-        raise UsageError(
-            f"unknown look {text!r}: use back, up, down or ahead (or b/u/d/a)"
-        ) from None
-
-
-def parse_date(text: str) -> str:
-    return dates.parse_when(text, today=today()).isoformat()
-
-
-def parse_tags(tags: list[str] | None) -> list[str]:
-    try:
-        return [clean_tag(tag) for tag in tags or []]
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-
-
-def checked_text(text: str) -> str:
-    try:
-        return clean_text(text)
-    except ValueError as exc:
-        raise UsageError(f"{exc}; nothing stored") from None
-
-
-def read_stdin() -> str:
-    """All of stdin as UTF-8 text, refusing early rather than reading gigabytes."""
-    stream = getattr(sys.stdin, "buffer", None)
-    raw = stream.read(MAX_TEXT_BYTES + 1) if stream else sys.stdin.read().encode()
-    if len(raw) > MAX_TEXT_BYTES:
-        raise UsageError(f"text on stdin is over {MAX_TEXT_BYTES:,} bytes; nothing stored")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UsageError("stdin is not UTF-8 text; nothing stored") from None
-
-
-def stdin_is_piped() -> bool:
-    return not sys.stdin.isatty()
 
 
 @app.command()
@@ -99,18 +64,10 @@ def list_entries(
     on: Annotated[
         str | None, typer.Option("--on", help="Only this day. " + WHEN_HELP, metavar="WHEN")
     ] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="From this day on.", metavar="WHEN")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Up to this day.", metavar="WHEN")
-    ] = None,
-    look: Annotated[
-        str | None, typer.Option("--look", "-l", help=LOOK_HELP, metavar="LOOK")
-    ] = None,
-    tag: Annotated[
-        str | None, typer.Option("--tag", "-t", help="Only entries with this tag.", metavar="TAG")
-    ] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    look: LookFilter = None,
+    tag: TagFilter = None,
     number: Annotated[
         int,
         typer.Option(
@@ -176,9 +133,7 @@ def edit(
     text: Annotated[
         str | None, typer.Option("--text", help="New text; '-' reads stdin.", metavar="TEXT")
     ] = None,
-    look: Annotated[
-        str | None, typer.Option("--look", "-l", help=LOOK_HELP, metavar="LOOK")
-    ] = None,
+    look: LookFilter = None,
     date: Annotated[
         str | None, typer.Option("--date", "-d", help=WHEN_HELP, metavar="WHEN")
     ] = None,

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from fourlooks.cli.app import app, lang
-from fourlooks.cli.entries import LOOK_HELP, parse_look
+from fourlooks.cli.inputs import LookFilter, parse_look
 from fourlooks.errors import UsageError
 
 
@@ -18,9 +18,7 @@ def list_questions(
         str | None,
         typer.Option("--cadence", "-c", metavar="CADENCE", help="daily, monthly or task."),
     ] = None,
-    look: Annotated[
-        str | None, typer.Option("--look", "-l", help=LOOK_HELP, metavar="LOOK")
-    ] = None,
+    look: LookFilter = None,
     as_json: Annotated[bool, typer.Option("--json", help="A JSON array of questions.")] = False,
 ) -> None:
     """List the review questions with their ids and sources, in the order reviews ask them.

@@ -143,7 +143,7 @@ def _read_answers(source: str) -> dict[str, Any]:
     import json
     from pathlib import Path
 
-    from fourlooks.cli.entries import read_stdin
+    from fourlooks.cli.inputs import read_stdin
 
     name = "stdin" if source == "-" else source
     if source == "-":

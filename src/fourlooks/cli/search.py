@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fourlooks.cli.app import app, journal, lang
-from fourlooks.cli.entries import LOOK_HELP, parse_date, parse_look
+from fourlooks.cli.inputs import DateFrom, DateTo, LookFilter, parse_date, parse_look
 from fourlooks.errors import UsageError
 
 if TYPE_CHECKING:
@@ -24,15 +24,9 @@ _MATCH_STYLE = "1;33"  # bold yellow, like a highlighter pen
 def search(
     query: Annotated[list[str], typer.Argument(help=QUERY_HELP, metavar="QUERY...")],
     *,
-    look: Annotated[
-        str | None, typer.Option("--look", "-l", help=LOOK_HELP, metavar="LOOK")
-    ] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="From this day on.", metavar="WHEN")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Up to this day.", metavar="WHEN")
-    ] = None,
+    look: LookFilter = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
     number: Annotated[
         int,
         typer.Option("-n", "--number", min=0, metavar="N", help="How many, best first; 0: all."),

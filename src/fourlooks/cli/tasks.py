@@ -8,7 +8,7 @@ import typer
 
 from fourlooks.cli.app import app, journal, lang
 from fourlooks.cli.days import review_today
-from fourlooks.cli.entries import WHEN_HELP, checked_text, parse_date
+from fourlooks.cli.inputs import WHEN_HELP, checked_text, parse_date
 from fourlooks.errors import UsageError
 
 if TYPE_CHECKING:

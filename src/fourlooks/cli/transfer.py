@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fourlooks.cli.app import app, journal, lang, settings
-from fourlooks.cli.entries import LOOK_HELP, parse_date, parse_look, parse_tags
+from fourlooks.cli.inputs import (
+    DateFrom,
+    DateTo,
+    LookFilter,
+    TagFilter,
+    parse_date,
+    parse_look,
+    parse_tags,
+)
 from fourlooks.errors import FourlooksError, ImportFileError, UsageError
 
 if TYPE_CHECKING:
@@ -48,18 +56,10 @@ def export(
             " Markdown file per day: DIR/YYYY/MM/YYYY-MM-DD.md [default: stdout].",
         ),
     ] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="From this day on.", metavar="WHEN")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Up to this day.", metavar="WHEN")
-    ] = None,
-    look: Annotated[
-        str | None, typer.Option("--look", "-l", help=LOOK_HELP, metavar="LOOK")
-    ] = None,
-    tag: Annotated[
-        str | None, typer.Option("--tag", "-t", help="Only entries with this tag.", metavar="TAG")
-    ] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    look: LookFilter = None,
+    tag: TagFilter = None,
 ) -> None:
     """Export the journal as Markdown or as lossless JSON; exporting twice gives the same bytes.
 
