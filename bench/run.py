@@ -5,9 +5,11 @@
 
 Builds journals of each size (bench/content.py), then times every command as a separate
 process: median wall time of --runs runs after one warm-up, peak memory (ru_maxrss of the
-child, from os.wait4) and CPU time. Commands this build lacks are reported as not
-available. jrnl 4.6 is installed into bench/.venv-jrnl on first use. The figures, ratios
-and targets go between the markers of docs/performance.md; the notes around them are kept.
+child, from os.wait4) and CPU time. fourlooks and the floor run in turn, at every size, so
+that a machine whose load drifts weighs on all of them alike. Commands this build lacks
+are reported as not available. jrnl 4.6 is installed into bench/.venv-jrnl on first use.
+The figures, ratios and targets go between the markers of docs/performance.md; the notes
+around them are kept.
 
 Run it with the project's virtual environment's own python (not a pyenv shim, which adds
 ~77 ms to every process) and with bytecode writing on (PYTHONDONTWRITEBYTECODE unset).
@@ -341,40 +343,94 @@ def commands(paths: Paths, fl: list[str], jr: list[str] | None) -> list[dict]:
     ]
 
 
-def measure_size(size: int, runs: int, fl: list[str], jr: list[str] | None, env: dict) -> dict:
-    paths = build(size)
+@dataclass
+class Job:
+    """One program to time at one size; its samples go into `result`."""
+
+    argv: list[str]
+    cwd: Path
+    reset: object
+    result: Result
+
+
+def interleave(jobs: list[Job], runs: int, env: dict) -> None:
+    """Run the jobs in turn, `runs` rounds after a warm-up round: load that drifts during
+    the benchmark then weighs on every program and size alike, and ratios stay fair."""
+    for n in range(runs + 1):
+        for job in jobs:
+            if job.result.error:
+                continue
+            if job.reset:
+                job.reset()
+            wall, cpu, rss, code, message = run_once(job.argv, env, job.cwd)
+            if code != 0:
+                last = (message.strip().splitlines() or ["(no message)"])[-1][:120]
+                job.result.error = f"failed (exit {code}): {last}"
+            elif n:
+                job.result.walls.append(wall)
+                job.result.cpus.append(cpu)
+                job.result.rss.append(rss)
+
+
+def measure_all(
+    sizes: list[int], runs: int, fl: list[str], jr: list[str] | None, env: dict
+) -> dict[int, dict]:
+    """Every command at every size: fourlooks and its floor interleaved, then jrnl."""
+    paths = {size: build(size) for size in sizes}
     have = available_commands(env)
-    results: dict[str, dict] = {}
-    for spec in commands(paths, fl, jr):
-        name = spec["name"]
-        row: dict = {}
-        present = spec["need"] is None or spec["need"] in have
-        if present:
-            row["fourlooks"] = measure(
-                spec["fourlooks"], runs, env, paths.folder, spec.get("reset")
+    specs = {size: commands(paths[size], fl, jr) for size in sizes}
+    results: dict[int, dict] = {size: {} for size in sizes}
+    for index, first in enumerate(specs[sizes[0]]):
+        name = first["name"]
+        jobs = []
+        for size in sizes:
+            spec, folder = specs[size][index], paths[size].folder
+            row = results[size][name] = {
+                "floor_label": spec.get("floor_label", "bare sqlite3 script")
+            }
+            if spec["need"] is None or spec["need"] in have:
+                row["fourlooks"] = Result()
+                jobs.append(Job(spec["fourlooks"], folder, spec.get("reset"), row["fourlooks"]))
+            else:
+                row["fourlooks"] = Result(error="not available")
+            source = str(_import_source(paths[size]))
+            floor_argv = [part.replace("{import_source}", source) for part in spec["floor"]]
+            row["floor"] = Result()
+            jobs.append(Job(floor_argv, folder, spec.get("floor_reset"), row["floor"]))
+        interleave(jobs, runs, env)
+        for size in sizes:
+            spec, row = specs[size][index], results[size][name]
+            if spec["jrnl"]:
+                # jrnl is slow at scale (minutes at 100k): at most three runs, one when a
+                # run takes over 20 s, none past 180 s.
+                row["jrnl"] = measure(
+                    spec["jrnl"],
+                    min(runs, 3),
+                    env,
+                    paths[size].folder,
+                    slow=20,
+                    timeout=JRNL_TIMEOUT,
+                )
+            else:
+                row["jrnl_note"] = "not run" if jr is None else "no equivalent"
+            print(f"  {size:>7,} {name:<26} {_brief(row)}", file=sys.stderr)
+    reference = "python -c 'import typer'"
+    jobs = []
+    for size in sizes:
+        results[size][reference] = {
+            "fourlooks": None,
+            "floor": Result(),
+            "floor_label": "the CLI framework alone",
+        }
+        jobs.append(
+            Job(
+                [sys.executable, "-c", "import typer"],
+                paths[size].folder,
+                None,
+                results[size][reference]["floor"],
             )
-        else:
-            row["fourlooks"] = Result(error="not available")
-        floor_argv = [
-            part.replace("{import_source}", str(_import_source(paths))) for part in spec["floor"]
-        ]
-        row["floor"] = measure(floor_argv, runs, env, paths.folder, spec.get("floor_reset"))
-        row["floor_label"] = spec.get("floor_label", "bare sqlite3 script")
-        if spec["jrnl"]:
-            # jrnl is slow at scale (minutes at 100k): at most three runs, one when a run
-            # takes over 20 s, none past 180 s.
-            row["jrnl"] = measure(
-                spec["jrnl"], min(runs, 3), env, paths.folder, slow=20, timeout=JRNL_TIMEOUT
-            )
-        else:
-            row["jrnl_note"] = "not run" if jr is None else "no equivalent"
-        results[name] = row
-        print(f"  {size:>7,} {name:<26} {_brief(row)}", file=sys.stderr)
-    results["python -c 'import typer'"] = {
-        "fourlooks": None,
-        "floor": measure([sys.executable, "-c", "import typer"], runs, env, paths.folder),
-        "floor_label": "the CLI framework alone",
-    }
+        )
+    interleave(jobs, runs, env)
     return results
 
 
@@ -665,7 +721,7 @@ def main() -> None:
     fl = fourlooks_argv()
     jr = None if args.no_jrnl else jrnl_argv()
     load_before = os.getloadavg()[0]
-    all_results = {size: measure_size(size, args.runs, fl, jr, env) for size in sizes}
+    all_results = measure_all(sizes, args.runs, fl, jr, env)
     load = (load_before, os.getloadavg()[0])
     argv = ["python", "bench/run.py", *sys.argv[1:]]
     info = machine()
