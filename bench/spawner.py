@@ -5,13 +5,15 @@ exec, so a child started by the benchmark itself (tens of MB after building a jo
 would report the benchmark's size, not its own. Started from here, a child's reported peak
 is its own, or this spawner's ~10 MB when the child stays below that.
 
-Protocol: one JSON request per line on stdin, {"argv", "env", "cwd", "stderr"}; one JSON
-reply per line on stdout, {"wall", "cpu", "maxrss_kib", "code"}.
+Protocol: one JSON request per line on stdin, {"argv", "env", "cwd", "stderr", "timeout"};
+one JSON reply per line on stdout, {"wall", "cpu", "maxrss_kib", "code", "timed_out"}.
+A child still running after `timeout` seconds (if given) is killed.
 """
 
 import json
 import os
 import shutil
+import signal
 import sys
 import time
 
@@ -33,13 +35,24 @@ def spawn(request: dict) -> dict:
             os.execve(program, argv, request["env"])
         finally:
             os._exit(127)
+    timed_out = []
+    if request.get("timeout"):
+
+        def stop(*_):
+            timed_out.append(True)
+            os.kill(pid, signal.SIGKILL)
+
+        signal.signal(signal.SIGALRM, stop)
+        signal.alarm(int(request["timeout"]))
     _, status, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - start
+    signal.alarm(0)
     return {
         "wall": wall,
         "cpu": usage.ru_utime + usage.ru_stime,
         "maxrss_kib": usage.ru_maxrss,
         "code": os.waitstatus_to_exitcode(status),
+        "timed_out": bool(timed_out),
     }
 
 

@@ -1,0 +1,106 @@
+"""A review interrupted by Ctrl-C, SIGTERM, a closed terminal or EOF keeps every answer given.
+
+Runs the real `fourlooks review` in a pseudo-terminal. The test knows nothing of the
+review's screens: it types an answer, waits until that answer is in the journal (each
+answer is stored as it is given), types a second, then interrupts. Skipped while this
+build has no `review` command.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+
+def _has_review() -> bool:
+    from typer.main import get_command
+
+    from fourlooks.cli import app
+
+    return "review" in get_command(app).commands
+
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not _has_review(), reason="`fourlooks review` is not in this build"),
+]
+
+
+def _texts(path: Path) -> set[str]:
+    if not path.exists():
+        return set()
+    with contextlib.closing(sqlite3.connect(path, timeout=15)) as conn:
+        try:
+            return {row[0] for row in conn.execute("SELECT text FROM entries")}
+        except sqlite3.OperationalError:  # not created yet
+            return set()
+
+
+def _answer(child, journal: Path, text: str, timeout: float = 15.0) -> None:
+    """Type one answer and wait until it is stored.
+
+    An empty line follows it: a review whose answers end with an empty line needs it, and
+    one that takes single lines reads it as a skip of the next question, which is harmless.
+    """
+    child.sendline(text)
+    child.sendline("")
+    deadline = time.monotonic() + timeout
+    while text not in _texts(journal):
+        if time.monotonic() > deadline:
+            pytest.fail(f"answer {text!r} was never stored; screen:\n{child.before}")
+        with contextlib.suppress(pexpect.TIMEOUT, pexpect.EOF):
+            child.expect(r"\S", timeout=0.2)
+
+
+def _interrupt(child, how: str) -> None:
+    if how == "eof":
+        child.sendeof()
+    elif how == "sighup":
+        child.close(force=False)  # the terminal goes away: the kernel sends SIGHUP
+        return
+    else:
+        child.kill(getattr(signal, how.upper()))
+    with contextlib.suppress(pexpect.TIMEOUT, pexpect.EOF):
+        child.expect(pexpect.EOF, timeout=15)
+    child.close(force=True)
+
+
+@pytest.mark.parametrize("how", ["sigint", "sigterm", "sighup", "eof"])
+def test_an_interrupted_review_keeps_every_answer_given(how, home: Path):
+    journal = home / "journal.db"
+    env = {
+        **os.environ,
+        "FOURLOOKS_HOME": str(home),
+        "FOURLOOKS_NOW": "2026-11-26T21:00:00",
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "fourlooks", "review"],
+        env=env,
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(40, 100),
+    )
+    try:
+        first, second = f"first answer before {how} 第一", f"second answer before {how} 第二"
+        _answer(child, journal, first)
+        _answer(child, journal, second)
+        _interrupt(child, how)
+    finally:
+        if child.isalive():
+            child.close(force=True)
+    assert {first, second} <= _texts(journal)
+    assert "Traceback" not in (child.before or "")
+    with contextlib.closing(sqlite3.connect(journal)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
