@@ -14,9 +14,27 @@ def connect(path: str):
     import sqlite3
 
     conn = sqlite3.connect(path, isolation_level=None, timeout=15)
+    _index_functions(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def _index_functions(conn) -> None:
+    """The search index's triggers call these on every write: indexing is part of the work.
+
+    Only the text functions are imported (fourlooks.fulltext), not the store or the CLI.
+    """
+    from fourlooks import fulltext
+
+    def body(text):
+        return fulltext.index_body(text) if isinstance(text, str) else ""
+
+    def tail(text):
+        return fulltext.index_tail(text) if isinstance(text, str) else ""
+
+    conn.create_function("fourlooks_index_body", 1, body, deterministic=True)
+    conn.create_function("fourlooks_index_tail", 1, tail, deterministic=True)
 
 
 ENTRY_COLUMNS = (
