@@ -10,7 +10,7 @@ from fourlooks.model import Task, TaskState
 from fourlooks.store import Journal, new_id, now_iso
 from fourlooks.store.entries import _short_id, resolve_id
 
-_COLUMNS = "id, title, due, state, closed_at, reviewed_at, created_at, updated_at"
+COLUMNS = "id, title, due, state, closed_at, reviewed_at, created_at, updated_at"
 
 
 class TaskReviews(NamedTuple):
@@ -27,7 +27,7 @@ def add(journal: Journal, title: str, *, due: str | None = None) -> Task:
     task = Task(id=new_id(), title=title, due=due, created_at=stamp, updated_at=stamp)
     with journal.write() as conn:
         conn.execute(
-            f"INSERT INTO tasks ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO tasks ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (task.id, task.title, task.due, None, None, None, stamp, stamp),
         )
     return task
@@ -48,7 +48,7 @@ def query(journal: Journal, *, include_closed: bool = False) -> list[Task]:
 def with_reviews(journal: Journal, *, include_closed: bool = True) -> list[TaskReviews]:
     """Every task (or the open ones) with its last review day and any unfinished review."""
     where = "" if include_closed else "WHERE t.closed_at IS NULL"
-    columns = ", ".join(f"t.{name.strip()}" for name in _COLUMNS.split(","))
+    columns = ", ".join(f"t.{name.strip()}" for name in COLUMNS.split(","))
     rows = journal.conn.execute(
         f"SELECT {columns},"
         " (SELECT max(period) FROM reviews AS r WHERE r.cadence = 'task' AND r.task_id = t.id),"
@@ -56,7 +56,7 @@ def with_reviews(journal: Journal, *, include_closed: bool = True) -> list[TaskR
         "         AND r.completed_at IS NULL)"
         f" FROM tasks AS t {where} ORDER BY t.due IS NULL, t.due, t.created_at, t.id"
     ).fetchall()
-    return [TaskReviews(_task(row[:8]), row[8], bool(row[9])) for row in rows]
+    return [TaskReviews(from_row(row[:8]), row[8], bool(row[9])) for row in rows]
 
 
 def close(journal: Journal, task_id: str) -> Task:
@@ -104,11 +104,12 @@ def short_ids(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
 
 
 def _fetch(journal: Journal, where_sql: str, params: Sequence[object]) -> list[Task]:
-    rows = journal.conn.execute(f"SELECT {_COLUMNS} FROM tasks {where_sql}", params).fetchall()
-    return [_task(row) for row in rows]
+    rows = journal.conn.execute(f"SELECT {COLUMNS} FROM tasks {where_sql}", params).fetchall()
+    return [from_row(row) for row in rows]
 
 
-def _task(row: Sequence) -> Task:
+def from_row(row: Sequence) -> Task:
+    """A Task from a row of COLUMNS, in that order."""
     return Task(
         id=row[0],
         title=row[1],

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 
 from fourlooks.errors import ImportFileError
 from fourlooks.formats import Bundle, ReviewRecord
-from fourlooks.model import Cadence, Entry, Look, Task, TaskState
+from fourlooks.model import Cadence, Entry, Look, Task
 from fourlooks.store import Journal
 from fourlooks.store import entries as _entries
 from fourlooks.store import search as _search
+from fourlooks.store import tasks as tasks_store
 
-_TASK_COLUMNS = "id, title, due, state, closed_at, reviewed_at, created_at, updated_at"
 _REVIEW_COLUMNS = "id, cadence, period, task_id, started_at, completed_at"
 
 
@@ -136,10 +136,10 @@ def selected_entries(journal: Journal, chosen: Selection) -> Iterator[Entry]:
 def tasks(journal: Journal, ids: set[str] | None = None) -> Iterator[Task]:
     """Tasks (all, or those with the ids given) in the order they were created."""
     for row in journal.conn.execute(
-        f"SELECT {_TASK_COLUMNS} FROM tasks ORDER BY created_at, id"
+        f"SELECT {tasks_store.COLUMNS} FROM tasks ORDER BY created_at, id"
     ).fetchall():
         if ids is None or row[0] in ids:
-            yield _task(row)
+            yield tasks_store.from_row(row)
 
 
 def task_titles(journal: Journal) -> dict[str, str]:
@@ -170,19 +170,6 @@ def days(journal: Journal, filters: Filters = Filters()) -> list[tuple[str, bool
         + " ORDER BY 1, 2"
     )
     return [(day, bool(monthly)) for day, monthly in journal.conn.execute(sql, params)]
-
-
-def _task(row: tuple) -> Task:
-    return Task(
-        id=row[0],
-        title=row[1],
-        due=row[2],
-        state=TaskState(row[3]) if row[3] else None,
-        closed_at=row[4],
-        reviewed_at=row[5],
-        created_at=row[6],
-        updated_at=row[7],
-    )
 
 
 def _review(row: tuple, skipped) -> ReviewRecord:
@@ -316,7 +303,7 @@ def _merge_tasks(journal: Journal, tasks: list[Task], counts: Counts) -> None:
         )
         if row is None:
             journal.conn.execute(
-                f"INSERT INTO tasks ({_TASK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO tasks ({tasks_store.COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (values[-1], *values[:-1]),
             )
             counts.added += 1
