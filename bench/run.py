@@ -539,6 +539,11 @@ def targets(all_results: dict[int, dict]) -> list[tuple[str, str, str, str]]:
     rows: list[tuple[str, str, str, str]] = []
 
     def check(label: str, a: Result | None, b: Result | None, limit: float, *, at_least=False):
+        stopped = _stopped_after(a)
+        if stopped is not None and b is not None and b.ok:  # a lower bound is enough to judge
+            bound = stopped / b.wall
+            rows.append((label, f"> {_fmt(bound)} (stopped)", "-", _verdict(bound >= limit)))
+            return
         if a is None or not a.ok:
             rows.append((label, (a.error if a else None) or "-", "-", "n/a"))
             return
@@ -573,6 +578,13 @@ def targets(all_results: dict[int, dict]) -> list[tuple[str, str, str, str]]:
     version = res["--version"]
     check("`--version` within 5x of `python -c pass`", version["fourlooks"], version["floor"], 5)
     return rows
+
+
+def _stopped_after(result: Result | None) -> float | None:
+    """Seconds after which a run was stopped (a lower bound of its time), if it was."""
+    if result is None or not result.error or not result.error.startswith("stopped after"):
+        return None
+    return float(result.error.split()[2])
 
 
 def _verdict(met: bool) -> str:
@@ -621,10 +633,12 @@ def render(all_results: dict[int, dict], info: dict, argv: list[str], load: tupl
                 f" ({row['floor_label']})" if row["floor_label"] != "bare sqlite3 script" else ""
             )
             peer = _ms(jr) if jr else row.get("jrnl_note", "no equivalent")
+            speed = _fmt(_ratio(jr, fl)) if jr else "-"
+            if (stopped := _stopped_after(jr)) is not None and fl is not None and fl.ok:
+                speed = f"> {_fmt(stopped / fl.wall)}"
             lines.append(
                 f"| {label} | {_ms(fl)} | {_cpu(fl)} | {_mb(fl)} | {floor_cell} | {_cpu(floor)}"
-                f" | {_mb(floor)} | {_fmt(_ratio(fl, floor))} | {peer}"
-                f" | {_fmt(_ratio(jr, fl)) if jr else '-'} |"
+                f" | {_mb(floor)} | {_fmt(_ratio(fl, floor))} | {peer} | {speed} |"
             )
     if len(sizes) > 1:
         small, big = sizes[0], sizes[-1]

@@ -391,3 +391,13 @@ def test_generated_import_files_never_traceback_and_refusals_change_nothing(
         json.loads(content)
         return
     assert result.exit_code != 0, "a file that is not JSON cannot import"
+
+
+def test_a_confirmation_answered_with_bytes_that_are_not_utf8_is_refused(cli, seeded, journal_file):
+    """Found by the generated test: `delete ID` read its answer and died on the decode."""
+    before = dump(journal_file)
+    result = cli("delete", seeded[0][:8], input=b"y\xff\n")
+    assert_handled(result, ["delete"])
+    assert result.exit_code == 2
+    assert "not UTF-8" in result.stderr
+    assert dump(journal_file) == before

@@ -152,3 +152,21 @@ def test_a_backup_into_a_read_only_folder_says_so(journal, tmp_path):
         folder.chmod(0o700)
     one_line_error(done, "cannot write", str(folder))
     assert list(folder.iterdir()) == []
+
+
+def test_a_backup_in_a_read_only_folder_can_be_read_but_not_written(journal, tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    copy = folder / "copy.db"
+    assert run(journal, "backup", str(copy)).returncode == 0
+    before = dump(copy)
+    folder.chmod(0o500)
+    try:
+        listed = run(copy, "list", preexec=_as_a_user)
+        added = run(copy, "add", "-l", "up", "not stored", preexec=_as_a_user)
+    finally:
+        folder.chmod(0o700)
+    assert listed.returncode == 0, listed.stderr
+    assert "entry 3 保留" in listed.stdout
+    one_line_error(added, "read-only", "nothing was changed")
+    assert dump(copy) == before

@@ -54,6 +54,8 @@ class ErrorBoundary(TyperGroup):
             from fourlooks.store import as_journal_error
 
             fail(str(as_journal_error(settings().journal_path, exc)), 1)
+        except UnicodeDecodeError:  # e.g. a confirmation answered with bytes that are not UTF-8
+            fail("the input is not UTF-8 text; nothing was changed", 2)
         except OSError as exc:
             if os.environ.get("FOURLOOKS_DEBUG"):
                 raise

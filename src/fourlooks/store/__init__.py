@@ -156,6 +156,8 @@ def _ensure_wal(conn: sqlite3.Connection) -> None:
         try:
             conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError as exc:
+            if "readonly" in str(exc):
+                return  # a read-only copy can still be read in rollback mode
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.005)
