@@ -142,3 +142,9 @@ def m002_search(db: Database) -> None:
             FROM entry_search_rows r JOIN entries e ON e.id = r.entry_id;
         """,
     )
+
+
+@migrations()
+def m003_task_reviews_index(db: Database) -> None:
+    """Find a task's reviews by task: `status` asks it for every task, on every run."""
+    _run(db, "CREATE INDEX reviews_task ON reviews (task_id, period) WHERE task_id IS NOT NULL;")
