@@ -14,7 +14,6 @@ def connect(path: str):
     import sqlite3
 
     conn = sqlite3.connect(path, isolation_level=None, timeout=15)
-    _index_functions(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     return conn
@@ -49,6 +48,7 @@ def add(path: str, text: str) -> None:
     import uuid
 
     conn = connect(path)
+    _index_functions(conn)  # a write fires the search index triggers
     stamp = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     entry_id = str(uuid.uuid4())
     conn.execute("BEGIN IMMEDIATE")
@@ -305,6 +305,7 @@ def import_json(path: str, source: str) -> None:
     import json
 
     conn = connect(path)
+    _index_functions(conn)
     with open(source, encoding="utf-8") as handle:
         document = json.load(handle)
     conn.execute("BEGIN IMMEDIATE")
