@@ -88,7 +88,7 @@ def test_a_journal_from_before_search_is_indexed_when_it_opens(tmp_path):
     conn.close()
     with store.open_journal(path) as journal:
         assert find(journal, "反思") == ["旧日记里的经常性反思"]
-        assert journal.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert journal.conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert list(tmp_path.glob("old.db.schema1-*.bak"))
 
 
