@@ -12,9 +12,10 @@ from typing import Any, NamedTuple
 
 from fourlooks import dates, stats
 from fourlooks.errors import UsageError
-from fourlooks.model import Look, TaskState
+from fourlooks.model import Cadence, Look, TaskState
 from fourlooks.store import Journal
 from fourlooks.store import summary as store
+from fourlooks.store.reviews import completed_periods
 
 # Question ids are never renamed once released (bank.toml), so they can be named here;
 # importing the question bank for them would cost the report ~14 ms of start-up.
@@ -229,7 +230,7 @@ def month_report(
     by_look = _month_looks(journal, year, month)
     previous_by_look = _month_looks(journal, *previous)
     # Every reviewed day up to the end, read once: the streaks need them all, coverage the month's.
-    every_reviewed = store.completed_daily_reviews(journal, "0001-01-01", end.isoformat())
+    every_reviewed = completed_periods(journal, Cadence.DAILY, "0001-01-01", end.isoformat())
     reviewed = [day for day in every_reviewed if day >= span[0]]
     per_day = store.entries_per_day(journal, *span)
     trend = [_shift(year, month, back) for back in range(1 - TREND_MONTHS, 1)]
@@ -255,7 +256,7 @@ def month_report(
         previous_entries_by_look=previous_by_look,
         entries_by_look_change={look: by_look[look] - previous_by_look[look] for look in by_look},
         streaks=_streaks(every_reviewed, first, end),
-        audit_done=bool(store.completed_monthly_reviews(journal, label, label)),
+        audit_done=bool(completed_periods(journal, Cadence.MONTHLY, label, label)),
         trend_months=[dates.format_month(*m) for m in trend],
         ratings=_ratings(journal, trend, lang),
         commitments=_commitments(journal, *span),
@@ -270,9 +271,9 @@ def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> Ye
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     end = min(last, today)
     looks = store.entries_per_month_and_look(journal, first.isoformat(), last.isoformat())
-    every_reviewed = store.completed_daily_reviews(journal, "0001-01-01", end.isoformat())
+    every_reviewed = completed_periods(journal, Cadence.DAILY, "0001-01-01", end.isoformat())
     reviewed = [day for day in every_reviewed if day >= first.isoformat()]
-    audits = set(store.completed_monthly_reviews(journal, f"{year:04d}-01", f"{year:04d}-12"))
+    audits = set(completed_periods(journal, Cadence.MONTHLY, f"{year:04d}-01", f"{year:04d}-12"))
     rated = store.monthly_ratings(journal, f"{year:04d}-01", f"{year:04d}-12")
     ids = _rating_ids(rated)
     months = []

@@ -119,12 +119,14 @@ def complete(journal: Journal, key: Key) -> str:
     return review_id
 
 
-def completed_periods(journal: Journal, cadence: Cadence) -> list[str]:
-    """The periods of every completed review of a cadence, oldest first."""
+def completed_periods(
+    journal: Journal, cadence: Cadence, first: str = "", last: str = "\uffff"
+) -> list[str]:
+    """Periods of the completed reviews of a cadence, from `first` to `last`, oldest first."""
     rows = journal.conn.execute(
         "SELECT DISTINCT period FROM reviews WHERE cadence = ? AND completed_at IS NOT NULL"
-        " ORDER BY period",
-        (cadence.value,),
+        " AND period BETWEEN ? AND ? ORDER BY period",
+        (cadence.value, first, last),
     )
     return [row[0] for row in rows]
 

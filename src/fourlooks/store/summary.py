@@ -37,26 +37,6 @@ def entries_per_month_and_look(
     return found
 
 
-def completed_daily_reviews(journal: Journal, first: str, last: str) -> list[str]:
-    """The days, oldest first, whose daily review was completed."""
-    rows = journal.conn.execute(
-        "SELECT period FROM reviews WHERE cadence = 'daily' AND task_id IS NULL"
-        " AND completed_at IS NOT NULL AND period BETWEEN ? AND ? ORDER BY period",
-        (first, last),
-    )
-    return [row[0] for row in rows]
-
-
-def completed_monthly_reviews(journal: Journal, first: str, last: str) -> list[str]:
-    """The months (`YYYY-MM`, between the two given) whose self-audit was completed."""
-    rows = journal.conn.execute(
-        "SELECT period FROM reviews WHERE cadence = 'monthly' AND completed_at IS NOT NULL"
-        " AND period BETWEEN ? AND ? ORDER BY period",
-        (first, last),
-    )
-    return [row[0] for row in rows]
-
-
 def monthly_ratings(journal: Journal, first: str, last: str) -> dict[str, dict[str, int]]:
     """Ratings given in monthly reviews, per month (`YYYY-MM`, between the two given) and question.
 
