@@ -1,8 +1,9 @@
-"""Turning model objects into terminal text. The only module that imports rich.
+"""Turning model objects into terminal text. The only package that imports rich.
 
 Plain listings are built from strings (with ANSI colour only on a terminal and without
 NO_COLOR) so that `list`, typed every day, does not pay rich's import; reports and tables
-use rich, imported inside the functions that draw them.
+use rich, imported inside the functions that draw them. Each screen's layout gets a
+submodule named for its screen; the helpers they share stay here.
 """
 
 from __future__ import annotations
