@@ -1,4 +1,4 @@
-"""Commands that keep the journal safe and findable: paths, backup and check."""
+"""Commands that keep the journal safe and findable: paths, backup, restore and check."""
 
 # No `from __future__ import annotations` in command modules: typer would evaluate every
 # string annotation twice on each run (inspect and typing), ~8 ms per invocation.
@@ -28,7 +28,7 @@ def backup(
 ) -> None:
     """Copy the journal to a private file (0600), safely, even while it is in use.
 
-    Prints the copy's path. To restore, copy it over the journal while no fourlooks runs.
+    Prints the copy's path. `fourlooks restore PATH` puts it back.
     """
     from fourlooks.store import maintenance
 
@@ -77,3 +77,29 @@ def paths(
     else:
         for name, path in found.items():
             typer.echo(f"{name + ':':<11}{path}")
+
+
+@app.command()
+def restore(
+    path: Annotated[Path, typer.Argument(help="The backup to put back.", metavar="BACKUP")],
+    *,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Replace the journal with a backup; the journal as it was is kept beside it.
+
+    The backup is checked first; it is written through SQLite, so a WAL file left by a
+    crash cannot mix into it. Safe while other terminals have the journal open.
+    """
+    from fourlooks.store import restore as restoring
+
+    journal_path = settings().journal_path
+    candidate = restoring.inspect(path, journal_path)
+    noun = "entry" if candidate.entries == 1 else "entries"
+    question = f"Replace {journal_path} with {path} ({candidate.entries:,} {noun})?"
+    if not yes and not typer.confirm(question, default=False):
+        typer.echo("Not restored.", err=True)
+        raise typer.Exit(1)
+    done = restoring.restore(candidate, journal_path, now())
+    typer.echo(f"Restored {done.entries:,} {noun} from {path}.", err=True)
+    if done.kept is not None:
+        typer.echo(f"The journal as it was is kept at {done.kept}.", err=True)
