@@ -9,7 +9,8 @@ import unicodedata
 import pytest
 from markdown_it import MarkdownIt
 
-from fourlooks import report, report_render
+from fourlooks import report
+from fourlooks.report import charts
 from fourlooks.store import open_journal
 from journal_builder import JournalBuilder, standard_journal
 
@@ -48,9 +49,9 @@ def year(journal, request):
 
 def test_json_is_every_figure_of_the_report(month, year):
     for data in (month, year):
-        parsed = json.loads(report_render.render(data, "json"))
+        parsed = json.loads(report.render(data, "json"))
         assert parsed == json.loads(json.dumps(data.to_dict()))
-    parsed = json.loads(report_render.render(month, "json"))
+    parsed = json.loads(report.render(month, "json"))
     assert parsed["kind"] == "month" and parsed["month"] == "2026-10"
     assert parsed["ratings"][0]["trend"] == [None, 3, None, 4, 3, 4]
 
@@ -58,7 +59,7 @@ def test_json_is_every_figure_of_the_report(month, year):
 @pytest.mark.parametrize("width", [80, 100])
 def test_text_fits_the_width_without_colour_codes(month, year, width):
     for data in (month, year):
-        text = report_render.render(data, "text", width=width, colour=False)
+        text = report.render(data, "text", width=width, colour=False)
         assert "\x1b" not in text
         too_long = [line for line in text.splitlines() if columns(line) > width]
         assert too_long == []
@@ -66,7 +67,7 @@ def test_text_fits_the_width_without_colour_codes(month, year, width):
 
 def test_text_shows_each_section_with_its_figures(journal):
     october = report.month_report(journal, 2026, 10, today=TODAY, lang="en")
-    text = report_render.render(october, "text", width=80)
+    text = report.render(october, "text", width=80)
     for heading in ("Coverage", "Balance of the four looks", "Self-audit", "Commitments"):
         assert f"\n{heading}\n" in text
     assert "Daily reviews completed on 10 of 31 days (32%)." in text
@@ -92,7 +93,7 @@ def test_text_shows_each_section_with_its_figures(journal):
 
 def test_text_calendar_marks_days_without_colour(journal):
     october = report.month_report(journal, 2026, 10, today=TODAY, lang="en")
-    lines = report_render.render(october, "text", width=80).splitlines()
+    lines = report.render(october, "text", width=80).splitlines()
     header = lines.index("  Mo   Tu   We   Th   Fr   Sa   Su")
     # 2026-10-01 is a Thursday: reviewed (✓), five entries against the busiest day's seven.
     assert lines[header + 1] == " " * 17 + " 1▓✓  2█✓  3█✓  4█✓"
@@ -101,7 +102,7 @@ def test_text_calendar_marks_days_without_colour(journal):
 
 def test_text_shortens_highlights_and_keeps_markup_as_written(journal):
     october = report.month_report(journal, 2026, 10, today=TODAY, lang="en")
-    text = report_render.render(october, "text", width=80)
+    text = report.render(october, "text", width=80)
     heard = next(line for line in text.splitlines() if "night shift" in line)
     assert heard.startswith("  10-27  Asked the night shift how the new rota works for them [bold]")
     assert heard.endswith("…") and columns(heard) == 80
@@ -109,12 +110,12 @@ def test_text_shortens_highlights_and_keeps_markup_as_written(journal):
 
 
 def test_colour_only_when_asked(month):
-    assert "\x1b[" in report_render.render(month, "text", width=80, colour=True)
+    assert "\x1b[" in report.render(month, "text", width=80, colour=True)
 
 
 def test_markdown_is_a_document_with_headings_tables_and_whole_highlights(journal):
     october = report.month_report(journal, 2026, 10, today=TODAY, lang="en")
-    document = report_render.render(october, "markdown")
+    document = report.render(october, "markdown")
     tokens = MarkdownIt("commonmark").enable("table").parse(document)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[0] == "Monthly report: October 2026"
@@ -148,7 +149,7 @@ def test_markdown_is_a_document_with_headings_tables_and_whole_highlights(journa
 
 def test_year_markdown_has_twelve_months_and_gaps(journal):
     year = report.year_report(journal, 2026, today=TODAY, lang="en")
-    document = report_render.render(year, "markdown")
+    document = report.render(year, "markdown")
     md = MarkdownIt("commonmark").enable("table")
     html = md.render(document)
     assert html.count("<tr>") == 1 + 12 + 1 + len(year.ratings)
@@ -163,43 +164,43 @@ def test_year_markdown_has_twelve_months_and_gaps(journal):
 
 def test_chinese_labels_follow_the_language(journal):
     october = report.month_report(journal, 2026, 10, today=TODAY, lang="zh")
-    text = report_render.render(october, "text", width=80)
+    text = report.render(october, "text", width=80)
     assert "月度报告：2026年10月" in text
     for label in ("党性", "品行", "形象", "业绩"):
         assert f"\n{label} " in text
     assert "被忽视的一看：抬头看" in text
-    document = report_render.render(october, "markdown")
+    document = report.render(october, "markdown")
     assert document.startswith("# 月度报告：2026年10月\n")
 
 
 def test_an_empty_month_renders_in_every_format(tmp_path):
     with open_journal(tmp_path / "j.db") as journal:
         empty = report.month_report(journal, 2026, 3, today=TODAY, lang="en")
-    text = report_render.render(empty, "text", width=80)
+    text = report.render(empty, "text", width=80)
     assert "No entries in this period." in text
     assert "No self-audit for March 2026 yet" in text
     assert "No answers to the review questions in this period." in text
     assert "Made 0; followed up in a later review 0 (-)." in text
-    assert "# Monthly report: March 2026" in report_render.render(empty, "markdown")
-    assert json.loads(report_render.render(empty, "json"))["entries"] == 0
+    assert "# Monthly report: March 2026" in report.render(empty, "markdown")
+    assert json.loads(report.render(empty, "json"))["entries"] == 0
 
 
 def test_current_month_calendar_leaves_days_to_come_blank(tmp_path):
     with open_journal(tmp_path / "j.db") as journal:
         JournalBuilder(journal).daily_review("2026-11-25")
         november = report.month_report(journal, 2026, 11, today=TODAY, lang="en")
-    lines = report_render.render(november, "text", width=80).splitlines()
+    lines = report.render(november, "text", width=80).splitlines()
     week = next(line for line in lines if line.lstrip().startswith("23"))
     assert week == "  23·  24·  25█✓ 26·  27   28   29"
 
 
 def test_sparklines_bars_and_shades():
-    assert report_render.rating_spark([None, 1, 2, 3, 4, 5]) == "·▁▃▅▆█"
-    assert report_render.count_spark([None, 0, 1, 4, 8]) == "· ▁▄█"
-    assert [report_render.shade(n, 8) for n in (0, 1, 2, 3, 4, 6, 8)] == list("·░░▒▒▓█")
-    assert report_render.bar(0, 10, 20) == ""
-    assert report_render.bar(10, 10, 20) == "█" * 20
-    assert report_render.bar(5, 10, 3) == "█▌"
+    assert charts.rating_spark([None, 1, 2, 3, 4, 5]) == "·▁▃▅▆█"
+    assert charts.count_spark([None, 0, 1, 4, 8]) == "· ▁▄█"
+    assert [charts.shade(n, 8) for n in (0, 1, 2, 3, 4, 6, 8)] == list("·░░▒▒▓█")
+    assert charts.bar(0, 10, 20) == ""
+    assert charts.bar(10, 10, 20) == "█" * 20
+    assert charts.bar(5, 10, 3) == "█▌"
 
 
 def test_text_names_five_overdue_tasks_and_counts_the_rest(tmp_path):
@@ -208,9 +209,9 @@ def test_text_names_five_overdue_tasks_and_counts_the_rest(tmp_path):
         for n in range(1, 8):
             b.task(f"Task {n}", created="2026-10-01", due=f"2026-10-{n:02d}")
         october = report.month_report(journal, 2026, 10, today=TODAY, lang="en")
-    text = report_render.render(october, "text", width=80)
+    text = report.render(october, "text", width=80)
     named = [line for line in text.splitlines() if line.startswith("  ! ")]
     assert named == [f"  ! Task {n} (due 2026-10-{n:02d})" for n in range(1, 6)]
     assert "  ... and 2 more (--format markdown shows them all)" in text
-    document = report_render.render(october, "markdown")
+    document = report.render(october, "markdown")
     assert all(f"- Task {n} (due 2026-10-{n:02d})" in document for n in range(1, 8))

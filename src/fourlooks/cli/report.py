@@ -60,7 +60,7 @@ def report_command(
 
     A month still under way is counted up to today. Fields of the JSON: docs/report.md.
     """
-    from fourlooks import config, dates, render, report_render
+    from fourlooks import config, dates, render
     from fourlooks import report as figures
 
     chosen = _format(fmt, as_json)
@@ -81,10 +81,10 @@ def report_command(
         import shutil
 
         width = min(shutil.get_terminal_size((FILE_WIDTH, 24)).columns, MAX_WIDTH)
-        text = report_render.render(data, chosen, width=width, colour=render.colour_enabled())
+        text = figures.render(data, chosen, width=width, colour=render.colour_enabled())
         typer.echo(text, nl=False)
         return
-    write_atomically(out, report_render.render(data, chosen, width=FILE_WIDTH, colour=False))
+    write_atomically(out, figures.render(data, chosen, width=FILE_WIDTH, colour=False))
     typer.echo(f"Wrote the report to {out}.", err=True)
 
 

@@ -1,6 +1,6 @@
 """The month and year reports as plain data: every figure computed once, here.
 
-The formats (`report_render`) only lay these figures out; the JSON format is `to_dict()`
+The renderers of this package only lay these figures out; the JSON format is `to_dict()`
 of them, and docs/report.md names every field. `today` is passed in: it is the day the
 report is written for, and a month still under way is counted up to it ("so far").
 """
@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from fourlooks import dates, stats
 from fourlooks.errors import UsageError
 from fourlooks.model import Cadence, Look, TaskState
+from fourlooks.report.strings import rating_label
 from fourlooks.store import Journal
 from fourlooks.store import summary as store
 from fourlooks.store.reviews import completed_periods
@@ -38,17 +39,6 @@ QUALITY_IDS = (
     "monthly.back.ability",
     "monthly.back.spirit",
 )
-_RATING_LABELS = {
-    "monthly.back.commitment": ("commitment", "党性"),
-    "monthly.back.conduct": ("conduct", "品行"),
-    "monthly.back.image": ("image", "形象"),
-    "monthly.back.performance": ("performance", "业绩"),
-    "monthly.back.principles": ("principles", "党性修养"),
-    "monthly.back.character": ("character", "道德品质"),
-    "monthly.back.style": ("work style", "工作作风"),
-    "monthly.back.ability": ("ability", "能力素质"),
-    "monthly.back.spirit": ("spirit", "精神面貌"),
-}
 
 # Highlights: the month's answers to these questions, by group, in this order.
 HIGHLIGHTS = {
@@ -207,14 +197,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     return value
-
-
-def rating_label(question_id: str, lang: str) -> str:
-    """The short name of a rating question: `conduct` / `品行`; unknown ids by their slug."""
-    if question_id in _RATING_LABELS:
-        english, chinese = _RATING_LABELS[question_id]
-        return chinese if lang == "zh" else english
-    return question_id.rsplit(".", 1)[-1].replace("_", " ")
 
 
 def month_report(
