@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from fourlooks import fulltext, store
 from fourlooks.errors import ImportFileError, JournalError, NotFound
-from fourlooks.formats import Bundle, fourlooks_json
-from fourlooks.model import Entry, Look, clean_text
+from fourlooks.formats import fourlooks_json
+from fourlooks.model import Bundle, Entry, Look, clean_text
 from fourlooks.store import entries, transfer
 from fourlooks.store import search as index
 

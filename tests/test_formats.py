@@ -12,8 +12,8 @@ from markdown_it import MarkdownIt
 
 from fourlooks import questions
 from fourlooks.errors import ImportFileError
-from fourlooks.formats import ReviewRecord, detect, fourlooks_json, jrnl, load_json, markdown
-from fourlooks.model import Cadence, Entry, Look, Task
+from fourlooks.formats import detect, fourlooks_json, jrnl, load_json, markdown
+from fourlooks.model import Cadence, Entry, Look, Review, Task
 
 STAMP = "2026-11-26T20:00:00.000000+00:00"
 
@@ -39,7 +39,7 @@ TASKS = [
     Task(id="c1", title="Write the report", due="2026-12-01", created_at=STAMP, updated_at=STAMP)
 ]
 REVIEWS = [
-    ReviewRecord(
+    Review(
         id="b1",
         cadence=Cadence.DAILY,
         period="2026-11-26",

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from fourlooks import store
 from fourlooks.errors import ImportFileError, JournalError
-from fourlooks.formats import Bundle, ReviewRecord, fourlooks_json
-from fourlooks.model import Cadence, Entry, Look, Task, TaskState, clean_text
+from fourlooks.formats import fourlooks_json
+from fourlooks.model import Bundle, Cadence, Entry, Look, Review, Task, TaskState, clean_text
 from fourlooks.store import entries, transfer
 from fourlooks.store.transfer import Filters
 
@@ -52,7 +52,7 @@ def put_task(journal, task: Task) -> None:
         )
 
 
-def put_review(journal, review: ReviewRecord) -> None:
+def put_review(journal, review: Review) -> None:
     with journal.write() as conn:
         conn.execute(
             "INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?)",
@@ -125,7 +125,7 @@ def make_entry(text, *, id=None, date="2026-11-20", look=Look.BACK, stamp=T0, **
 
 TASK = Task(id="0000aaaa-0000-0000-0000-000000000001", title="Write the report", created_at=T0,
             updated_at=T0)  # fmt: skip
-DAILY = ReviewRecord(
+DAILY = Review(
     id="0000bbbb-0000-0000-0000-000000000001",
     cadence=Cadence.DAILY,
     period="2026-11-20",
@@ -208,7 +208,7 @@ def journals(draw):
         if (cadence, period, task_id) in periods:
             continue
         periods.add((cadence, period, task_id))
-        reviews.append(ReviewRecord(
+        reviews.append(Review(
             id=draw(IDS), cadence=cadence, period=period, task_id=task_id,
             started_at=draw(STAMPS), completed_at=draw(st.none() | STAMPS),
             skipped=tuple(sorted(set(draw(st.lists(st.sampled_from(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 
 
 class Look(enum.StrEnum):
@@ -84,22 +86,7 @@ class Entry:
 
     def to_dict(self) -> dict:
         """The field names and order shared by `list --json` and the JSON export."""
-        return {
-            "id": self.id,
-            "date": self.date,
-            "look": self.look.value,
-            "text": self.text,
-            "tags": list(self.tags),
-            "cadence": self.cadence.value if self.cadence else None,
-            "question_id": self.question_id,
-            "review_id": self.review_id,
-            "task_id": self.task_id,
-            "rating": self.rating,
-            "choice": self.choice,
-            "commitment_id": self.commitment_id,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-        }
+        return plain(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,16 +107,7 @@ class Task:
         return self.closed_at is None
 
     def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "due": self.due,
-            "state": self.state.value if self.state else None,
-            "closed_at": self.closed_at,
-            "reviewed_at": self.reviewed_at,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-        }
+        return plain(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,10 +120,44 @@ class Review:
     task_id: str | None = None
     started_at: str = ""
     completed_at: str | None = None  # set once every question is answered or skipped
+    skipped: tuple[str, ...] = ()  # ids of the questions skipped, sorted
 
     @property
     def complete(self) -> bool:
         return self.completed_at is not None
+
+    def to_dict(self) -> dict:
+        return plain(self)
+
+
+def plain(record: object) -> dict:
+    """A record's fields in their declared order, as JSON values: the one place that decides
+    how a record is written out (the export, `--json` listings)."""
+    return {name: _plain_value(getattr(record, name)) for name in field_names(type(record))}
+
+
+def _plain_value(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+@functools.cache
+def field_names(kind: type) -> tuple[str, ...]:
+    """A record type's field names in declared order (the store's columns follow them)."""
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+@dataclass
+class Bundle:
+    """What an import file holds, validated, in file order."""
+
+    format: str  # the name of the format it was read from, e.g. "fourlooks" or "jrnl"
+    entries: list[Entry] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,8 @@ from fourlooks.cli.inputs import (
 from fourlooks.errors import FourlooksError, ImportFileError, UsageError
 
 if TYPE_CHECKING:
-    from fourlooks.formats import Bundle
     from fourlooks.formats.markdown import Renderer
-    from fourlooks.model import Entry
+    from fourlooks.model import Bundle, Entry
     from fourlooks.store.transfer import Filters, MergeReport
 
 # Exports of fewer entries finish before a progress bar would be worth drawing.

@@ -13,45 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
 
 from fourlooks.errors import ImportFileError
-from fourlooks.model import Cadence, Entry, Task
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewRecord:
-    """One review as it is exported: its row in `reviews` and the questions it skipped."""
-
-    id: str
-    cadence: Cadence
-    period: str  # YYYY-MM-DD (daily, task) or YYYY-MM (monthly)
-    task_id: str | None
-    started_at: str
-    completed_at: str | None = None
-    skipped: tuple[str, ...] = ()  # question ids, sorted
-
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "cadence": self.cadence.value,
-            "period": self.period,
-            "task_id": self.task_id,
-            "started_at": self.started_at,
-            "completed_at": self.completed_at,
-            "skipped": list(self.skipped),
-        }
-
-
-@dataclass
-class Bundle:
-    """What an import file holds, validated, in file order."""
-
-    format: str  # "fourlooks" or "jrnl"
-    entries: list[Entry] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
-    reviews: list[ReviewRecord] = field(default_factory=list)
-
 
 FORMATS = ("fourlooks", "jrnl")
 

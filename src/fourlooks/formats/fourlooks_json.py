@@ -15,8 +15,6 @@ from collections.abc import Iterable, Iterator
 
 from fourlooks.errors import ImportFileError
 from fourlooks.formats import (
-    Bundle,
-    ReviewRecord,
     Where,
     a_list,
     as_object,
@@ -30,20 +28,28 @@ from fourlooks.formats import (
     timestamp,
     type_name,
 )
-from fourlooks.model import Cadence, Entry, Look, Task, TaskState, clean_tag, clean_text
+from fourlooks.model import (
+    Bundle,
+    Cadence,
+    Entry,
+    Look,
+    Review,
+    Task,
+    TaskState,
+    clean_tag,
+    clean_text,
+)
 
 FORMAT = "fourlooks"
 VERSION = 1
 _TOP_KEYS = ("format", "version", "entries", "tasks", "reviews")
 _ENTRY_KEYS = tuple(Entry(id="", date="", look=Look.BACK, text="").to_dict())
 _TASK_KEYS = tuple(Task(id="", title="").to_dict())
-_REVIEW_KEYS = tuple(
-    ReviewRecord(id="", cadence=Cadence.DAILY, period="", task_id=None, started_at="").to_dict()
-)
+_REVIEW_KEYS = tuple(Review(id="", cadence=Cadence.DAILY, period="").to_dict())
 
 
 def dump(
-    entries: Iterable[Entry], tasks: Iterable[Task], reviews: Iterable[ReviewRecord]
+    entries: Iterable[Entry], tasks: Iterable[Task], reviews: Iterable[Review]
 ) -> Iterator[str]:
     """The export as chunks of text, in the order given."""
     yield "{\n"
@@ -163,7 +169,7 @@ def _task(item: dict, where: Where) -> Task:
     )
 
 
-def _review(item: dict, where: Where) -> ReviewRecord:
+def _review(item: dict, where: Where) -> Review:
     no_unknown_keys(item, _REVIEW_KEYS, where)
     cadence = choice_of(item, "cadence", Cadence, where)
     if cadence == Cadence.MONTHLY:
@@ -178,7 +184,7 @@ def _review(item: dict, where: Where) -> ReviewRecord:
         if not isinstance(question_id, str) or not question_id.strip() or "\x00" in question_id:
             raise where.fail("skipped", f"expected question ids, found {question_id!r:.40}")
         skipped.add(question_id)
-    return ReviewRecord(
+    return Review(
         id=ident(item, "id", where),
         cadence=cadence,
         period=period,

@@ -21,7 +21,6 @@ import re
 import uuid
 
 from fourlooks.formats import (
-    Bundle,
     Where,
     a_list,
     as_object,
@@ -29,7 +28,7 @@ from fourlooks.formats import (
     string,
     type_name,
 )
-from fourlooks.model import Entry, Look, clean_tag, clean_text
+from fourlooks.model import Bundle, Entry, Look, clean_tag, clean_text
 
 FORMAT = "jrnl"
 STARRED_TAG = "starred"

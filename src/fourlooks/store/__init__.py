@@ -12,7 +12,7 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from fourlooks.errors import FourlooksError, JournalError
@@ -31,6 +31,26 @@ def now_iso() -> str:
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+# SQLite limits the parameters of one statement; 500 ids a query is well within any build.
+CHUNK = 500
+
+
+def in_chunks(journal: Journal, sql: str, ids: Sequence[str]) -> Iterator[tuple]:
+    """The rows of `sql` for these ids, asking 500 at a time (`{marks}` is where they go).
+
+    One query per 500 ids instead of one per record: a large import asks about every one.
+    """
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        yield from journal.conn.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
+
+def existing_ids(journal: Journal, table: str, ids: Sequence[str]) -> set[str]:
+    """Which of these ids the table (entries, tasks, reviews) holds."""
+    sql = f"SELECT id FROM {table} WHERE id IN ({{marks}})"
+    return {row[0] for row in in_chunks(journal, sql, ids)}
 
 
 class Journal:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 
 from fourlooks.errors import Ambiguous, NotFound
-from fourlooks.model import Cadence, Entry, Look
-from fourlooks.store import Journal, new_id, now_iso
+from fourlooks.model import Cadence, Entry, Look, field_names
+from fourlooks.store import Journal, in_chunks, new_id, now_iso
 
-_COLUMNS = (
-    "id, date, look, text, cadence, question_id, review_id, task_id, rating, choice,"
-    " commitment_id, created_at, updated_at"
-)
+# The columns of `entries` are Entry's fields in their order; tags live in entry_tags.
+_FIELDS = tuple(name for name in field_names(Entry) if name != "tags")
+_COLUMNS = ", ".join(_FIELDS)
+_INSERT = f"INSERT INTO entries ({_COLUMNS}) VALUES ({', '.join('?' * len(_FIELDS))})"
+_UPDATE = f"UPDATE entries SET {', '.join(f'{name} = ?' for name in _FIELDS[1:])} WHERE id = ?"
 # Listings show at least this many characters of an id, more where needed to be unique.
 SHORT_ID = 8
 
@@ -62,10 +64,7 @@ def insert(journal: Journal, entry: Entry) -> None:
 def insert_many(journal: Journal, new: Sequence[Entry]) -> None:
     """Write entries exactly as given, in this order, with one statement per table."""
     with journal.write() as conn:
-        conn.executemany(
-            f"INSERT INTO entries ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            map(_row, new),
-        )
+        conn.executemany(_INSERT, map(_row, new))
         conn.executemany(
             "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)",
             ((entry.id, tag) for entry in new for tag in entry.tags),
@@ -80,12 +79,7 @@ def replace(journal: Journal, entry: Entry) -> None:
 def replace_many(journal: Journal, changed: Sequence[Entry]) -> None:
     """Overwrite stored entries with these (same ids), tags included; all must exist."""
     with journal.write() as conn:
-        cursor = conn.executemany(
-            "UPDATE entries SET date = ?, look = ?, text = ?, cadence = ?, question_id = ?,"
-            " review_id = ?, task_id = ?, rating = ?, choice = ?, commitment_id = ?,"
-            " created_at = ?, updated_at = ? WHERE id = ?",
-            ((*_row(entry)[1:], entry.id) for entry in changed),
-        )
+        cursor = conn.executemany(_UPDATE, ((*_row(entry)[1:], entry.id) for entry in changed))
         if cursor.rowcount != len(changed):
             missing = next(
                 entry.id
@@ -229,8 +223,27 @@ def _short_id(journal: Journal, table: str, entry_id: str) -> str:
     return entry_id
 
 
-def count(journal: Journal) -> int:
-    return journal.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+def count(journal: Journal, **filters: object) -> int:
+    """How many entries match every filter given (all of them with none)."""
+    return journal.conn.execute(*_select("count(*)", filters)).fetchone()[0]
+
+
+def dates_and_cadences(journal: Journal, **filters: object) -> list[tuple[str, Cadence | None]]:
+    """The distinct (date, cadence) pairs of the matching entries, by date."""
+    sql, params = _select("DISTINCT date, cadence", filters)
+    rows = journal.conn.execute(sql + " ORDER BY date, cadence", params)
+    return [(day, Cadence(cadence) if cadence else None) for day, cadence in rows]
+
+
+def updated_at(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
+    """When each of the stored entries with these ids was last changed."""
+    return dict(in_chunks(journal, "SELECT id, updated_at FROM entries WHERE id IN ({marks})", ids))
+
+
+def _select(what: str, filters: dict[str, object]) -> tuple[str, list[object]]:
+    where, params = _filters(**filters)
+    sql = f"SELECT {what} FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
+    return sql, params
 
 
 def _fetch(journal: Journal, where_sql: str, params: Sequence[object]) -> list[Entry]:
@@ -241,50 +254,19 @@ def _fetch(journal: Journal, where_sql: str, params: Sequence[object]) -> list[E
 
 def _tags_of(journal: Journal, ids: list[str]) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
-    # Chunked: SQLite limits the number of parameters in one statement.
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for entry_id, tag in journal.conn.execute(
-            f"SELECT entry_id, tag FROM entry_tags WHERE entry_id IN ({marks}) ORDER BY tag",
-            chunk,
-        ):
-            found.setdefault(entry_id, []).append(tag)
+    sql = "SELECT entry_id, tag FROM entry_tags WHERE entry_id IN ({marks}) ORDER BY tag"
+    for entry_id, tag in in_chunks(journal, sql, ids):
+        found.setdefault(entry_id, []).append(tag)
     return {key: tuple(value) for key, value in found.items()}
 
 
 def _entry(row: Sequence, tags: tuple[str, ...]) -> Entry:
-    return Entry(
-        id=row[0],
-        date=row[1],
-        look=Look(row[2]),
-        text=row[3],
-        cadence=Cadence(row[4]) if row[4] else None,
-        question_id=row[5],
-        review_id=row[6],
-        task_id=row[7],
-        rating=row[8],
-        choice=row[9],
-        commitment_id=row[10],
-        created_at=row[11],
-        updated_at=row[12],
-        tags=tags,
-    )
+    """The one mapping from a row of _COLUMNS to an Entry."""
+    values = dict(zip(_FIELDS, row, strict=True))
+    values["look"] = Look(values["look"])
+    values["cadence"] = Cadence(values["cadence"]) if values["cadence"] else None
+    return Entry(**values, tags=tags)
 
 
-def _row(entry: Entry) -> tuple:
-    return (
-        entry.id,
-        entry.date,
-        entry.look.value,
-        entry.text,
-        entry.cadence.value if entry.cadence else None,
-        entry.question_id,
-        entry.review_id,
-        entry.task_id,
-        entry.rating,
-        entry.choice,
-        entry.commitment_id,
-        entry.created_at,
-        entry.updated_at,
-    )
+# Look and Cadence are str enums: sqlite3 binds them as their text values.
+_row = operator.attrgetter(*_FIELDS)

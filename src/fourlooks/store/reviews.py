@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from fourlooks.model import Cadence, Entry, Look, Review
-from fourlooks.store import Journal, entries, new_id, now_iso
+from fourlooks.model import Cadence, Entry, Look, Review, field_names
+from fourlooks.store import Journal, entries, in_chunks, new_id, now_iso
 
 # The answer that follows up a commitment (not in the bank: the loop asks it per commitment).
 FOLLOWUP_ID = "daily.back.followup"
 COMMITMENTS_ID = "daily.ahead.commitments"
 
-_COLUMNS = "id, cadence, period, task_id, started_at, completed_at"
+# The columns of `reviews` are Review's fields in their order; skips live in review_skips.
+_FIELDS = tuple(name for name in field_names(Review) if name != "skipped")
+_COLUMNS = ", ".join(_FIELDS)
 
 
 class Key(NamedTuple):
@@ -48,7 +50,59 @@ def find(journal: Journal, key: Key) -> Review | None:
         " AND ifnull(task_id, '') = ?",
         (key.cadence.value, key.period, key.task_id or ""),
     ).fetchone()
-    return _review(row) if row else None
+    return _review(row, sorted(skipped(journal, row[0]))) if row else None
+
+
+def in_period_order(journal: Journal, ids: set[str] | None = None) -> Iterator[Review]:
+    """Reviews (all, or those with the ids given) by period, cadence and task, with skips."""
+    skips: dict[str, list[str]] = {}
+    for review_id, question_id in journal.conn.execute(
+        "SELECT review_id, question_id FROM review_skips ORDER BY review_id, question_id"
+    ):
+        skips.setdefault(review_id, []).append(question_id)
+    rows = journal.conn.execute(
+        f"SELECT {_COLUMNS} FROM reviews ORDER BY period, cadence, ifnull(task_id, ''), id"
+    ).fetchall()
+    for row in rows:
+        if ids is None or row[0] in ids:
+            yield _review(row, skips.get(row[0], ()))
+
+
+def by_id(journal: Journal, ids: Sequence[str]) -> dict[str, Review]:
+    """The stored reviews with these ids (their skips not read)."""
+    sql = f"SELECT {_COLUMNS} FROM reviews WHERE id IN ({{marks}})"
+    return {row[0]: _review(row) for row in in_chunks(journal, sql, ids)}
+
+
+def insert(journal: Journal, review: Review) -> None:
+    """Write a review exactly as given, with the questions it skipped."""
+    with journal.write() as conn:
+        conn.execute(
+            f"INSERT INTO reviews ({_COLUMNS}) VALUES ({', '.join('?' * len(_FIELDS))})",
+            _row(review),
+        )
+        add_skips(journal, review.id, review.skipped)
+
+
+def add_skips(journal: Journal, review_id: str, question_ids: Iterable[str]) -> int:
+    """Mark these questions skipped in a review; return how many were not already."""
+    added = 0
+    with journal.write() as conn:
+        for question_id in question_ids:
+            added += conn.execute(
+                "INSERT OR IGNORE INTO review_skips (review_id, question_id) VALUES (?, ?)",
+                (review_id, question_id),
+            ).rowcount
+    return added
+
+
+def set_times(journal: Journal, review_id: str, started_at: str, completed_at: str | None) -> None:
+    """Change when a review started and was completed."""
+    with journal.write() as conn:
+        conn.execute(
+            "UPDATE reviews SET started_at = ?, completed_at = ? WHERE id = ?",
+            (started_at, completed_at, review_id),
+        )
 
 
 def answers(journal: Journal, review_id: str) -> list[Entry]:
@@ -102,10 +156,7 @@ def skip(journal: Journal, key: Key, question_id: str, *, complete: bool = False
     """Record a skipped question in one transaction; return the review's id."""
     with journal.write() as conn:
         review_id = _ensure(conn, key)
-        conn.execute(
-            "INSERT OR IGNORE INTO review_skips (review_id, question_id) VALUES (?, ?)",
-            (review_id, question_id),
-        )
+        add_skips(journal, review_id, [question_id])
         if complete:
             _complete(conn, review_id)
     return review_id
@@ -190,12 +241,12 @@ def _complete(conn: sqlite3.Connection, review_id: str) -> None:
     )
 
 
-def _review(row: Sequence) -> Review:
-    return Review(
-        id=row[0],
-        cadence=Cadence(row[1]),
-        period=row[2],
-        task_id=row[3],
-        started_at=row[4],
-        completed_at=row[5],
-    )
+def _review(row: Sequence, skipped: Iterable[str] = ()) -> Review:
+    """The one mapping from a row of _COLUMNS (and its skips) to a Review."""
+    values = dict(zip(_FIELDS, row, strict=True))
+    values["cadence"] = Cadence(values["cadence"])
+    return Review(**values, skipped=tuple(skipped))
+
+
+def _row(review: Review) -> tuple:
+    return tuple(getattr(review, name) for name in _FIELDS)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import operator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from fourlooks.errors import FourlooksError
-from fourlooks.model import Task, TaskState
-from fourlooks.store import Journal, new_id, now_iso
+from fourlooks.model import Task, TaskState, field_names
+from fourlooks.store import Journal, in_chunks, new_id, now_iso
 from fourlooks.store.entries import _short_id, resolve_id
 
-COLUMNS = "id, title, due, state, closed_at, reviewed_at, created_at, updated_at"
+# The columns of `tasks` are Task's fields in their order.
+_FIELDS = field_names(Task)
+_COLUMNS = ", ".join(_FIELDS)
+_INSERT = f"INSERT INTO tasks ({_COLUMNS}) VALUES ({', '.join('?' * len(_FIELDS))})"
+_UPDATE = f"UPDATE tasks SET {', '.join(f'{name} = ?' for name in _FIELDS[1:])} WHERE id = ?"
 
 
 class TaskReviews(NamedTuple):
@@ -25,12 +30,20 @@ def add(journal: Journal, title: str, *, due: str | None = None) -> Task:
     """Store a new open task; the title must already be cleaned."""
     stamp = now_iso()
     task = Task(id=new_id(), title=title, due=due, created_at=stamp, updated_at=stamp)
-    with journal.write() as conn:
-        conn.execute(
-            f"INSERT INTO tasks ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (task.id, task.title, task.due, None, None, None, stamp, stamp),
-        )
+    insert(journal, task)
     return task
+
+
+def insert(journal: Journal, task: Task) -> None:
+    """Write a task exactly as given (id and timestamps included)."""
+    with journal.write() as conn:
+        conn.execute(_INSERT, _row(task))
+
+
+def overwrite(journal: Journal, task: Task) -> None:
+    """Replace the stored task that has this task's id with it, every field."""
+    with journal.write() as conn:
+        conn.execute(_UPDATE, (*_row(task)[1:], task.id))
 
 
 def get(journal: Journal, id_or_prefix: str) -> Task:
@@ -45,10 +58,27 @@ def query(journal: Journal, *, include_closed: bool = False) -> list[Task]:
     return _fetch(journal, f"{where} ORDER BY due IS NULL, due, created_at, id", [])
 
 
+def in_creation_order(journal: Journal, ids: set[str] | None = None) -> Iterator[Task]:
+    """Tasks (all, or those with the ids given) in the order they were created."""
+    for task in _fetch(journal, "ORDER BY created_at, id", []):
+        if ids is None or task.id in ids:
+            yield task
+
+
+def titles(journal: Journal) -> dict[str, str]:
+    """Every task's title by its id."""
+    return dict(journal.conn.execute("SELECT id, title FROM tasks").fetchall())
+
+
+def updated_at(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
+    """When each of the stored tasks with these ids was last changed."""
+    return dict(in_chunks(journal, "SELECT id, updated_at FROM tasks WHERE id IN ({marks})", ids))
+
+
 def with_reviews(journal: Journal, *, include_closed: bool = True) -> list[TaskReviews]:
     """Every task (or the open ones) with its last review day and any unfinished review."""
     where = "" if include_closed else "WHERE t.closed_at IS NULL"
-    columns = ", ".join(f"t.{name.strip()}" for name in COLUMNS.split(","))
+    columns = ", ".join(f"t.{name}" for name in _FIELDS)
     rows = journal.conn.execute(
         f"SELECT {columns},"
         " (SELECT max(period) FROM reviews AS r WHERE r.cadence = 'task' AND r.task_id = t.id),"
@@ -56,7 +86,8 @@ def with_reviews(journal: Journal, *, include_closed: bool = True) -> list[TaskR
         "         AND r.completed_at IS NULL)"
         f" FROM tasks AS t {where} ORDER BY t.due IS NULL, t.due, t.created_at, t.id"
     ).fetchall()
-    return [TaskReviews(from_row(row[:8]), row[8], bool(row[9])) for row in rows]
+    width = len(_FIELDS)
+    return [TaskReviews(_task(row[:width]), row[width], bool(row[width + 1])) for row in rows]
 
 
 def close(journal: Journal, task_id: str) -> Task:
@@ -104,19 +135,16 @@ def short_ids(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
 
 
 def _fetch(journal: Journal, where_sql: str, params: Sequence[object]) -> list[Task]:
-    rows = journal.conn.execute(f"SELECT {COLUMNS} FROM tasks {where_sql}", params).fetchall()
-    return [from_row(row) for row in rows]
+    rows = journal.conn.execute(f"SELECT {_COLUMNS} FROM tasks {where_sql}", params).fetchall()
+    return [_task(row) for row in rows]
 
 
-def from_row(row: Sequence) -> Task:
-    """A Task from a row of COLUMNS, in that order."""
-    return Task(
-        id=row[0],
-        title=row[1],
-        due=row[2],
-        state=TaskState(row[3]) if row[3] else None,
-        closed_at=row[4],
-        reviewed_at=row[5],
-        created_at=row[6],
-        updated_at=row[7],
-    )
+def _task(row: Sequence) -> Task:
+    """The one mapping from a row of _COLUMNS to a Task."""
+    values = dict(zip(_FIELDS, row, strict=True))
+    values["state"] = TaskState(values["state"]) if values["state"] else None
+    return Task(**values)
+
+
+# TaskState is a str enum: sqlite3 binds it as its text value.
+_row = operator.attrgetter(*_FIELDS)

@@ -16,14 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from fourlooks.errors import ImportFileError
-from fourlooks.formats import Bundle, ReviewRecord
-from fourlooks.model import Cadence, Entry, Look, Task
-from fourlooks.store import Journal
+from fourlooks.model import Bundle, Cadence, Entry, Look, Review, Task
+from fourlooks.store import Journal, existing_ids
 from fourlooks.store import entries as _entries
+from fourlooks.store import reviews as _reviews
 from fourlooks.store import search as _search
-from fourlooks.store import tasks as tasks_store
-
-_REVIEW_COLUMNS = "id, cadence, period, task_id, started_at, completed_at"
+from fourlooks.store import tasks as _tasks
 
 
 @dataclass(frozen=True)
@@ -64,9 +62,7 @@ def snapshot(journal: Journal) -> Iterator[None]:
 
 def count_entries(journal: Journal, filters: Filters = Filters()) -> int:
     """How many entries an export with these filters covers (for a progress bar)."""
-    where, params = _entries._filters(**filters.as_kwargs())
-    sql = "SELECT count(*) FROM entries" + (" WHERE " + " AND ".join(where) if where else "")
-    return journal.conn.execute(sql, params).fetchone()[0]
+    return _entries.count(journal, **filters.as_kwargs())
 
 
 def entries(journal: Journal, filters: Filters = Filters()) -> Iterator[Entry]:
@@ -135,53 +131,22 @@ def selected_entries(journal: Journal, chosen: Selection) -> Iterator[Entry]:
 
 def tasks(journal: Journal, ids: set[str] | None = None) -> Iterator[Task]:
     """Tasks (all, or those with the ids given) in the order they were created."""
-    for row in journal.conn.execute(
-        f"SELECT {tasks_store.COLUMNS} FROM tasks ORDER BY created_at, id"
-    ).fetchall():
-        if ids is None or row[0] in ids:
-            yield tasks_store.from_row(row)
+    return _tasks.in_creation_order(journal, ids)
 
 
 def task_titles(journal: Journal) -> dict[str, str]:
-    return dict(journal.conn.execute("SELECT id, title FROM tasks").fetchall())
+    return _tasks.titles(journal)
 
 
-def reviews(journal: Journal, ids: set[str] | None = None) -> Iterator[ReviewRecord]:
+def reviews(journal: Journal, ids: set[str] | None = None) -> Iterator[Review]:
     """Reviews with the questions they skipped, by period, cadence and task."""
-    skipped: dict[str, list[str]] = {}
-    for review_id, question_id in journal.conn.execute(
-        "SELECT review_id, question_id FROM review_skips ORDER BY review_id, question_id"
-    ):
-        skipped.setdefault(review_id, []).append(question_id)
-    rows = journal.conn.execute(
-        f"SELECT {_REVIEW_COLUMNS} FROM reviews ORDER BY period, cadence, ifnull(task_id, ''), id"
-    ).fetchall()
-    for row in rows:
-        if ids is None or row[0] in ids:
-            yield _review(row, skipped.get(row[0], ()))
+    return _reviews.in_period_order(journal, ids)
 
 
 def days(journal: Journal, filters: Filters = Filters()) -> list[tuple[str, bool]]:
     """The distinct (date, is a monthly self-audit answer) pairs an export covers."""
-    where, params = _entries._filters(**filters.as_kwargs())
-    sql = (
-        "SELECT DISTINCT date, ifnull(cadence, '') = 'monthly' FROM entries"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY 1, 2"
-    )
-    return [(day, bool(monthly)) for day, monthly in journal.conn.execute(sql, params)]
-
-
-def _review(row: tuple, skipped) -> ReviewRecord:
-    return ReviewRecord(
-        id=row[0],
-        cadence=Cadence(row[1]),
-        period=row[2],
-        task_id=row[3],
-        started_at=row[4],
-        completed_at=row[5],
-        skipped=tuple(skipped),
-    )
+    pairs = _entries.dates_and_cadences(journal, **filters.as_kwargs())
+    return sorted({(day, cadence == Cadence.MONTHLY) for day, cadence in pairs})
 
 
 # Merging in.
@@ -233,26 +198,6 @@ def merge(journal: Journal, bundle: Bundle, *, origin: str, dry_run: bool = Fals
     return report
 
 
-# SQLite limits the parameters of one statement; 500 ids a query is well within any build.
-_CHUNK = 500
-
-
-def _by_id(journal: Journal, table: str, columns: str, ids: list[str]) -> dict[str, tuple]:
-    """The rows (`columns`, id first) of the records with these ids that the journal has.
-
-    One query per 500 ids instead of one per record: a large import asks about every one.
-    """
-    found: dict[str, tuple] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for row in journal.conn.execute(
-            f"SELECT {columns} FROM {table} WHERE id IN ({marks})", chunk
-        ):
-            found[row[0]] = row
-    return found
-
-
 def _check_references(journal: Journal, bundle: Bundle, origin: str) -> None:
     """Every id a record refers to is in the file or already in the journal."""
     in_file = {
@@ -274,7 +219,7 @@ def _check_references(journal: Journal, bundle: Bundle, origin: str) -> None:
                     elsewhere[table].add(target)
     if not any(elsewhere.values()):
         return
-    known = {table: _by_id(journal, table, "id", sorted(ids)) for table, ids in elsewhere.items()}
+    known = {table: existing_ids(journal, table, sorted(ids)) for table, ids in elsewhere.items()}
     # The first record at fault, in the order the file is read, is the one named.
     for noun, records, *fields in checks:
         for number, record in enumerate(records, start=1):
@@ -288,103 +233,54 @@ def _check_references(journal: Journal, bundle: Bundle, origin: str) -> None:
 
 
 def _merge_tasks(journal: Journal, tasks: list[Task], counts: Counts) -> None:
-    stored = _by_id(journal, "tasks", "id, updated_at", [task.id for task in tasks])
+    stored = _tasks.updated_at(journal, [task.id for task in tasks])
     for task in tasks:
-        row = stored.get(task.id)
-        values = (
-            task.title,
-            task.due,
-            task.state.value if task.state else None,
-            task.closed_at,
-            task.reviewed_at,
-            task.created_at,
-            task.updated_at,
-            task.id,
-        )
-        if row is None:
-            journal.conn.execute(
-                f"INSERT INTO tasks ({tasks_store.COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (values[-1], *values[:-1]),
-            )
+        have = stored.get(task.id)
+        if have is None:
+            _tasks.insert(journal, task)
             counts.added += 1
-        elif _newer(task.updated_at, row[1]):
-            journal.conn.execute(
-                "UPDATE tasks SET title = ?, due = ?, state = ?, closed_at = ?, reviewed_at = ?,"
-                " created_at = ?, updated_at = ? WHERE id = ?",
-                values,
-            )
+        elif _newer(task.updated_at, have):
+            _tasks.overwrite(journal, task)
             counts.updated += 1
         else:
             counts.skipped += 1
             continue
-        stored[task.id] = (task.id, task.updated_at)
+        stored[task.id] = task.updated_at
 
 
-def _merge_reviews(journal: Journal, reviews: list[ReviewRecord], counts: Counts) -> dict[str, str]:
+def _merge_reviews(journal: Journal, reviews: list[Review], counts: Counts) -> dict[str, str]:
     """Store or merge each review; return the id kept for each id in the file."""
-    stored = _by_id(journal, "reviews", _REVIEW_COLUMNS, [review.id for review in reviews])
+    stored = _reviews.by_id(journal, [review.id for review in reviews])
     return {review.id: _merge_review(journal, review, stored.get(review.id), counts)
             for review in reviews}  # fmt: skip
 
 
-def _merge_review(journal: Journal, review: ReviewRecord, row: tuple | None, counts: Counts) -> str:
+def _merge_review(journal: Journal, review: Review, have: Review | None, counts: Counts) -> str:
     """Store a review, or merge it into the one with its id or period; return the id kept."""
-    conn = journal.conn
     # Not found by id: the same day's review may have been taken on another machine (or
     # stored earlier in this import), under another id.
-    row = (
-        row
-        or conn.execute(
-            f"SELECT {_REVIEW_COLUMNS} FROM reviews"
-            " WHERE cadence = ? AND period = ? AND ifnull(task_id, '') = ?",
-            (review.cadence.value, review.period, review.task_id or ""),
-        ).fetchone()
+    have = have or _reviews.find(
+        journal, _reviews.Key(review.cadence, review.period, review.task_id)
     )
-    if row is None:
-        conn.execute(
-            f"INSERT INTO reviews ({_REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                review.id,
-                review.cadence.value,
-                review.period,
-                review.task_id,
-                review.started_at,
-                review.completed_at,
-            ),
-        )
-        _add_skips(journal, review.id, review.skipped)
+    if have is None:
+        _reviews.insert(journal, review)
         counts.added += 1
         return review.id
-    kept_id, started_at, completed_at = row[0], row[4], row[5]
     # The same review on two machines: it started at the earlier start, and is complete
     # from the earlier completion; the questions skipped on either stay skipped.
-    new_started = min(started_at, review.started_at, key=_instant)
-    new_completed = min(
-        (c for c in (completed_at, review.completed_at) if c), key=_instant, default=None
+    started = min(have.started_at, review.started_at, key=_instant)
+    completed = min(
+        (c for c in (have.completed_at, review.completed_at) if c), key=_instant, default=None
     )
-    added_skips = _add_skips(journal, kept_id, review.skipped)
-    if (new_started, new_completed) != (started_at, completed_at):
-        conn.execute(
-            "UPDATE reviews SET started_at = ?, completed_at = ? WHERE id = ?",
-            (new_started, new_completed, kept_id),
-        )
+    added_skips = _reviews.add_skips(journal, have.id, review.skipped)
+    if (started, completed) != (have.started_at, have.completed_at):
+        _reviews.set_times(journal, have.id, started, completed)
         counts.updated += 1
     elif added_skips:
         counts.updated += 1
     else:
         counts.skipped += 1
-    return kept_id
-
-
-def _add_skips(journal: Journal, review_id: str, question_ids: tuple[str, ...]) -> int:
-    added = 0
-    for question_id in question_ids:
-        cursor = journal.conn.execute(
-            "INSERT OR IGNORE INTO review_skips (review_id, question_id) VALUES (?, ?)",
-            (review_id, question_id),
-        )
-        added += cursor.rowcount
-    return added
+    return have.id
 
 
 # From this many entries written on, the search triggers are paused and the entries indexed
@@ -397,12 +293,7 @@ def _merge_entries(
     journal: Journal, records: list[Entry], renamed: dict[str, str], counts: Counts
 ) -> None:
     """Add the new entries and replace the older copies, with one statement per table."""
-    stored = {
-        entry_id: row[1]
-        for entry_id, row in _by_id(
-            journal, "entries", "id, updated_at", [entry.id for entry in records]
-        ).items()
-    }
+    stored = _entries.updated_at(journal, [entry.id for entry in records])
     added: list[Entry] = []
     updated: list[Entry] = []
     for entry in records:
