@@ -42,6 +42,7 @@ class Due(NamedTuple):
 class TaskDue(NamedTuple):
     task: Task
     reason: str  # PAST_DUE, CLOSED_UNREVIEWED or REVIEW_UNFINISHED
+    short_id: str = ""  # the id as listings show it, gathered so rendering reads no journal
 
 
 class Status(NamedTuple):
@@ -113,11 +114,7 @@ def gather(journal: Journal, *, day: dt.date) -> Status:
     year, month = audit_month(day)
     opens, lapses = audit_window(year, month)
     monthly = _standing(journal, Cadence.MONTHLY, dates.format_month(year, month))
-    due_tasks = []
-    for item in tasks.with_reviews(journal):
-        reason = task_reason(item, day)
-        if reason:
-            due_tasks.append(TaskDue(item.task, reason))
+    due_tasks = _due_tasks(journal, day)
     looks = by_look(
         journal,
         date_from=(day - dt.timedelta(days=BALANCE_DAYS - 1)).isoformat(),
@@ -141,6 +138,13 @@ def gather(journal: Journal, *, day: dt.date) -> Status:
         looks=stats.balance(looks),
         neglected=stats.neglected(looks),
     )
+
+
+def _due_tasks(journal: Journal, day: dt.date) -> list[TaskDue]:
+    reasons = [(item.task, task_reason(item, day)) for item in tasks.with_reviews(journal)]
+    due = [(task, reason) for task, reason in reasons if reason]
+    short = tasks.short_ids(journal, [task.id for task, _ in due])
+    return [TaskDue(task, reason, short[task.id]) for task, reason in due]
 
 
 def _standing(journal: Journal, cadence: Cadence, period: str) -> Due:

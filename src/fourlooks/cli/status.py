@@ -4,16 +4,12 @@
 # string annotation twice on each run (inspect and typing), ~8 ms per invocation.
 
 import sys
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from fourlooks.cli.app import app, journal, lang
 from fourlooks.cli.days import review_today
-
-if TYPE_CHECKING:
-    from fourlooks.status import Status
 
 
 @app.command()
@@ -37,61 +33,12 @@ def status(
     """
     from fourlooks import render
     from fourlooks import status as core
+    from fourlooks.render import status as screen
 
     found = core.gather(journal(), day=review_today())
     if as_json:
         typer.echo(render.to_json(found.to_dict()))
     elif not check or sys.stdout.isatty():
-        typer.echo("\n".join(_lines(found, lang(), colour=render.colour_enabled())))
+        typer.echo("\n".join(screen.lines(found, lang(), colour=render.colour_enabled())))
     if check and found.due:
         raise typer.Exit(1)
-
-
-def _lines(found: "Status", lang: str, *, colour: bool) -> Iterator[str]:
-    from fourlooks import render, texts
-    from fourlooks.store import tasks
-
-    def say(key: str, **values: object) -> str:
-        return texts.say(lang, key, **values)
-
-    def row(label: str, value: str) -> str:
-        return f"  {texts.pad(label, 19)} {value}"
-
-    def due(text: str) -> str:
-        return render.paint(text, "33", enabled=colour)
-
-    title = f"{texts.weekday(lang, found.day)} {found.day.isoformat()}"
-    yield render.paint(title, "1", enabled=colour)
-    daily = {"not_started": due(say("due")), "in_progress": due(say("in_progress"))}
-    command = render.paint("fourlooks review", "2", enabled=colour)
-    state = daily.get(found.daily.state, say("done"))
-    yield row(say("status_daily"), state + (f"  {command}" if found.daily.due else ""))
-    monthly = found.monthly
-    if monthly.state == "complete":
-        audit = say("done")
-    elif monthly.due:
-        audit = due(say("in_progress" if monthly.state == "in_progress" else "due"))
-        audit += "  " + render.paint("fourlooks review --monthly", "2", enabled=colour)
-    else:
-        audit = say("opens", date=monthly.opens)
-    yield row(say("status_monthly"), f"{monthly.period}: {audit}")
-    yield row(say("status_tasks"), str(len(found.tasks)) if found.tasks else say("none"))
-    short = tasks.short_ids(journal(), [item.task.id for item in found.tasks])
-    for item in found.tasks:
-        reason = due(say(item.reason, due=item.task.due))
-        task_id = render.paint(short[item.task.id], "2", enabled=colour)
-        yield f"    {task_id}  {item.task.title}  {reason}"
-    units = {"daily": "day", "monthly": "month"}
-    streaks = [
-        say(
-            f"streak_{name}",
-            current=texts.count(lang, streak.current, units[name]),
-            longest=streak.longest,
-        )
-        for name, streak in (("daily", found.daily_streak), ("monthly", found.monthly_streak))
-    ]
-    yield row(say("status_streaks"), " · ".join(streaks))
-    looks = " · ".join(f"{texts.look_name(lang, look)} {n}" for look, n in found.looks.items())
-    if found.neglected:
-        looks += "  " + due(say("neglected", look=texts.look_heading(lang, found.neglected)))
-    yield row(say("status_balance"), looks)
