@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -45,6 +46,8 @@ for n in range(start, stop):
     else:
         print(f"failed {n} {code}", flush=True)
 """
+
+ACK = re.compile(r"ack ([0-9]+)")
 
 # A row a command must leave: (text, tags); tags sorted and comma-joined.
 Row = tuple[str, str]
@@ -149,6 +152,12 @@ def _journal_rows(path: Path) -> Counter[Row]:
     return Counter(rows)
 
 
+def _acknowledged(line: str) -> int | None:
+    """The number of the write a writer's line acknowledges, or None for any other line."""
+    match = ACK.fullmatch(line.strip())
+    return int(match[1]) if match else None
+
+
 def _run_and_kill(
     script: Path, commands: Path, start: int, stop: int, acks: int, delay: float, env: dict
 ) -> list[str]:
@@ -165,10 +174,11 @@ def _run_and_kill(
     seen: list[str] = []
     try:
         assert child.stdout.readline().strip() == "ready", child.stderr.read()
-        while len(seen) < acks:
+        # The commands print their own lines (`add` its id, `import` its counts) between
+        # the acknowledgements: count the acknowledgements alone, until the writer ends.
+        while sum(_acknowledged(line) is not None for line in seen) < acks:
             line = child.stdout.readline()
-            if not line.startswith("ack"):
-                seen.append(line)
+            if not line:
                 break
             seen.append(line)
         time.sleep(delay)
@@ -212,7 +222,7 @@ def test_killed_writers_lose_nothing_acknowledged_and_leave_nothing_half_written
         # the kill must not run the next round's commands twice.
         lines = _run_and_kill(script, commands_file, start, start + per_round, acks, delay, env)
         assert not [line for line in lines if line.startswith("failed")], (seed, lines)
-        done = {int(line.split()[1]) for line in lines if line.startswith("ack")}
+        done = {n for n in map(_acknowledged, lines) if n is not None}
         acked |= done
         # The command after the last acknowledged one may have been in flight.
         attempted |= done | {max(done, default=start - 1) + 1}
