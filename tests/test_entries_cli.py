@@ -295,12 +295,3 @@ def test_a_newer_journal_is_refused_untouched(cli, journal_file):
     assert "newer fourlooks" in result.stderr
     with sqlite3.connect(journal_file) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 999
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_an_unreadable_journal_is_an_error(cli, journal_file):
-    add(cli, "x")
-    journal_file.chmod(0)
-    result = cli("list")
-    assert result.exit_code == 1
-    assert "permission denied" in result.stderr

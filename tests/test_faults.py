@@ -43,14 +43,19 @@ def _as_a_user() -> None:
             os._exit(97)  # the parent skips: this system does not let root drop them
 
 
-def run(journal: Path, *args: str, preexec=None, input: str | None = None):
+def run(journal: Path, *args: str, preexec=None, input: str | None = None, as_home=False):
+    """fourlooks on `journal`, named by --db or (as_home) found in its FOURLOOKS_HOME."""
+    env = {**os.environ, "FOURLOOKS_NOW": "2026-11-26T21:00:00"}
+    if as_home:
+        assert journal.name == "journal.db"
+        env["FOURLOOKS_HOME"] = str(journal.parent)
     done = subprocess.run(
-        [sys.executable, "-m", "fourlooks", "--db", str(journal), *args],
+        [sys.executable, "-m", "fourlooks", *([] if as_home else ["--db", str(journal)]), *args],
         capture_output=True,
         text=True,
         input=input,
         preexec_fn=preexec,
-        env={**os.environ, "FOURLOOKS_NOW": "2026-11-26T21:00:00"},
+        env=env,
         timeout=60,
     )
     if done.returncode == 97 and preexec is _as_a_user:
@@ -126,6 +131,16 @@ def test_a_read_only_journal_refuses_a_write_and_keeps_its_content(journal):
         journal.chmod(0o600)
     one_line_error(done, "permission denied")
     assert dump(journal) == before
+
+
+def test_an_unreadable_journal_is_an_error(journal):
+    journal.chmod(0)
+    try:
+        done = run(journal, "list", preexec=_as_a_user, as_home=True)
+    finally:
+        journal.chmod(0o600)
+    one_line_error(done, "permission denied")
+    assert len(dump(journal)["entries"]) == 4
 
 
 def test_a_read_only_folder_refuses_a_write_and_keeps_the_journal(journal):

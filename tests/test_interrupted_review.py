@@ -2,8 +2,7 @@
 
 Runs the real `fourlooks review` in a pseudo-terminal. The test knows nothing of the
 review's screens: it types an answer, waits until that answer is in the journal (each
-answer is stored as it is given), types a second, then interrupts. Skipped while this
-build has no `review` command.
+answer is stored as it is given), types a second, then interrupts.
 """
 
 from __future__ import annotations
@@ -16,23 +15,10 @@ import sys
 import time
 from pathlib import Path
 
+import pexpect
 import pytest
 
-pexpect = pytest.importorskip("pexpect")
-
-
-def _has_review() -> bool:
-    from typer.main import get_command
-
-    from fourlooks.cli import app
-
-    return "review" in get_command(app).commands
-
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not _has_review(), reason="`fourlooks review` is not in this build"),
-]
+pytestmark = pytest.mark.slow
 
 
 def _texts(path: Path) -> set[str]:

@@ -100,7 +100,7 @@ def no_network():
         _armed.pop()
 
 
-# Scenarios a user runs; those of commands this build lacks are skipped.
+# Scenarios a user runs: each names a command that must exist.
 SCENARIOS: list[tuple[str, ...]] = [
     ("--version",),
     ("add", "-l", "back", "-t", "net", "no network here 无网络"),
@@ -134,23 +134,17 @@ def _commands() -> set[str]:
 def test_no_command_opens_a_network_connection(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     commands = _commands()
-    ran = 0
     with no_network() as attempts:
         for name in sorted(commands):
             result = cli(name, "--help")
             assert result.exit_code == 0, (name, result.output)
         for args in SCENARIOS:
-            if args[0] != "--version" and args[0] not in commands:
-                continue
             result = cli(*args)
-            assert result.exception is None or isinstance(result.exception, SystemExit), args
-            ran += 1
-        if "export" in commands:
-            cli("export", "--format", "markdown", "--out", str(tmp_path / "md") + "/")
-        if "review" in commands:
-            cli("review", input="went well\n\n\n\n\n\n\n\n\n\n\n")
+            assert result.exit_code == 0, (args, result.output, result.exception)
+        folder = str(tmp_path / "md") + "/"
+        cli.ok("export", "--format", "markdown", "--out", folder)
+        cli.ok("review", input="went well\n\n\n\n\n\n\n\n\n\n\n")
     assert attempts == []
-    assert ran >= 7
 
 
 SITECUSTOMIZE = """
@@ -183,10 +177,7 @@ def _guarded_env(tmp_path: Path, home: Path) -> tuple[dict, Path]:
 def test_no_command_opens_a_network_connection_in_a_real_process(tmp_path, home):
     """Start-up included, in the process a user would run."""
     env, mark = _guarded_env(tmp_path, home)
-    commands = _commands()
     for args in SCENARIOS[:6]:
-        if args[0] != "--version" and args[0] not in commands:
-            continue
         done = subprocess.run(
             [sys.executable, "-m", "fourlooks", *args],
             capture_output=True,
