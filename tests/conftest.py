@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fourlooks.cli import app
+from journal_builder import build_standard_journal, copy_journal
 
 _ISOLATED_VARS = (
     "FOURLOOKS_DB",
@@ -40,6 +41,18 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def journal_file(home: Path) -> Path:
     return home / "journal.db"
+
+
+@pytest.fixture(scope="session")
+def standard_journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The journal of journal_builder.standard_journal, built once per run; only ever copied."""
+    return build_standard_journal(tmp_path_factory.mktemp("standard") / "journal.db")
+
+
+@pytest.fixture
+def standard_journal_file(journal_file: Path, standard_journal_template: Path) -> Path:
+    """This test's own copy of the standard journal, where the CLI finds its journal."""
+    return copy_journal(standard_journal_template, journal_file)
 
 
 class Cli:

@@ -8,12 +8,15 @@ report tests check; its docstring gives the figures they expect.
 from __future__ import annotations
 
 import itertools
+import os
+import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from fourlooks import dates, questions
 from fourlooks.model import Cadence, Entry, Look, TaskState
-from fourlooks.store import Journal, entries, new_id
+from fourlooks.store import Journal, entries, new_id, open_journal
 
 # Every daily question the builder's reviews do not answer is recorded as skipped.
 _DAILY_ANSWERED = (
@@ -270,3 +273,23 @@ def standard_journal(journal: Journal) -> JournalBuilder:
     b.entry("2026-11-26", "up", "Compared with last year's plan: two weeks ahead")
     b.entry("2026-11-27", "ahead", "Finish the budget draft")
     return b
+
+
+def build_standard_journal(path: Path) -> Path:
+    """The standard journal in a file of its own, written whole: no WAL left beside it."""
+    with open_journal(path) as journal:
+        standard_journal(journal)
+        busy, _, _ = journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        assert busy == 0, "the WAL could not be written back into the file"
+    # The last connection to close deletes the WAL: the file alone is the whole journal.
+    assert not Path(f"{path}-wal").exists(), "a WAL is left: a copy would lose its pages"
+    return path
+
+
+def copy_journal(source: Path, target: Path) -> Path:
+    """A private copy of a closed journal: the folder 0700, the file 0600 from its creation."""
+    target.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with open(source, "rb") as read, os.fdopen(fd, "wb") as write:
+        shutil.copyfileobj(read, write)
+    return target

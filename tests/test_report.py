@@ -9,7 +9,7 @@ import pytest
 from fourlooks import report
 from fourlooks.errors import UsageError
 from fourlooks.store import open_journal
-from journal_builder import JournalBuilder, standard_journal
+from journal_builder import JournalBuilder, copy_journal
 
 TODAY = dt.date(2026, 11, 26)
 AUDIT = [
@@ -21,9 +21,9 @@ AUDIT = [
 
 
 @pytest.fixture(scope="module")
-def journal(tmp_path_factory):
-    journal = open_journal(tmp_path_factory.mktemp("report") / "journal.db")
-    standard_journal(journal)
+def journal(tmp_path_factory, standard_journal_template):
+    copy = copy_journal(standard_journal_template, tmp_path_factory.mktemp("report") / "j.db")
+    journal = open_journal(copy)
     yield journal
     journal.close()
 

@@ -12,17 +12,12 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from fourlooks.store import open_journal
-from journal_builder import standard_journal
-
 ANSI = re.compile(r"\x1b\[")
 
 
 @pytest.fixture
-def journal(journal_file):
-    with open_journal(journal_file) as journal:
-        standard_journal(journal)
-    return journal_file
+def journal(standard_journal_file):
+    return standard_journal_file
 
 
 def columns(line: str) -> int:

@@ -7,17 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from fourlooks.store import open_journal
-from journal_builder import standard_journal
-
 DOCS = Path(__file__).parent.parent / "docs" / "report.md"
 
 
 @pytest.fixture
-def journal(journal_file):
-    with open_journal(journal_file) as journal:
-        standard_journal(journal)
-    return journal_file
+def journal(standard_journal_file):
+    return standard_journal_file
 
 
 _TYPES = {

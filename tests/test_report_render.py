@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from fourlooks import report
 from fourlooks.report import charts
 from fourlooks.store import open_journal
-from journal_builder import JournalBuilder, standard_journal
+from journal_builder import JournalBuilder, copy_journal
 
 TODAY = dt.date(2026, 11, 26)
 LONG = (
@@ -28,9 +28,10 @@ def columns(line: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def journal(tmp_path_factory):
-    journal = open_journal(tmp_path_factory.mktemp("render") / "journal.db")
-    builder = standard_journal(journal)
+def journal(tmp_path_factory, standard_journal_template):
+    copy = copy_journal(standard_journal_template, tmp_path_factory.mktemp("render") / "j.db")
+    journal = open_journal(copy)
+    builder = JournalBuilder(journal)
     review = builder.review("daily", "2026-10-27", complete=False)
     builder.answer(review, "2026-10-27", "daily.down.listened", LONG)
     yield journal
