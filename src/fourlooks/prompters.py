@@ -7,13 +7,14 @@ the other two stop with an error naming the line or the question, keeping what w
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import IO, Any
 
-from fourlooks import render, review, texts
+from fourlooks import render, texts
 from fourlooks.errors import FourlooksError
 from fourlooks.model import Question
-from fourlooks.review import LATER, Choice, Progress, Rating
+from fourlooks.review.answers import LATER, Choice, Rating, parse, parse_rating
+from fourlooks.review.prompter import Progress
 
 _STYLES = {"title": "1", "heading": "1;36", "dim": "2", "warn": "33"}
 PROMPT = "> "
@@ -45,26 +46,12 @@ class TerminalPrompter:
 
     def ask_text(self, question: Question, progress: Progress) -> str | None:
         self._header(question, progress)
-        while True:
-            lines = self._lines()
-            if not lines:
-                return None
-            try:
-                return review.answer_text("\n".join(lines))
-            except ValueError as exc:
-                self.show(texts.say(self.lang, "text_again", problem=exc), style="warn")
+        return self._until_valid(question, self._lines, "text_again")
 
     def ask_rating(self, question: Question, progress: Progress) -> Rating | None:
         self._header(question, progress)
         self.show(texts.say(self.lang, "rating_hint"), style="dim")
-        while True:
-            line = self._read()
-            if not line.strip():
-                return None
-            try:
-                return review.parse_rating(line)
-            except ValueError:
-                self.show(texts.say(self.lang, "rating_again"), style="warn")
+        return self._until_valid(question, self._read, "rating_again")
 
     def ask_choice(self, question: Question, progress: Progress) -> Choice | None:
         self._header(question, progress)
@@ -74,14 +61,18 @@ class TerminalPrompter:
         )
         self.show(options)
         self.show(texts.say(self.lang, "choice_hint"), style="dim")
+        return self._until_valid(question, self._read, "choice_again")
+
+    def _until_valid(self, question: Question, read: Callable[[], str], again: str) -> Any:
+        """Read an answer until it is a valid one; an empty answer skips (None)."""
         while True:
-            line = self._read()
-            if not line.strip():
+            typed = read()
+            if not typed.strip():
                 return None
             try:
-                return review.parse_choice(line, question)
-            except ValueError:
-                self.show(texts.say(self.lang, "choice_again"), style="warn")
+                return parse(question, typed)
+            except ValueError as exc:
+                self.show(texts.say(self.lang, again, problem=exc), style="warn")
 
     def _header(self, question: Question, progress: Progress) -> None:
         self._print("")
@@ -90,7 +81,7 @@ class TerminalPrompter:
         for line in rest:
             self._print(" " * (len(str(progress)) + 3) + line)
 
-    def _lines(self) -> list[str]:
+    def _lines(self) -> str:
         """Lines up to an empty one; Ctrl-D ends the answer too, and then the review."""
         lines: list[str] = []
         while True:
@@ -100,9 +91,9 @@ class TerminalPrompter:
                 if not lines:
                     raise
                 self._ended = True
-                return lines
+                return "\n".join(lines)
             if not line.strip():
-                return lines
+                return "\n".join(lines)
             lines.append(line)
 
     def _read(self) -> str:
@@ -137,31 +128,23 @@ class LinePrompter:
         pass  # nobody is watching: the closing summary goes to stderr
 
     def ask_text(self, question: Question, progress: Progress) -> str | None:
-        line = self._next()
-        if not line.strip():
-            return None
-        try:
-            return review.answer_text(line)
-        except ValueError as exc:
-            raise self._error(f"{exc} ({question.id})") from None
+        return self._answer(question)
 
     def ask_rating(self, question: Question, progress: Progress) -> Rating | None:
-        line = self._next()
-        if not line.strip():
-            return None
-        try:
-            return review.parse_rating(line)
-        except ValueError as exc:
-            raise self._error(f"{exc} ({question.id}), e.g. '4 kept every promise'") from None
+        return self._answer(question, example=", e.g. '4 kept every promise'")
 
     def ask_choice(self, question: Question, progress: Progress) -> Choice | None:
+        return self._answer(question)
+
+    def _answer(self, question: Question, *, example: str = "") -> Any:
+        """The next line as an answer to `question`; an empty line skips (None)."""
         line = self._next()
         if not line.strip():
             return None
         try:
-            return review.parse_choice(line, question)
+            return parse(question, line)
         except ValueError as exc:
-            raise self._error(f"{exc} ({question.id})") from None
+            raise self._error(f"{exc} ({question.id}){example}") from None
 
     def finish(self) -> None:
         """After the last question: lines left over mean the input did not match the questions."""
@@ -226,39 +209,29 @@ class AnswersPrompter:
     def show(self, text: str, *, style: str = "") -> None:
         pass
 
-    def ask_text(self, question: Question, progress: Progress) -> Any:
-        return self._take(question)
-
-    def ask_rating(self, question: Question, progress: Progress) -> Any:
-        return self._take(question)
-
-    def ask_choice(self, question: Question, progress: Progress) -> Any:
-        return self._take(question)
-
-    def unused(self) -> list[str]:
-        """Ids given in the file but not asked (already done, or another task state's)."""
-        return [question_id for question_id in self.answers if question_id not in self.used]
-
-    def _take(self, question: Question) -> Any:
+    def _take(self, question: Question, progress: Progress) -> Any:
+        """The file's answer, or LATER when the file leaves the question out."""
         if question.id not in self.answers:
             return LATER
         self.used.add(question.id)
         return self.answers[question.id]
+
+    ask_text = ask_rating = ask_choice = _take
+
+    def unused(self) -> list[str]:
+        """Ids given in the file but not asked (already done, or another task state's)."""
+        return [question_id for question_id in self.answers if question_id not in self.used]
 
     def _checked(self, question: Question, value: Any) -> str | Rating | Choice | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         try:
             if question.kind == "rating" and isinstance(value, int) and not isinstance(value, bool):
-                return review.parse_rating(str(value))
+                return parse_rating(str(value))
             if isinstance(value, list) and all(isinstance(item, str) for item in value):
                 value = "\n".join(value)
             if not isinstance(value, str):
                 raise ValueError(f"{type(value).__name__} is not an answer: give text")
-            if question.kind == "rating":
-                return review.parse_rating(value)
-            if question.kind == "choice":
-                return review.parse_choice(value, question)
-            return review.answer_text(value)
+            return parse(question, value)
         except ValueError as exc:
             raise FourlooksError(f"{self.name}: {question.id}: {exc}; nothing was saved") from None

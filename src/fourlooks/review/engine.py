@@ -13,77 +13,19 @@ any other exception propagate after the transaction in flight has rolled back.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
 
 from fourlooks import dates, stats, texts
-from fourlooks.model import Cadence, Entry, Look, Question, Task, TaskState, clean_text
+from fourlooks.model import Cadence, Entry, Question, Task, TaskState
 from fourlooks.questions import COMMITMENTS_ID, STATE_ID, for_cadence
-from fourlooks.store import Journal, entries, reviews, tasks
+from fourlooks.review import opening
+from fourlooks.review.answers import LATER, Answer, Choice, Rating, answer_text, commitment_lines
+from fourlooks.review.opening import first_line
+from fourlooks.review.prompter import Progress, Prompter
+from fourlooks.store import Journal, reviews, tasks
 
-FOLLOWUP_ID = reviews.FOLLOWUP_ID
-FOLLOWUP_CHOICES = ("done", "partly", "not_done")
 _TASK_STATES = {state.value for state in TaskState}
-ON_THIS_DAY_SHOWN = 5  # entries shown per earlier day; the rest are counted
-
-# A rating: a whole number 1-5, optionally `/5`, then separators and the note.
-_RATING = re.compile(r"([0-9]+(?:[.,][0-9]+)?)(?:\s*/\s*5)?(?:[\s:：,，.。;；\-–—]+(.*))?", re.S)
-_NOTE_LEAD = " \t:：,，.。;；-–—"
-
-
-class Progress(NamedTuple):
-    """Where a question stands in its review: `3/11`."""
-
-    number: int
-    total: int
-
-    def __str__(self) -> str:
-        return f"{self.number}/{self.total}"
-
-
-class Rating(NamedTuple):
-    value: int  # 1-5
-    note: str
-
-
-class Choice(NamedTuple):
-    value: str  # one of the question's choices
-    note: str
-
-
-class _Later:
-    def __repr__(self) -> str:
-        return "LATER"
-
-
-# A prompter's "not now": the question stays open for another run (an answers file without it).
-LATER = _Later()
-
-Answer = str | Rating | Choice | None | _Later
-
-
-class Prompter(Protocol):
-    """How the engine talks to a person, a pipe or a file.
-
-    Each ask_* returns the answer, None to skip the question (it is recorded as skipped), or
-    LATER to leave it open; it raises EOFError when its input has ended. Answers are already
-    checked: text through `answer_text`, ratings through `parse_rating`, choices through
-    `parse_choice`.
-    """
-
-    interactive: bool  # a person at a terminal: the opening screen and commitments are shown
-
-    def show(self, text: str, *, style: str = "") -> None:
-        """Show text; style is "", "title", "heading" or "dim"."""
-
-    def ask_text(self, question: Question, progress: Progress) -> str | _Later | None: ...
-
-    def ask_rating(self, question: Question, progress: Progress) -> Rating | _Later | None: ...
-
-    def ask_choice(self, question: Question, progress: Progress) -> Choice | _Later | None: ...
 
 
 @dataclass
@@ -107,54 +49,6 @@ class Outcome:
         return self.total - self.done
 
 
-# ---------------------------------------------------------------- checking answers
-
-
-def answer_text(text: str) -> str:
-    """The text to store for a free answer; ValueError says what is wrong with it."""
-    return clean_text(text)
-
-
-def parse_rating(text: str) -> Rating:
-    """`4`, `4 kept every promise but one`, `4/5: fine`, `４，很好`; ValueError otherwise."""
-    match = _RATING.fullmatch(unicodedata.normalize("NFKC", text).strip())
-    if not match or match[1] not in ("1", "2", "3", "4", "5"):
-        raise ValueError(f"{text.strip()[:40]!r} is not a rating: start with a number from 1 to 5")
-    return Rating(int(match[1]), (match[2] or "").strip())
-
-
-def parse_choice(text: str, question: Question) -> Choice:
-    """A choice by its number, value or label in either language, then an optional note."""
-    typed = unicodedata.normalize("NFKC", text).strip()
-    folded = typed.casefold()
-    for alias, value in _aliases(question):
-        if not folded.startswith(alias):
-            continue
-        rest = typed[len(alias) :] if len(folded) == len(typed) else folded[len(alias) :]
-        # `1` must not match `12`, nor `done` match `doneness`; a Chinese word needs no space.
-        if rest and alias[-1].isascii() and alias[-1].isalnum() and rest[0].isalnum():
-            continue
-        return Choice(value, rest.lstrip(_NOTE_LEAD).strip())
-    shown = ", ".join(question.choices)
-    raise ValueError(f"{typed[:40]!r} is not one of the choices ({shown})")
-
-
-def _aliases(question: Question) -> list[tuple[str, str]]:
-    """Every accepted word for every choice, longest first (so `not done` beats `n`)."""
-    found: dict[str, str] = {}
-    for number, value in enumerate(question.choices, start=1):
-        words = (str(number), value, value.replace("_", " "), value.replace("_", "-"))
-        for word in (*words, *texts.choice_aliases(question.id, value)):
-            found.setdefault(unicodedata.normalize("NFKC", word).casefold(), value)
-    return sorted(found.items(), key=lambda item: -len(item[0]))
-
-
-def commitment_lines(text: str) -> list[str]:
-    """Each line of a commitments answer that says something, without its list bullet."""
-    lines = (re.sub(r"^[-*•]+(\s+|$)", "", line.strip()).strip() for line in text.split("\n"))
-    return [line for line in lines if line]
-
-
 # ---------------------------------------------------------------- the three reviews
 
 
@@ -164,7 +58,7 @@ def daily(
     """The end-of-day review of `day`: commitments, on this day, then the daily questions."""
     key = reviews.Key(Cadence.DAILY, day.isoformat())
     asked = for_cadence(list(questions), Cadence.DAILY)
-    run = _Run(journal, prompter, key, date=day.isoformat(), lang=lang)
+    run = Run(journal, prompter, key, date=day.isoformat(), lang=lang)
     run.say("title_daily", style="title", weekday=texts.weekday(lang, day), date=key.period)
     if run.was_complete:
         return run.finish(asked)
@@ -174,8 +68,8 @@ def daily(
     try:
         if prompter.interactive:
             run.say("hint", style="dim")
-            _follow_up(run, day)
-            _on_this_day(run, day)
+            opening.follow_up(run, day)
+            opening.on_this_day(run, day)
         run.show_earlier(asked)
         run.ask_all(asked)
     except EOFError:
@@ -196,7 +90,7 @@ def monthly(
     key = reviews.Key(Cadence.MONTHLY, dates.format_month(year, month))
     last_day = dates.month_bounds(year, month)[1]
     asked = for_cadence(list(questions), Cadence.MONTHLY)
-    run = _Run(journal, prompter, key, date=last_day.isoformat(), lang=lang)
+    run = Run(journal, prompter, key, date=last_day.isoformat(), lang=lang)
     run.say("title_monthly", style="title", month=key.period)
     if run.was_complete:
         return run.finish(asked)
@@ -225,7 +119,7 @@ def task(
 ) -> Outcome:
     """The review of one task: its state, the question that state gets, then the lesson."""
     key = reviews.Key(Cadence.TASK, day.isoformat(), task.id)
-    run = _Run(journal, prompter, key, date=day.isoformat(), lang=lang)
+    run = Run(journal, prompter, key, date=day.isoformat(), lang=lang)
     flow = _TaskFlow(for_cadence(list(questions), Cadence.TASK), run)
     run.say("title_task", style="title", title=task.title)
     state = texts.choice_label(lang, STATE_ID, task.state.value) if task.state else None
@@ -251,7 +145,7 @@ def task(
 class _TaskFlow:
     """The task review's questions, which depend on the state chosen."""
 
-    def __init__(self, asked: list[Question], run: _Run):
+    def __init__(self, asked: list[Question], run: Run):
         self.run = run
         self.state_question = next((q for q in asked if q.id == STATE_ID), None)
         self.branches: dict[str, list[Question]] = {}
@@ -294,72 +188,10 @@ class _TaskFlow:
         self.run.ask(question, progress, completes=completes, then=record)
 
 
-# ---------------------------------------------------------------- the opening screen
-
-
-def _follow_up(run: _Run, day: dt.date) -> None:
-    """Ask about each commitment of the last reviewed day: did it happen?"""
-    commitments = reviews.open_commitments(run.journal, day.isoformat())
-    if not commitments:
-        return
-    run.say("commitments", style="heading", date=commitments[0].date)
-    for number, commitment in enumerate(commitments, start=1):
-        question = Question(
-            id=FOLLOWUP_ID,
-            cadence=Cadence.DAILY,
-            look=Look.BACK,
-            kind="choice",
-            text=texts.say(run.lang, "followup", text=commitment.text),
-            source="part 4",
-            choices=FOLLOWUP_CHOICES,
-        )
-        answer = run.prompter.ask_choice(question, Progress(number, len(commitments)))
-        if isinstance(answer, Choice):
-            run.save([run.draft(question, answer, commitment_id=commitment.id)])
-            run.outcome.followed_up += 1
-
-
-def _on_this_day(run: _Run, day: dt.date) -> None:
-    """The entries of one month and one year before, when there are any."""
-    shown = False
-    for label, months in (("month_ago", 1), ("year_ago", 12)):
-        earlier = _months_before(day, months)
-        if earlier is None:
-            continue
-        then = earlier.isoformat()
-        found = entries.query(run.journal, date_from=then, date_to=then, newest_first=False)
-        if not found:
-            continue
-        if not shown:
-            run.say("on_this_day", style="heading")
-            shown = True
-        run.say(label, date=then)
-        for entry in found[:ON_THIS_DAY_SHOWN]:
-            look = texts.look_name(run.lang, entry.look)
-            run.prompter.show(f"  {look:<6} {_first_line(entry.text)}")
-        if len(found) > ON_THIS_DAY_SHOWN:
-            run.say("more", style="dim", count=len(found) - ON_THIS_DAY_SHOWN)
-
-
-def _months_before(day: dt.date, months: int) -> dt.date | None:
-    """The same day `months` earlier, or the end of that month when it is shorter."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = index // 12, index % 12 + 1
-    if year < 1:
-        return None
-    return dt.date(year, month, min(day.day, dates.month_bounds(year, month)[1].day))
-
-
-def _first_line(text: str, width: int = 72) -> str:
-    line = text.strip().split("\n", 1)[0]
-    more = "…" if len(line) > width or "\n" in text.strip() else ""
-    return line[:width] + more
-
-
 # ---------------------------------------------------------------- one run of a review
 
 
-class _Run:
+class Run:
     """One sitting of one review: what was done before, asking the rest, saving each answer."""
 
     def __init__(
@@ -398,7 +230,7 @@ class _Run:
             given = self.answers.get(question.id)
             if given:
                 self.prompter.show(f"  ✓ {where} {question.text}")
-                self.prompter.show(f"      {_first_line(given[0].text)}", style="dim")
+                self.prompter.show(f"      {first_line(given[0].text)}", style="dim")
             else:
                 skipped = texts.say(self.lang, "skipped")
                 self.prompter.show(f"  - {where} {question.text} {skipped}", style="dim")
