@@ -197,6 +197,14 @@ def clean_text(text: str) -> str:
     return text
 
 
+def clean_title(title: str) -> str:
+    """A task's title: clean text on one line, so every task listing keeps one row a task."""
+    cleaned = clean_text(title)
+    if "\n" in cleaned:
+        raise ValueError("a task title is one line")
+    return cleaned
+
+
 def clean_tag(tag: str) -> str:
     """Tags are stored lower-case without a leading @ or #, so `@Work` and `work` are one."""
     cleaned = tag.strip().lstrip("@#").lower()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -36,9 +37,10 @@ def parse_tags(tags: list[str] | None) -> list[str]:
         raise UsageError(str(exc)) from None
 
 
-def checked_text(text: str) -> str:
+def checked_text(text: str, clean: Callable[[str], str] = clean_text) -> str:
+    """The text as `clean` keeps it (model.clean_text unless told), or one line saying why not."""
     try:
-        return clean_text(text)
+        return clean(text)
     except ValueError as exc:
         raise UsageError(f"{exc}; nothing stored") from None
 

@@ -3,17 +3,13 @@
 # No `from __future__ import annotations` in command modules: typer would evaluate every
 # string annotation twice on each run (inspect and typing), ~8 ms per invocation.
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from fourlooks.cli.app import app, journal, lang
 from fourlooks.cli.days import review_today
 from fourlooks.cli.inputs import WHEN_HELP, checked_text, parse_date
-from fourlooks.errors import UsageError
-
-if TYPE_CHECKING:
-    from fourlooks.model import Task
 
 task_app = typer.Typer(
     name="task",
@@ -35,13 +31,12 @@ def add_task(
     ] = None,
 ) -> None:
     """Add a task; prints its short id. Past its due date it is due for a review."""
-    from fourlooks.store import tasks
+    from fourlooks import tasks
+    from fourlooks.model import clean_title
 
-    cleaned = checked_text(title)
-    if "\n" in cleaned:
-        raise UsageError("a task title is one line; nothing stored")
-    task = tasks.add(journal(), cleaned, due=parse_date(due) if due else None)
-    typer.echo(tasks.short_ids(journal(), [task.id])[task.id])
+    cleaned = checked_text(title, clean_title)
+    added = tasks.add(journal(), cleaned, due=parse_date(due) if due else None)
+    typer.echo(added.short_id)
 
 
 @task_app.command("list")
@@ -51,26 +46,17 @@ def list_tasks(
     as_json: Annotated[bool, typer.Option("--json", help="A JSON array of tasks.")] = False,
 ) -> None:
     """List open tasks by due date; those due for a review are marked."""
-    from fourlooks import render, status, texts
-    from fourlooks.store import tasks
+    from fourlooks import render, tasks
+    from fourlooks.render import tasks as screen
 
-    found = tasks.with_reviews(journal(), include_closed=include_closed)
-    reasons = {item.task.id: status.task_reason(item, review_today()) for item in found}
+    found = tasks.listing(journal(), include_closed=include_closed, today=review_today())
     if as_json:
-        listed = [{**item.task.to_dict(), "review_due": reasons[item.task.id]} for item in found]
-        typer.echo(render.to_json(listed))
-        return
-    if not found:
+        typer.echo(render.to_json(screen.list_json(found)))
+    elif not found:
         typer.echo("No tasks." if include_closed else "No open tasks.", err=True)
-        return
-    short = tasks.short_ids(journal(), [item.task.id for item in found])
-    colour = render.colour_enabled()
-    for item in found:
-        task = item.task
-        typer.echo(
-            f"{render.paint(short[task.id], '2', enabled=colour)}  {task.due or '-':<10}  "
-            f"{texts.pad(_state(task), 12)}  {task.title}{_flag(reasons[task.id], task, colour)}"
-        )
+    else:
+        colour = render.colour_enabled()
+        typer.echo("\n".join(screen.list_lines(found, lang(), colour=colour)))
 
 
 @task_app.command("show")
@@ -82,72 +68,21 @@ def show_task(
     ] = False,
 ) -> None:
     """Show a task, whether a review is due, and the answers of its reviews."""
-    from fourlooks import render, status
-    from fourlooks.store import entries, tasks
+    from fourlooks import render, tasks
+    from fourlooks.render import tasks as screen
 
-    task = tasks.get(journal(), task_id)
-    [item] = [i for i in tasks.with_reviews(journal()) if i.task.id == task.id]
-    reason = status.task_reason(item, review_today())
-    answers = entries.query(journal(), task_id=task.id, newest_first=False)
+    found = tasks.detail(journal(), task_id, today=review_today())
     if as_json:
-        shown = {
-            **task.to_dict(),
-            "review_due": reason,
-            "entries": [entry.to_dict() for entry in answers],
-        }
-        typer.echo(render.to_json(shown))
-        return
-    colour = render.colour_enabled()
-    typer.echo(render.paint(task.id, "1", enabled=colour))
-    typer.echo(f"title:    {task.title}")
-    typer.echo(f"due:      {task.due or '-'}")
-    typer.echo(f"state:    {_state(task)}" + (" (closed)" if not task.is_open else ""))
-    if reason:
-        typer.echo(f"review:   due ({_reason(reason, task)})")
-    typer.echo(f"created:  {task.created_at}")
-    if task.reviewed_at:
-        typer.echo(f"reviewed: {task.reviewed_at}")
-    if task.closed_at:
-        typer.echo(f"closed:   {task.closed_at}")
-    if answers:
-        short = entries.short_ids(journal(), [entry.id for entry in answers])
-        typer.echo("")
-        typer.echo("\n".join(render.entry_lines(answers, short, lang=lang(), colour=colour)))
+        typer.echo(render.to_json(screen.detail_json(found)))
+    else:
+        colour = render.colour_enabled()
+        typer.echo("\n".join(screen.detail_lines(found, lang(), colour=colour)))
 
 
 @task_app.command("close")
 def close_task(task_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)]) -> None:
     """Close a task without reviewing it; it stays due for a review until it has one."""
-    from fourlooks.store import tasks
+    from fourlooks import tasks
 
-    task = tasks.get(journal(), task_id)
-    short = tasks.short_ids(journal(), [task.id])[task.id]
-    if not task.is_open:
-        from fourlooks.errors import FourlooksError
-
-        raise FourlooksError(f"task {short} is already closed")
-    tasks.close(journal(), task.id)
+    short = tasks.close(journal(), task_id).short_id
     typer.echo(f"Closed {short}; `fourlooks review --task {short}` reviews it.", err=True)
-
-
-def _state(task: "Task") -> str:
-    from fourlooks import texts
-
-    if task.state is None:
-        return texts.say(lang(), "task_new")
-    return texts.choice_label(lang(), "task.back.state", task.state.value)
-
-
-def _reason(reason: str, task: "Task") -> str:
-    from fourlooks import texts
-
-    return texts.say(lang(), reason, due=task.due)
-
-
-def _flag(reason: str | None, task: "Task", colour: bool) -> str:
-    from fourlooks import render, texts
-
-    if not reason:
-        return f"  ({texts.say(lang(), 'closed')})" if not task.is_open else ""
-    flag = f"{texts.say(lang(), 'review_due')}: {_reason(reason, task)}"
-    return "  " + render.paint(flag, "33", enabled=colour)

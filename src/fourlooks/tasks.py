@@ -1,0 +1,73 @@
+"""Tasks (事省): adding, listing, showing and closing them, each with why a review is due.
+
+Every function gathers all its command shows, short ids included, so rendering reads no
+journal. Why a review is due is decided by `status.task_reason`, with the other due rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from fourlooks.errors import FourlooksError
+from fourlooks.model import Entry, Task
+from fourlooks.store import Journal
+from fourlooks.store import tasks as table
+
+
+class TaskRef(NamedTuple):
+    task: Task
+    short_id: str  # as listings show it
+
+
+class Listed(NamedTuple):
+    task: Task
+    short_id: str
+    review_due: str | None  # status.PAST_DUE, CLOSED_UNREVIEWED, REVIEW_UNFINISHED or None
+
+
+class Detail(NamedTuple):
+    task: Task
+    review_due: str | None
+    answers: list[Entry]  # the answers of its reviews, oldest first
+    answer_ids: dict[str, str]  # each answer's short id
+
+
+def add(journal: Journal, title: str, *, due: str | None = None) -> TaskRef:
+    """Store a new open task; its title must be what `model.clean_title` returns."""
+    task = table.add(journal, title, due=due)
+    return TaskRef(task, _short(journal, task))
+
+
+def listing(journal: Journal, *, include_closed: bool, today: dt.date) -> list[Listed]:
+    """Open tasks (or all) by due date, each with why it is due for a review on `today`."""
+    from fourlooks import status
+
+    found = table.with_reviews(journal, include_closed=include_closed)
+    short = table.short_ids(journal, [item.task.id for item in found])
+    return [Listed(i.task, short[i.task.id], status.task_reason(i, today)) for i in found]
+
+
+def detail(journal: Journal, task_id: str, *, today: dt.date) -> Detail:
+    """A task, whether a review is due on `today`, and the answers of its reviews."""
+    from fourlooks import status
+    from fourlooks.store import entries
+
+    task = table.get(journal, task_id)
+    [item] = [each for each in table.with_reviews(journal) if each.task.id == task.id]
+    answers = entries.query(journal, task_id=task.id, newest_first=False)
+    short = entries.short_ids(journal, [entry.id for entry in answers])
+    return Detail(task, status.task_reason(item, today), answers, short)
+
+
+def close(journal: Journal, task_id: str) -> TaskRef:
+    """Close an open task without a review; it stays due for one. A closed task is refused."""
+    task = table.get(journal, task_id)
+    short = _short(journal, task)
+    if not task.is_open:
+        raise FourlooksError(f"task {short} is already closed")
+    return TaskRef(table.close(journal, task.id), short)
+
+
+def _short(journal: Journal, task: Task) -> str:
+    return table.short_ids(journal, [task.id])[task.id]
