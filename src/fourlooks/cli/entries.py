@@ -16,13 +16,13 @@ from fourlooks.cli.inputs import (
     LookFilter,
     TagFilter,
     checked_text,
+    entry_text,
     parse_date,
+    parse_days,
     parse_look,
     parse_tags,
     read_stdin,
-    stdin_is_piped,
 )
-from fourlooks.errors import UsageError
 
 
 @app.command()
@@ -41,22 +41,11 @@ def add(
     ] = None,
 ) -> None:
     """Add an entry tagged with one of the four looks; prints its short id."""
-    from fourlooks.store import entries
+    from fourlooks import entries
 
-    chosen_look = parse_look(look)
-    day = parse_date(date)
-    tags = parse_tags(tag)
-    if text == "-" or (text is None and stdin_is_piped()):
-        text = read_stdin()
-    elif text is None:
-        from fourlooks import editor
-
-        text = editor.edit()
-        if not text.strip():
-            typer.echo("Empty text: nothing stored.", err=True)
-            raise typer.Exit(1)
-    entry = entries.add(journal(), date=day, look=chosen_look, text=checked_text(text), tags=tags)
-    typer.echo(entries.short_ids(journal(), [entry.id])[entry.id])
+    chosen_look, day, tags = parse_look(look), parse_date(date), parse_tags(tag)
+    added = entries.add(journal(), date=day, look=chosen_look, text=entry_text(text), tags=tags)
+    typer.echo(added.short_id)
 
 
 @app.command("list")
@@ -78,35 +67,25 @@ def list_entries(
     as_json: Annotated[bool, typer.Option("--json", help="A JSON array of full entries.")] = False,
 ) -> None:
     """List entries, newest day first, grouped by day."""
-    from fourlooks import render
-    from fourlooks.store import entries
+    from fourlooks import entries, render
+    from fourlooks.render import entries as screen
 
-    # `is not None`, not truth: an empty --on '' is a bad date, not a missing filter.
-    if on is not None and (date_from is not None or date_to is not None):
-        raise UsageError("--on cannot be combined with --from or --to")
-    first_text = on if on is not None else date_from
-    last_text = on if on is not None else date_to
-    first = parse_date(first_text) if first_text is not None else None
-    last = parse_date(last_text) if last_text is not None else None
-    if first and last and first > last:
-        raise UsageError(f"--from {first} is after --to {last}")
-    found = entries.query(
-        journal(),
+    first, last = parse_days(on, date_from, date_to)
+    filters = entries.Filters(
         date_from=first,
         date_to=last,
         look=parse_look(look) if look is not None else None,
         tag=parse_tags([tag])[0] if tag is not None else None,
-        limit=number or None,
     )
+    found = entries.listing(journal(), filters, limit=number)
     if as_json:
-        typer.echo(render.to_json([entry.to_dict() for entry in found]))
-        return
-    if not found:
-        typer.echo("No entries." if first or last or look or tag else "No entries yet.", err=True)
-        return
-    short = entries.short_ids(journal(), [entry.id for entry in found])
-    colour = render.colour_enabled()
-    typer.echo("\n".join(render.entry_lines(found, short, lang=lang(), colour=colour)))
+        typer.echo(render.to_json([entry.to_dict() for entry in found.entries]))
+    elif not found.entries:
+        typer.echo(screen.nothing_listed(found), err=True)
+    else:
+        colour = render.colour_enabled()
+        shown = render.entry_lines(found.entries, found.short_ids, lang=lang(), colour=colour)
+        typer.echo("\n".join(shown))
 
 
 @app.command()
@@ -116,8 +95,7 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="The entry as a JSON object.")] = False,
 ) -> None:
     """Show one entry with everything stored about it."""
-    from fourlooks import render
-    from fourlooks.store import entries
+    from fourlooks import entries, render
 
     entry = entries.get(journal(), entry_id)
     if as_json:
@@ -144,33 +122,21 @@ def edit(
     ] = None,
 ) -> None:
     """Change an entry; with no options, edit its text in $EDITOR."""
-    import dataclasses
+    from fourlooks import editor, entries
 
-    from fourlooks.store import entries, now_iso
-
-    entry = entries.get(journal(), entry_id)
-    changes: dict[str, object] = {}
-    if look is not None:
-        changes["look"] = parse_look(look)
-    if date is not None:
-        changes["date"] = parse_date(date)
-    if tag is not None:
-        changes["tags"] = tuple(sorted(set(parse_tags(tag))))
-    if text == "-":
-        text = read_stdin()
-    elif text is None and not changes:
-        from fourlooks import editor
-
-        text = editor.edit(entry.text)
-    if text is not None:
-        changes["text"] = checked_text(text)
-    changed = {key: value for key, value in changes.items() if getattr(entry, key) != value}
-    if not changed:
+    change = entries.Change(
+        look=parse_look(look) if look is not None else None,
+        date=parse_date(date) if date is not None else None,
+        tags=parse_tags(tag) if tag is not None else None,
+        text=checked_text(read_stdin() if text == "-" else text) if text is not None else None,
+    )
+    done = entries.edit(
+        journal(), entry_id, change, ask_text=lambda old: checked_text(editor.edit(old))
+    )
+    if done.changed:
+        typer.echo(f"Saved {done.short_id}.", err=True)
+    else:
         typer.echo("No change: nothing saved.", err=True)
-        return
-    updated = dataclasses.replace(entry, **changed, updated_at=now_iso())
-    entries.replace(journal(), updated)
-    typer.echo(f"Saved {entries.short_ids(journal(), [entry.id])[entry.id]}.", err=True)
 
 
 @app.command()
@@ -180,15 +146,14 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete an entry (asks first)."""
-    from fourlooks.store import entries
+    from fourlooks import entries
+    from fourlooks.render import entries as screen
 
-    entry = entries.get(journal(), entry_id)
-    short = entries.short_ids(journal(), [entry.id])[entry.id]
-    first_line = entry.text.splitlines()[0][:60] if entry.text else ""
-    if not yes and not typer.confirm(
-        f"Delete {short} ({entry.date}, {entry.look.value}: {first_line})?", default=False
-    ):
+    def agreed(found: entries.EntryRef) -> bool:
+        return yes or typer.confirm(screen.delete_question(found), default=False)
+
+    deleted = entries.delete(journal(), entry_id, confirm=agreed)
+    if deleted is None:
         typer.echo("Not deleted.", err=True)
         raise typer.Exit(1)
-    entries.delete(journal(), entry.id)
-    typer.echo(f"Deleted {short}.", err=True)
+    typer.echo(f"Deleted {deleted.short_id}.", err=True)

@@ -61,6 +61,35 @@ def stdin_is_piped() -> bool:
     return not sys.stdin.isatty()
 
 
+def entry_text(text: str | None) -> str:
+    """A new entry's text: the argument, stdin ('-' or piped), else what $EDITOR gives back."""
+    if text == "-" or (text is None and stdin_is_piped()):
+        text = read_stdin()
+    elif text is None:
+        from fourlooks import editor
+
+        text = editor.edit()
+        if not text.strip():
+            typer.echo("Empty text: nothing stored.", err=True)
+            raise typer.Exit(1)
+    return checked_text(text)
+
+
+def parse_days(
+    on: str | None, date_from: str | None, date_to: str | None
+) -> tuple[str | None, str | None]:
+    """The first and last day asked for: --on DAY, or --from and --to, each optional."""
+    # `is not None`, not truth: an empty --on '' is a bad date, not a missing filter.
+    if on is not None and (date_from is not None or date_to is not None):
+        raise UsageError("--on cannot be combined with --from or --to")
+    first = on if on is not None else date_from
+    last = on if on is not None else date_to
+    return (
+        parse_date(first) if first is not None else None,
+        parse_date(last) if last is not None else None,
+    )
+
+
 # Filters several commands share, declared once so that their flags and help read alike.
 LookFilter = Annotated[str | None, typer.Option("--look", "-l", help=LOOK_HELP, metavar="LOOK")]
 DateFrom = Annotated[str | None, typer.Option("--from", help="From this day on.", metavar="WHEN")]

@@ -1,0 +1,125 @@
+"""Entries: adding, listing, showing, editing and deleting them, with the rules each keeps.
+
+Each function gathers everything its command shows (short ids included), so rendering
+reads no journal. Text and tags come in already cleaned (model.clean_text, clean_tag).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from fourlooks.errors import UsageError
+from fourlooks.model import Entry, Look
+from fourlooks.store import Journal, now_iso
+from fourlooks.store import entries as table
+
+
+class EntryRef(NamedTuple):
+    entry: Entry
+    short_id: str  # as listings show it
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Filters:
+    """Which entries a listing or a search keeps; days are YYYY-MM-DD, both ends included."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    look: Look | None = None
+    tag: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise UsageError(f"--from {self.date_from} is after --to {self.date_to}")
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether any filter is set: an empty result then means none match, not none yet."""
+        return any(value is not None for value in dataclasses.astuple(self))
+
+
+class Listing(NamedTuple):
+    entries: list[Entry]  # newest day first
+    short_ids: dict[str, str]
+    filters: Filters
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Change:
+    """What `edit` was asked to change; None leaves a field as it is."""
+
+    look: Look | None = None
+    date: str | None = None
+    tags: Sequence[str] | None = None
+    text: str | None = None
+
+
+class Edited(NamedTuple):
+    entry: Entry  # as it is now
+    short_id: str
+    changed: bool  # False: what was asked is what was stored, and nothing was written
+
+
+def add(journal: Journal, *, date: str, look: Look, text: str, tags: Sequence[str]) -> EntryRef:
+    """Store a new entry in one transaction."""
+    entry = table.add(journal, date=date, look=look, text=text, tags=tags)
+    return EntryRef(entry, _short(journal, entry))
+
+
+def listing(journal: Journal, filters: Filters, *, limit: int) -> Listing:
+    """The newest `limit` entries that pass the filters (0: all of them)."""
+    found = table.query(
+        journal,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        look=filters.look,
+        tag=filters.tag,
+        limit=limit or None,
+    )
+    return Listing(found, table.short_ids(journal, [entry.id for entry in found]), filters)
+
+
+def get(journal: Journal, entry_id: str) -> Entry:
+    """The entry whose id is, or starts with, the text given."""
+    return table.get(journal, entry_id)
+
+
+def edit(
+    journal: Journal, entry_id: str, change: Change, *, ask_text: Callable[[str], str]
+) -> Edited:
+    """Apply the change; when none was asked, the new text is `ask_text(old text)`.
+
+    Only fields that differ are written, and only then is `updated_at` stamped.
+    """
+    entry = table.get(journal, entry_id)
+    asked = {
+        "look": change.look,
+        "date": change.date,
+        "tags": None if change.tags is None else tuple(sorted(set(change.tags))),
+        "text": change.text,
+    }
+    if all(value is None for value in asked.values()):
+        asked["text"] = ask_text(entry.text)
+    changed = {k: v for k, v in asked.items() if v is not None and getattr(entry, k) != v}
+    if changed:
+        entry = dataclasses.replace(entry, **changed, updated_at=now_iso())
+        table.replace(journal, entry)
+    return Edited(entry, _short(journal, entry), bool(changed))
+
+
+def delete(
+    journal: Journal, entry_id: str, *, confirm: Callable[[EntryRef], bool]
+) -> EntryRef | None:
+    """Delete the entry if `confirm` agrees once it has seen it; None when it did not."""
+    entry = table.get(journal, entry_id)
+    found = EntryRef(entry, _short(journal, entry))
+    if not confirm(found):
+        return None
+    table.delete(journal, entry.id)
+    return found
+
+
+def _short(journal: Journal, entry: Entry) -> str:
+    return table.short_ids(journal, [entry.id])[entry.id]

@@ -1,0 +1,19 @@
+"""Entry screens beyond the listing: what `delete` asks, what `list` says when empty."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fourlooks.entries import EntryRef, Listing
+
+
+def delete_question(found: EntryRef) -> str:
+    """Enough of the entry to recognise it: short id, day, look, the start of its first line."""
+    entry = found.entry
+    first_line = entry.text.splitlines()[0][:60] if entry.text else ""
+    return f"Delete {found.short_id} ({entry.date}, {entry.look.value}: {first_line})?"
+
+
+def nothing_listed(found: Listing) -> str:
+    return "No entries." if found.filters.narrowed else "No entries yet."
