@@ -32,7 +32,8 @@ def test_listing_is_newest_first_a_limit_of_0_means_all_and_short_ids_come_along
     newest = entries.listing(journal, entries.Filters(), limit=2)
     assert [entry.date for entry in newest.entries] == ["2026-11-03", "2026-11-02"]
     assert newest.short_ids == {entry.id: entry.id[:8] for entry in newest.entries}
-    assert len(entries.listing(journal, entries.Filters(), limit=0).entries) == 3
+    everything = entries.listing(journal, entries.Filters(), limit=0, short_ids=False)
+    assert len(everything.entries) == 3 and everything.short_ids == {}
     ranged = entries.listing(journal, entries.Filters(date_to="2026-11-02"), limit=0)
     assert [entry.date for entry in ranged.entries] == ["2026-11-02", "2026-11-01"]
 

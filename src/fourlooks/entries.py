@@ -68,8 +68,11 @@ def add(journal: Journal, *, date: str, look: Look, text: str, tags: Sequence[st
     return EntryRef(entry, _short(journal, entry))
 
 
-def listing(journal: Journal, filters: Filters, *, limit: int) -> Listing:
-    """The newest `limit` entries that pass the filters (0: all of them)."""
+def listing(journal: Journal, filters: Filters, *, limit: int, short_ids: bool = True) -> Listing:
+    """The newest `limit` entries that pass the filters (0: all of them).
+
+    short_ids=False skips a query per entry when only full ids are shown (JSON).
+    """
     found = table.query(
         journal,
         date_from=filters.date_from,
@@ -78,7 +81,8 @@ def listing(journal: Journal, filters: Filters, *, limit: int) -> Listing:
         tag=filters.tag,
         limit=limit or None,
     )
-    return Listing(found, table.short_ids(journal, [entry.id for entry in found]), filters)
+    short = table.short_ids(journal, [entry.id for entry in found]) if short_ids else {}
+    return Listing(found, short, filters)
 
 
 def get(journal: Journal, entry_id: str) -> Entry:

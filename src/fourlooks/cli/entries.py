@@ -77,7 +77,7 @@ def list_entries(
         look=parse_look(look) if look is not None else None,
         tag=parse_tags([tag])[0] if tag is not None else None,
     )
-    found = entries.listing(journal(), filters, limit=number)
+    found = entries.listing(journal(), filters, limit=number, short_ids=not as_json)
     if as_json:
         typer.echo(render.to_json([entry.to_dict() for entry in found.entries]))
     elif not found.entries:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +12,9 @@ from fourlooks import dates
 from fourlooks.cli.app import today
 from fourlooks.errors import UsageError
 from fourlooks.model import MAX_TEXT_BYTES, Look, clean_tag, clean_text
+
+if TYPE_CHECKING:
+    from fourlooks.fulltext import Term
 
 LOOK_HELP = "back, up, down or ahead (also b/u/d/a, 回头看/抬头看/低头看/向前看)."
 WHEN_HELP = "A date: YYYY-MM-DD, today, yesterday, '3 days ago', monday..."
@@ -28,6 +31,16 @@ def parse_look(text: str) -> Look:
 
 def parse_date(text: str) -> str:
     return dates.parse_when(text, today=today()).isoformat()
+
+
+def parse_query(words: list[str]) -> list[Term]:
+    """The words of a search, as one query: phrases, prefixes, Chinese runs."""
+    from fourlooks import fulltext
+
+    try:
+        return fulltext.parse_query(" ".join(words))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def parse_tags(tags: list[str] | None) -> list[str]:

@@ -1,0 +1,39 @@
+"""The `search` results: a heading per entry and its snippet with the matches highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from fourlooks.render import look_name, paint, weekday
+
+if TYPE_CHECKING:
+    from fourlooks.search import Hit
+
+_MATCH_STYLE = "1;33"  # bold yellow, like a highlighter pen
+
+
+def hit_lines(hits: list[Hit], lang: str, *, colour: bool) -> Iterator[str]:
+    for hit in hits:
+        entry = hit.entry
+        tags = "  " + " ".join(f"#{tag}" for tag in entry.tags) if entry.tags else ""
+        yield (
+            f"{paint(hit.short_id, '2', enabled=colour)}  {entry.date} {weekday(entry.date)}"
+            f"  {look_name(entry.look, lang)}{paint(tags, '2', enabled=colour)}"
+        )
+        yield "    " + "".join(
+            paint(text, _MATCH_STYLE, enabled=colour) if is_match else text
+            for text, is_match in hit.snippet
+        )
+
+
+def hits_json(hits: list[Hit]) -> list[dict]:
+    """Each entry as `list --json` gives it, with its score and its snippet as plain text."""
+    return [
+        {
+            **hit.entry.to_dict(),
+            "score": round(hit.score, 6),
+            "snippet": "".join(text for text, _ in hit.snippet),
+        }
+        for hit in hits
+    ]
