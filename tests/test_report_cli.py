@@ -177,7 +177,7 @@ def test_out_writes_a_private_file_and_says_where(cli, journal, tmp_path):
 
 def test_out_replaces_an_old_file_whole(cli, journal, tmp_path):
     target = tmp_path / "report.txt"
-    target.write_text("old report\n")
+    cli.ok("report", "--month", "2026-10", "--out", str(target))  # an earlier report
     target.chmod(0o644)
     cli.ok("report", "--out", str(target))
     text = target.read_text(encoding="utf-8")
@@ -189,16 +189,17 @@ def test_out_replaces_an_old_file_whole(cli, journal, tmp_path):
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(cli, journal, tmp_path, monkeypatch):
     target = tmp_path / "report.json"
-    target.write_text("{}\n")
+    cli.ok("report", "--json", "--month", "2026-10", "--out", str(target))  # an earlier report
+    earlier = target.read_text()
 
     def full_disk(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("fourlooks.cli.report.os.replace", full_disk)
+    monkeypatch.setattr("fourlooks.files.os.replace", full_disk)
     result = cli("report", "--json", "--out", str(target))
     assert result.exit_code == 1
     assert error_line(result) == f"fourlooks: cannot write {target}: No space left on device"
-    assert target.read_text() == "{}\n"
+    assert target.read_text() == earlier
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "report.json"]
 
 

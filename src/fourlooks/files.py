@@ -5,10 +5,55 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from fourlooks.errors import FourlooksError, UsageError
+
 HEAD_BYTES = 4096  # enough of a file to read its front matter or JSON header
+
+# The files SQLite keeps beside a journal; writing over one damages the journal.
+JOURNAL_COMPANIONS = ("-wal", "-shm", "-journal")
+_SQLITE_HEADER = "SQLite format 3\x00"
+
+
+def refuse_journal(target: Path, journal_path: Path) -> None:
+    """Refuse, whatever the options, a target that is the journal or one of its companions."""
+    own = [journal_path, *(Path(f"{journal_path}{end}") for end in JOURNAL_COMPANIONS)]
+    resolved = target.resolve()
+    if any(resolved == path.resolve() or _same_file(target, path) for path in own):
+        raise UsageError(f"{target} is the journal itself or one of its files: choose another file")
+
+
+def check_output(
+    target: Path,
+    journal_path: Path,
+    *,
+    force: bool,
+    option: str = "--out",
+    made_here: Callable[[str], bool] = lambda head: False,
+) -> None:
+    """Where a command may write a file: never the journal or a database, never a file
+    fourlooks did not write unless `force`, and only into a folder that exists."""
+    refuse_journal(target, journal_path)
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder: give {option} a file name")
+    if not target.parent.is_dir():
+        raise UsageError(f"cannot write {target}: there is no folder {target.parent}")
+    if not target.is_file():
+        return  # nothing there yet, or a device or pipe (/dev/stdout): a stream, not a file
+    head = read_head(target)
+    if head.startswith(_SQLITE_HEADER):  # a journal or a backup of one: never a report
+        raise UsageError(f"{target} is a SQLite database; not writing over it")
+    if not force and not made_here(head):
+        raise UsageError(f"{target} exists and fourlooks did not write it; --force replaces it")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def make_folder(path: Path) -> None:
@@ -31,19 +76,36 @@ def write_atomic(path: Path, chunks: Iterable[str]) -> None:
     A reader (or a sync tool) sees the old file or the new one, never half of one; an
     interrupted export leaves no partial file behind. The file is created 0600.
     """
+    if path.exists() and not path.is_file():
+        _write_stream(path, chunks)  # a device or a pipe cannot be replaced, only written to
+        return
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:
+        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         with os.fdopen(fd, "wb") as out:
             for chunk in chunks:
                 out.write(chunk.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        # Name the file the person asked for, not the temporary one.
+        raise FourlooksError(f"cannot write {path}: {exc.strerror or exc}") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _write_stream(path: Path, chunks: Iterable[str]) -> None:
+    try:
+        with open(path, "wb") as out:
+            for chunk in chunks:
+                out.write(chunk.encode("utf-8"))
+    except OSError as exc:
+        raise FourlooksError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def read_head(path: Path) -> str:

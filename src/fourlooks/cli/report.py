@@ -3,15 +3,13 @@
 # No `from __future__ import annotations` in command modules: typer would evaluate every
 # string annotation twice on each run (inspect and typing), ~8 ms per invocation.
 
-import contextlib
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from fourlooks.cli.app import app, journal, lang, now
-from fourlooks.errors import FourlooksError, UsageError
+from fourlooks.cli.app import app, journal, lang, now, settings
+from fourlooks.errors import UsageError
 
 MAX_WIDTH = 100  # wider than this, lines get hard to read
 FILE_WIDTH = 80  # a text report written to a file is read in windows we do not know
@@ -55,6 +53,9 @@ def report_command(
             "--out", "-o", metavar="FILE", help="Write the report to FILE instead of stdout."
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it exists (never the journal).")
+    ] = False,
 ) -> None:
     """Report a month: reviews, balance of the looks, self-audit, commitments, tasks, highlights.
 
@@ -84,7 +85,16 @@ def report_command(
         text = figures.render(data, chosen, width=width, colour=render.colour_enabled())
         typer.echo(text, nl=False)
         return
-    write_atomically(out, figures.render(data, chosen, width=FILE_WIDTH, colour=False))
+    _write(out, figures.render(data, chosen, width=FILE_WIDTH, colour=False), force=force)
+
+
+def _write(out: Path, text: str, *, force: bool) -> None:
+    """A report to keep: private, whole or not at all, never over the journal or a stranger."""
+    from fourlooks import files
+    from fourlooks.report.formats import written_by_report
+
+    files.check_output(out, settings().journal_path, force=force, made_here=written_by_report)
+    files.write_atomic(out, [text])
     typer.echo(f"Wrote the report to {out}.", err=True)
 
 
@@ -99,37 +109,3 @@ def _format(fmt: str | None, as_json: bool) -> str:
     if chosen is None:
         raise UsageError(f"unknown format {fmt!r}: use text, markdown or json")
     return chosen
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` readable by its owner alone, all of it or nothing.
-
-    The text goes to a temporary file in the same folder, is flushed to disk, then renamed
-    over `path`: a reader never sees half a report, and a failure leaves any old file as it was.
-    """
-    import tempfile
-
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder: give --out a file name")
-    folder = path.parent
-    if not folder.is_dir():
-        raise UsageError(f"cannot write {path}: there is no folder {folder}")
-    try:
-        # mkstemp creates the file 0600.
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise FourlooksError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise FourlooksError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise

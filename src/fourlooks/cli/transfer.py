@@ -151,16 +151,11 @@ def _check_overwrite(target: Path) -> None:
     from fourlooks import files
     from fourlooks.formats.markdown import made_by_export
 
-    journal_file = settings().journal_path
-    if target.resolve() in {
-        journal_file.resolve(),
-        *(journal_file.with_name(journal_file.name + end).resolve() for end in ("-wal", "-shm")),
-    }:
-        raise UsageError(f"{target} is the journal itself: choose another file to export to")
+    files.refuse_journal(target, settings().journal_path)
     if target.is_dir():
         raise UsageError(f"{target} is a folder: add a trailing / for one file per day")
-    if not target.exists():
-        return
+    if not target.is_file():
+        return  # nothing there yet, or a device or pipe: written to, never replaced
     head = files.read_head(target)
     if not (made_by_export(head) or head.startswith('{\n  "format": "fourlooks",')):
         raise FourlooksError(

@@ -32,3 +32,13 @@ def as_json(data: MonthReport | YearReport) -> str:
     from fourlooks.render import to_json
 
     return to_json(data.to_dict()) + "\n"
+
+
+def written_by_report(head: str) -> bool:
+    """Whether a file's first bytes are a report fourlooks wrote, so `-o` may replace it."""
+    from fourlooks.report.strings import title_prefixes
+
+    first = head.lstrip("# ").split("\n", 1)[0]
+    return first.startswith(title_prefixes()) or head.startswith(
+        ('{\n  "kind": "month"', '{\n  "kind": "year"')
+    )

@@ -235,3 +235,12 @@ def rating_label(question_id: str, lang: str) -> str:
         english, chinese = _RATING_LABELS[question_id]
         return chinese if lang == "zh" else english
     return question_id.rsplit(".", 1)[-1].replace("_", " ")
+
+
+def title_prefixes() -> tuple[str, ...]:
+    """How every report's first line begins, in each language: `Monthly report: `."""
+    return tuple(
+        table[key].split("{", 1)[0]
+        for table in _STRINGS.values()
+        for key in ("month_title", "year_title")
+    )

@@ -79,8 +79,9 @@ def backup(journal_path: Path, target: Path, *, force: bool = False) -> Backup:
     The copy is written to a private temporary file beside the target, checked, and only
     then moved into place, so a target never holds half a backup.
     """
-    if target.exists() and _same_file(target, journal_path):
-        raise UsageError(f"{target} is the journal itself; choose another path")
+    from fourlooks import files
+
+    files.refuse_journal(target, journal_path)
     if target.exists() and not force:
         raise UsageError(f"{target} already exists; use --force to overwrite it")
     with contextlib.closing(_connect(journal_path)) as source:
@@ -182,13 +183,6 @@ def _move_into_place(temporary: Path, target: Path, *, force: bool) -> None:
         if target.exists():  # a file system without hard links: check, then rename
             raise UsageError(f"{target} already exists; use --force to overwrite it") from None
         os.replace(temporary, target)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def _check_schema(conn: sqlite3.Connection, report: CheckReport) -> None:

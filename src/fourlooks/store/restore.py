@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fourlooks.errors import JournalError, UsageError
+from fourlooks.files import JOURNAL_COMPANIONS
 from fourlooks.store import BUSY_TIMEOUT_SECONDS, SCHEMA_VERSION, as_journal_error, open_journal
 from fourlooks.store.maintenance import backup
-
-COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +125,7 @@ def _readable(journal_path: Path) -> bool:
 
 def _move_aside(journal_path: Path, aside: Path) -> None:
     """Move a damaged journal and its companions together, so it can still be examined."""
-    for suffix in ("", *COMPANIONS):
+    for suffix in ("", *JOURNAL_COMPANIONS):
         with contextlib.suppress(FileNotFoundError):
             os.rename(f"{journal_path}{suffix}", f"{aside}{suffix}")
 

@@ -1,0 +1,101 @@
+"""No command writes over the journal, its companions, a database or a file it did not write."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+
+def add(cli, text: str) -> None:
+    cli.ok("add", "--look", "back", text)
+
+
+def texts(cli) -> list[str]:
+    return [entry["text"] for entry in cli.json("list", "--json")]
+
+
+def one_line(result) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+JOURNAL_FILES = ["", "-wal", "-shm", "-journal"]
+
+
+@pytest.mark.parametrize("suffix", JOURNAL_FILES)
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_report_never_writes_over_the_journal_or_its_files(cli, journal_file, suffix, force):
+    add(cli, "kept through it all")
+    target = f"{journal_file}{suffix}"
+    existed = os.path.exists(target)
+    result = cli("report", "-o", target, *force)
+    assert result.exit_code == 2
+    assert "is the journal itself or one of its files" in one_line(result)
+    assert os.path.exists(target) == existed
+    assert texts(cli) == ["kept through it all"]
+    assert cli.ok("check").stdout.rstrip().endswith("ok")
+
+
+@pytest.mark.parametrize("suffix", JOURNAL_FILES)
+def test_export_and_backup_refuse_the_journal_and_its_files(cli, journal_file, suffix):
+    add(cli, "kept through it all")
+    target = f"{journal_file}{suffix}"
+    for command in (["export", "-o", target], ["backup", "--force", target]):
+        result = cli(*command)
+        assert result.exit_code == 2, (command, result.output)
+        assert "is the journal itself or one of its files" in one_line(result)
+    assert texts(cli) == ["kept through it all"]
+
+
+def test_a_link_to_the_journal_is_the_journal(cli, journal_file, tmp_path):
+    add(cli, "kept")
+    hard, soft = tmp_path / "hard.md", tmp_path / "soft.md"
+    os.link(journal_file, hard)
+    soft.symlink_to(journal_file)
+    for target in (hard, soft):
+        result = cli("report", "-o", str(target), "--force")
+        assert result.exit_code == 2, result.output
+    assert texts(cli) == ["kept"]
+
+
+def test_report_keeps_a_file_written_by_hand_unless_forced(cli, tmp_path):
+    add(cli, "shipped")
+    notes = tmp_path / "october.md"
+    notes.write_text("my own notes\n")
+    result = cli("report", "-o", str(notes))
+    assert result.exit_code == 2
+    assert "exists and fourlooks did not write it; --force replaces it" in one_line(result)
+    assert notes.read_text() == "my own notes\n"
+    cli.ok("report", "-o", str(notes), "--force")
+    assert notes.read_text().startswith("Monthly report: ")
+    assert (notes.stat().st_mode & 0o777) == 0o600
+
+
+def test_report_never_writes_over_a_backup_even_forced(cli, tmp_path):
+    add(cli, "shipped")
+    backup = Path(cli.ok("backup", str(tmp_path / "copy.db")).stdout.strip())
+    before = backup.read_bytes()
+    result = cli("report", "-o", str(backup), "--force")
+    assert result.exit_code == 2
+    assert "is a SQLite database" in one_line(result)
+    assert backup.read_bytes() == before
+
+
+def test_a_new_report_file_is_written(cli, tmp_path):
+    add(cli, "shipped")
+    target = tmp_path / "new.md"
+    result = cli.ok("report", "-o", str(target), "-f", "markdown")
+    assert f"Wrote the report to {target}" in result.stderr
+    assert target.read_text().startswith("# ")
+
+
+def test_a_full_device_is_named_and_not_replaced(cli):
+    add(cli, "shipped")
+    for command in (["report", "-o", "/dev/full"], ["export", "-o", "/dev/full"]):
+        result = cli(*command)
+        assert result.exit_code == 1, (command, result.output)
+        assert one_line(result) == "fourlooks: cannot write /dev/full: No space left on device"
+    assert Path("/dev/full").is_char_device()
