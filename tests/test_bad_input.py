@@ -402,3 +402,23 @@ def test_a_confirmation_answered_with_bytes_that_are_not_utf8_is_refused(cli, se
     assert result.exit_code == 2
     assert "not UTF-8" in result.stderr
     assert dump(journal_file) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "bad\udcffutf8"],
+        ["add", "--look", "back", "--tag", "tag\udcff", "text"],
+        ["add", "--look", "back", "text \udcff"],
+        ["list", "--tag", "\udcfe"],
+        ["export", "--tag", "x\udcff", "-o", "out.json"],
+    ],
+)
+def test_arguments_that_are_not_utf8_are_refused_before_anything_runs(cli, journal_file, args):
+    cli.ok("add", "--look", "back", "already here")
+    before = journal_file.read_bytes()
+    result = cli(*args)
+    assert result.exit_code == 2, result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("fourlooks: argument ") and line.endswith("is not valid UTF-8 text")
+    assert journal_file.read_bytes() == before

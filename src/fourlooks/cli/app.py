@@ -24,10 +24,17 @@ if TYPE_CHECKING:
 class ErrorBoundary(TyperGroup):
     """Turn every error a user can cause into one line on stderr and a meaningful exit code."""
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self, args: Any = None, *rest: Any, standalone_mode: bool = True, **kwargs: Any
+    ) -> Any:
         """Click's main, with its usage errors said in one line instead of a usage block."""
+        args = list(sys.argv[1:] if args is None else args)
         try:
-            result = super().main(*args, standalone_mode=False, **kwargs)
+            _refuse_undecodable(args)
+            result = super().main(args, *rest, standalone_mode=False, **kwargs)
+        except UsageError as exc:
+            typer.echo(f"fourlooks: {exc}", err=True)
+            code = exc.exit_code
         except typer.TyperException as exc:  # click's usage and parameter errors
             code = exc.exit_code
             if type(exc).__name__ == "NoArgsIsHelpError":
@@ -61,6 +68,17 @@ class ErrorBoundary(TyperGroup):
                 raise
             name = f" {exc.filename}" if exc.filename else ""
             fail(f"cannot access{name}: {exc.strerror or exc}", 1)
+
+
+def _refuse_undecodable(args: list[str]) -> None:
+    """Bytes that are not UTF-8 in an argument (a tag, a search, a file name) are refused
+    before any command runs: SQLite and the exports could not store them faithfully."""
+    for number, arg in enumerate(args, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            raise UsageError(f"argument {number} ({shown!r}) is not valid UTF-8 text") from None
 
 
 def fail(message: str, code: int = 1) -> None:
