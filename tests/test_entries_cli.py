@@ -9,6 +9,7 @@ import stat
 import pytest
 
 from fourlooks import __version__
+from pty_harness import run_in_terminal
 
 
 def add(cli, text, look="back", *more):
@@ -87,30 +88,16 @@ def fake_editor(tmp_path, body: str):
     return str(script)
 
 
-def run_in_terminal(*args, env):
-    """Run fourlooks on a real pseudo-terminal, so that it sees a person, not a pipe."""
-    import sys
-
-    import pexpect
-
-    child = pexpect.spawn(
-        sys.executable, ["-m", "fourlooks", *args], env={**os.environ, **env}, encoding="utf-8"
-    )
-    child.expect(pexpect.EOF, timeout=30)
-    child.close()
-    return child.exitstatus, child.before
-
-
 def test_add_at_a_terminal_without_text_opens_the_editor(cli, tmp_path):
     editor = fake_editor(tmp_path, "printf 'written in the editor\\n' > \"$1\"")
-    status, _ = run_in_terminal("add", "--look", "up", env={"EDITOR": editor})
+    status, _ = run_in_terminal("add", "--look", "up", env={"EDITOR": editor}, plain=False)
     assert status == 0
     assert cli.json("list", "--json")[0]["text"] == "written in the editor"
 
 
 def test_an_editor_left_empty_stores_nothing_and_says_so(cli, tmp_path):
     editor = fake_editor(tmp_path, ': > "$1"')
-    status, output = run_in_terminal("add", "--look", "up", env={"EDITOR": editor})
+    status, output = run_in_terminal("add", "--look", "up", env={"EDITOR": editor}, plain=False)
     assert status == 1
     assert "nothing stored" in output
     short = add(cli, "keep me")

@@ -8,15 +8,15 @@ answer is stored as it is given), types a second, then interrupts.
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import sqlite3
-import sys
 import time
 from pathlib import Path
 
 import pexpect
 import pytest
+
+from pty_harness import TIMEOUT, spawn, stop
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +31,7 @@ def _texts(path: Path) -> set[str]:
             return set()
 
 
-def _answer(child, journal: Path, text: str, timeout: float = 15.0) -> None:
+def _answer(child, journal: Path, text: str, timeout: float = TIMEOUT) -> None:
     """Type one answer and wait until it is stored.
 
     An empty line follows it: a review whose answers end with an empty line needs it, and
@@ -48,36 +48,22 @@ def _answer(child, journal: Path, text: str, timeout: float = 15.0) -> None:
 
 
 def _interrupt(child, how: str) -> None:
-    if how == "eof":
-        child.sendeof()
-    elif how == "sighup":
+    if how == "sighup":
         child.close(force=False)  # the terminal goes away: the kernel sends SIGHUP
         return
+    if how == "eof":
+        child.sendeof()
+        with contextlib.suppress(pexpect.TIMEOUT, pexpect.EOF):
+            child.expect(pexpect.EOF, timeout=TIMEOUT)
     else:
-        child.kill(getattr(signal, how.upper()))
-    with contextlib.suppress(pexpect.TIMEOUT, pexpect.EOF):
-        child.expect(pexpect.EOF, timeout=15)
+        stop(child, getattr(signal, how.upper()))  # leaves what it printed in child.before
     child.close(force=True)
 
 
 @pytest.mark.parametrize("how", ["sigint", "sigterm", "sighup", "eof"])
 def test_an_interrupted_review_keeps_every_answer_given(how, home: Path):
     journal = home / "journal.db"
-    env = {
-        **os.environ,
-        "FOURLOOKS_HOME": str(home),
-        "FOURLOOKS_NOW": "2026-11-26T21:00:00",
-        "NO_COLOR": "1",
-        "TERM": "dumb",
-    }
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "fourlooks", "review"],
-        env=env,
-        encoding="utf-8",
-        timeout=15,
-        dimensions=(40, 100),
-    )
+    child = spawn("review", width=100)
     try:
         first, second = f"first answer before {how} 第一", f"second answer before {how} 第二"
         _answer(child, journal, first)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 import stat
-import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+
+from pty_harness import run_in_terminal
 
 ANSI = re.compile(r"\x1b\[")
 
@@ -130,32 +129,13 @@ def test_text_in_a_wide_window_stays_at_100_columns(cli, journal):
     assert back_bar("80") == 28
 
 
-def run_in_terminal(*args, home: Path, width: int, env: dict | None = None):
-    """fourlooks on a real pseudo-terminal of `width` columns; the output with \\r removed."""
-    import pexpect
-
-    merged = {**os.environ, "FOURLOOKS_HOME": str(home), "FOURLOOKS_NOW": "2026-11-26T21:00"}
-    merged.pop("COLUMNS", None)
-    merged.pop("NO_COLOR", None)
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "fourlooks", *args],
-        env={**merged, **(env or {})},
-        encoding="utf-8",
-        dimensions=(50, width),
-    )
-    child.expect(pexpect.EOF, timeout=30)
-    child.close()
-    return child.exitstatus, child.before.replace("\r\n", "\n")
-
-
-def test_at_an_80_column_terminal_with_no_color_nothing_but_text(journal, home):
+def test_at_an_80_column_terminal_with_no_color_nothing_but_text(journal):
     for args in (["report"], ["report", "-m", "2026-10"], ["report", "--year", "2026"]):
-        status, out = run_in_terminal(*args, home=home, width=80, env={"NO_COLOR": "1"})
+        status, out = run_in_terminal(*args, width=80, plain=False, env={"NO_COLOR": "1"})
         assert status == 0
         assert not ANSI.search(out), args
         assert max(columns(line) for line in out.splitlines()) <= 80
-    status, out = run_in_terminal("--lang", "zh", "report", home=home, width=80)
+    status, out = run_in_terminal("--lang", "zh", "report", width=80, plain=False)
     assert status == 0
     assert ANSI.search(out)  # a terminal without NO_COLOR gets colour
     plain = re.sub(r"\x1b\[[0-9;]*m", "", out)

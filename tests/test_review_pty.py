@@ -2,68 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import sys
 
-import pexpect
 import pytest
 
-TIMEOUT = 30  # generous: a loaded CI machine may start Python slowly; the tests do not wait
-
-
-def spawn(*args: str, now: str = "2026-11-26T21:00:00") -> pexpect.spawn:
-    env = {
-        **os.environ,
-        "FOURLOOKS_NOW": now,
-        "NO_COLOR": "1",
-        "TERM": "dumb",
-    }
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "fourlooks", *args],
-        env=env,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        dimensions=(50, 200),
-    )
-    # pexpect's default pauses (50 ms per line sent, 100 ms on close) add seconds, prove nothing.
-    child.delaybeforesend = None
-    child.delayafterclose = 0.01
-    return child
-
-
-def answer(child: pexpect.spawn, number: int, total: int, *lines: str) -> None:
-    """Wait for question `number`, type the lines, and end the answer with an empty line."""
-    child.expect_exact(f"[{number}/{total}]")
-    child.expect_exact("> ")
-    for line in lines:
-        child.sendline(line)
-    if lines and lines != ("",):
-        child.sendline("")
-
-
-def stop(child: pexpect.spawn, signum: int | None = None) -> str:
-    """Ctrl-C (or a signal) as a person would send it, again if the first went unnoticed.
-
-    A signal that lands in the instant between Python's last check and the blocking read of
-    input() is only acted on when the read wakes up; a second signal wakes it. Returns what
-    the program printed meanwhile.
-    """
-    for _ in range(3):
-        if signum is None:
-            child.sendintr()
-        else:
-            child.kill(signum)
-        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=10) == 0:
-            return child.before
-    raise AssertionError(f"the review did not stop; it printed {child.before!r}")
-
-
-def finish(child: pexpect.spawn) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    return child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus
+from pty_harness import answer, finish, spawn, stop
 
 
 def saved(cli) -> dict:

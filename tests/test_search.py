@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import sqlite3
-import sys
 import unicodedata
 
-import pexpect
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +15,7 @@ from fourlooks import fulltext, migrations, store
 from fourlooks.model import Cadence, Entry, Look
 from fourlooks.store import entries
 from fourlooks.store import search as index
+from pty_harness import run_in_terminal
 
 
 @pytest.fixture
@@ -281,15 +279,11 @@ def test_operators_typed_by_mistake_are_searched_as_words(cli):
         assert len(cli.json("search", "--json", "--", query)) == 1, query
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 @pytest.mark.parametrize("no_color", [False, True])
 def test_in_a_terminal_the_match_is_highlighted_unless_no_color(home, no_color):
-    env = {**os.environ, "FOURLOOKS_HOME": str(home), "FOURLOOKS_NOW": "2026-11-26T21:00:00"}
-    env.pop("NO_COLOR", None)
-    if no_color:
-        env["NO_COLOR"] = "1"
-    run = [sys.executable, "-m", "fourlooks"]
-    pexpect.run(" ".join([*run, "add", "-l", "back", "'the rota worked'"]), env=env)
-    output = pexpect.run(" ".join([*run, "search", "rota"]), env=env).decode()
+    env = {"NO_COLOR": "1"} if no_color else {}
+    assert run_in_terminal("add", "-l", "back", "the rota worked")[0] == 0
+    status, output = run_in_terminal("search", "rota", plain=False, env=env)
+    assert status == 0
     assert ("\x1b[1;33mrota\x1b[0m" in output) is not no_color
     assert "the rota worked" in output.replace("\x1b[1;33m", "").replace("\x1b[0m", "")

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
-import sys
 
-import pexpect
 import pytest
 import yaml
 from markdown_it import MarkdownIt
@@ -15,6 +12,7 @@ from markdown_it import MarkdownIt
 from fourlooks import store
 from fourlooks.model import Look
 from fourlooks.store import entries
+from pty_harness import run_in_terminal
 
 
 def add(cli, text, look="back", *more):
@@ -285,18 +283,15 @@ def test_moving_a_jrnl_journal_in_with_one_command(cli, tmp_path):
 # A long export in a terminal.
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 def test_long_export_draws_progress_on_a_terminal_and_nothing_extra_on_stdout(cli, home, tmp_path):
     with store.open_journal(home / "journal.db") as journal, journal.write():
         for n in range(2500):
             entries.add(journal, date=f"2026-{n % 12 + 1:02d}-01", look=Look.BACK, text=f"n{n}")
     expected = cli.ok("export", "-f", "json").stdout
     out = tmp_path / "out.json"
-    env = {**os.environ, "FOURLOOKS_HOME": str(home), "COLUMNS": "80"}
-    command = f"{sys.executable} -m fourlooks export -f json > {out}"
-    screen, status = pexpect.run(
-        "bash -c " + json.dumps(command), env=env, withexitstatus=True, timeout=120
+    status, screen = run_in_terminal(
+        "export", "-f", "json", stdout_to=out, plain=False, env={"COLUMNS": "80"}, timeout=120
     )
     assert status == 0, screen
-    assert b"Exporting" in screen  # the bar, on the terminal (stderr)
+    assert "Exporting" in screen  # the bar, on the terminal (stderr)
     assert out.read_text(encoding="utf-8") == expected
