@@ -63,6 +63,8 @@ class ErrorBoundary(TyperGroup):
             fail(str(as_journal_error(settings().journal_path, exc)), 1)
         except UnicodeDecodeError:  # e.g. a confirmation answered with bytes that are not UTF-8
             fail("the input is not UTF-8 text; nothing was changed", 2)
+        except BrokenPipeError:
+            raise  # the reader left (`fourlooks export | head`): run() ends quietly
         except OSError as exc:
             if os.environ.get("FOURLOOKS_DEBUG"):
                 raise
