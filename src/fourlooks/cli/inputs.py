@@ -11,7 +11,7 @@ import typer
 from fourlooks import dates
 from fourlooks.cli.app import today
 from fourlooks.errors import UsageError
-from fourlooks.model import MAX_TEXT_BYTES, Look, clean_tag, clean_text
+from fourlooks.model import MAX_TEXT_BYTES, Cadence, Look, clean_tag, clean_text
 
 if TYPE_CHECKING:
     from fourlooks.fulltext import Term
@@ -27,6 +27,13 @@ def parse_look(text: str) -> Look:
         raise UsageError(
             f"unknown look {text!r}: use back, up, down or ahead (or b/u/d/a)"
         ) from None
+
+
+def parse_cadence(text: str) -> Cadence:
+    try:
+        return Cadence(text.strip().lower())
+    except ValueError:
+        raise UsageError(f"unknown cadence {text!r}: use daily, monthly or task") from None
 
 
 def parse_date(text: str) -> str:

@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 
 from fourlooks.cli.app import app, lang
-from fourlooks.cli.inputs import LookFilter, parse_look
-from fourlooks.errors import UsageError
+from fourlooks.cli.inputs import LookFilter, parse_cadence, parse_look
 
 
 @app.command("questions")
@@ -29,68 +28,15 @@ def list_questions(
     questions; --lang picks the language.
     """
     from fourlooks import paths, questions, render
-    from fourlooks.model import Cadence
+    from fourlooks.render import questions as screen
 
-    chosen = None
-    if cadence is not None:
-        try:
-            chosen = Cadence(cadence.strip().lower())
-        except ValueError:
-            raise UsageError(f"unknown cadence {cadence!r}: use daily, monthly or task") from None
-    wanted = parse_look(look) if look else None
-    bank = questions.load(lang(), paths.questions_file())
-    numbered = [
-        (number, question)
-        for each in Cadence
-        if chosen in (None, each)
-        for number, question in enumerate(questions.for_cadence(bank, each), start=1)
-        if wanted in (None, question.look)
-    ]
+    found = questions.listing(
+        lang(),
+        paths.questions_file(),
+        cadence=parse_cadence(cadence) if cadence is not None else None,
+        look=parse_look(look) if look else None,
+    )
     if as_json:
-        typer.echo(render.to_json([_as_dict(question) for _, question in numbered]))
-        return
-    typer.echo("\n".join(_lines(numbered, colour=render.colour_enabled())))
-
-
-def _as_dict(question) -> dict:
-    return {
-        "id": question.id,
-        "cadence": question.cadence.value,
-        "look": question.look.value,
-        "kind": question.kind,
-        "text": question.text,
-        "source": question.source,
-        "choices": list(question.choices),
-        "optional_set": question.optional_set,
-        "when": question.when,
-    }
-
-
-def _lines(numbered, *, colour: bool):
-    from fourlooks import render, texts
-
-    cadence = look = None
-    for number, question in numbered:
-        if question.cadence != cadence:
-            if cadence is not None:
-                yield ""
-            cadence, look = question.cadence, None
-            yield render.paint(texts.cadence_heading(cadence.value), "1", enabled=colour)
-        if question.look != look:
-            look = question.look
-            yield "  " + render.paint(texts.look_heading(lang(), look), "36", enabled=colour)
-        yield f"  {number:>3}  {question.text}"
-        yield "       " + render.paint(" · ".join(_details(question)), "2", enabled=colour)
-
-
-def _details(question) -> list[str]:
-    found = [question.id, question.source]
-    if question.kind == "rating":
-        found.append("rating 1-5 + note")
-    if question.choices:
-        found.append("choice: " + ", ".join(question.choices))
-    if question.when:
-        found.append(f"when {question.when}")
-    if question.optional_set:
-        found.append(f"set {question.optional_set}")
-    return found
+        typer.echo(render.to_json(screen.as_json(found)))
+    else:
+        typer.echo("\n".join(screen.lines(found, lang(), colour=render.colour_enabled())))

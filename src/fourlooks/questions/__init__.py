@@ -129,6 +129,25 @@ def for_cadence(
     return [q for q in questions if q.cadence == cadence and (look is None or q.look == look)]
 
 
+def listing(
+    lang: str,
+    user_file: Path | None,
+    *,
+    cadence: Cadence | None = None,
+    look: Look | None = None,
+) -> list[tuple[int, Question]]:
+    """The active questions (of one cadence and look if given), each numbered within its
+    cadence: the order a review asks them, and the order its piped answers come in."""
+    bank = load(lang, user_file)
+    return [
+        (number, question)
+        for each in Cadence
+        if cadence in (None, each)
+        for number, question in enumerate(for_cadence(bank, each), start=1)
+        if look in (None, question.look)
+    ]
+
+
 def get(questions: list[Question], question_id: str) -> Question | None:
     """The question with this id, or None when it is unknown or switched off."""
     return next((q for q in questions if q.id == question_id), None)
