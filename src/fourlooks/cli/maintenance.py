@@ -4,11 +4,14 @@
 # string annotation twice on each run (inspect and typing), ~8 ms per invocation.
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from fourlooks.cli.app import app, now, settings
+
+if TYPE_CHECKING:
+    from fourlooks.maintenance import Candidate
 
 
 @app.command()
@@ -30,14 +33,12 @@ def backup(
 
     Prints the copy's path. `fourlooks restore PATH` puts it back.
     """
-    from fourlooks.store import maintenance
+    from fourlooks import maintenance
+    from fourlooks.render import maintenance as screen
 
-    journal_path = settings().journal_path
-    target = maintenance.backup_target(journal_path, path, now())
-    done = maintenance.backup(journal_path, target, force=force)
+    done = maintenance.backup(settings().journal_path, path, now=now(), force=force)
     typer.echo(str(done.path))
-    noun = "entry" if done.entries == 1 else "entries"
-    typer.echo(f"Backed up {done.entries:,} {noun} ({done.size:,} bytes).", err=True)
+    typer.echo(screen.backed_up(done), err=True)
 
 
 @app.command()
@@ -46,14 +47,14 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="The findings as a JSON object.")] = False,
 ) -> None:
     """Check the journal: SQLite integrity, foreign keys, schema version; exit 1 on a problem."""
-    from fourlooks import render
-    from fourlooks.store import maintenance
+    from fourlooks import maintenance, render
+    from fourlooks.render import maintenance as screen
 
     report = maintenance.check(settings().journal_path)
     if as_json:
         typer.echo(render.to_json(report.to_dict()))
     else:
-        typer.echo("\n".join(render.check_lines(report.to_dict())))
+        typer.echo("\n".join(screen.check_lines(report.to_dict())))
     if not report.ok:
         raise typer.Exit(1)
 
@@ -64,19 +65,14 @@ def paths(
     as_json: Annotated[bool, typer.Option("--json", help="As a JSON object.")] = False,
 ) -> None:
     """Print where the journal and the configuration files are."""
-    from fourlooks import paths as where
-    from fourlooks import render
+    from fourlooks import maintenance, render
+    from fourlooks.render import maintenance as screen
 
-    found = {
-        "journal": str(settings().journal_path),
-        "config": str(where.config_file()),
-        "questions": str(where.questions_file()),
-    }
+    found = maintenance.where(settings().journal_path)
     if as_json:
         typer.echo(render.to_json(found))
     else:
-        for name, path in found.items():
-            typer.echo(f"{name + ':':<11}{path}")
+        typer.echo("\n".join(screen.path_lines(found)))
 
 
 @app.command()
@@ -90,16 +86,17 @@ def restore(
     The backup is checked first; it is written through SQLite, so a WAL file left by a
     crash cannot mix into it. Safe while other terminals have the journal open.
     """
-    from fourlooks.store import restore as restoring
+    from fourlooks import maintenance
+    from fourlooks.render import maintenance as screen
 
     journal_path = settings().journal_path
-    candidate = restoring.inspect(path, journal_path)
-    noun = "entry" if candidate.entries == 1 else "entries"
-    question = f"Replace {journal_path} with {path} ({candidate.entries:,} {noun})?"
-    if not yes and not typer.confirm(question, default=False):
+
+    def agreed(candidate: "Candidate") -> bool:
+        question = screen.restore_question(journal_path, path, candidate)
+        return yes or typer.confirm(question, default=False)
+
+    done = maintenance.restore(journal_path, path, now=now(), confirm=agreed)
+    if done is None:
         typer.echo("Not restored.", err=True)
         raise typer.Exit(1)
-    done = restoring.restore(candidate, journal_path, now())
-    typer.echo(f"Restored {done.entries:,} {noun} from {path}.", err=True)
-    if done.kept is not None:
-        typer.echo(f"The journal as it was is kept at {done.kept}.", err=True)
+    typer.echo("\n".join(screen.restored(done, path)), err=True)

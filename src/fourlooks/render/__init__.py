@@ -133,20 +133,3 @@ def progress(items: Iterable[Any], *, total: int, label: str) -> Iterator[Any]:
         for item in items:
             yield item
             bar.advance(task)
-
-
-def check_lines(report: Mapping[str, Any]) -> Iterable[str]:
-    """`fourlooks check` as text: what was checked, each problem and warning, the verdict."""
-    schema = report["schema_version"]
-    expected = report["expected_schema_version"]
-    yield f"journal:  {report['path']}"
-    if schema is not None:
-        yield f"schema:   {schema}" + (" (current)" if schema == expected else "")
-    if report["entries"] is not None:
-        yield f"entries:  {report['entries']:,}"
-    for problem in report["problems"]:
-        yield f"problem:  {problem}"
-    for warning in report["warnings"]:
-        yield f"warning:  {warning}"
-    count = len(report["problems"])
-    yield "ok" if not count else f"NOT OK: {count} problem{'s' if count > 1 else ''}"

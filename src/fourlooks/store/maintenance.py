@@ -7,7 +7,6 @@ change the file it looks at.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import errno
 import os
 import sqlite3
@@ -54,23 +53,6 @@ class CheckReport:
             "problems": list(self.problems),
             "warnings": list(self.warnings),
         }
-
-
-def default_backup_name(journal_path: Path, now: dt.datetime) -> str:
-    """`journal-20261126-210000.db` for `journal.db`: sorts by time, says what it copies."""
-    return f"{journal_path.stem}-{now:%Y%m%d-%H%M%S}{journal_path.suffix or '.db'}"
-
-
-def backup_target(journal_path: Path, target: Path | None, now: dt.datetime) -> Path:
-    """Where a backup goes: the path given, inside it when it is a folder, else by the journal."""
-    name = default_backup_name(journal_path, now)
-    if target is None:
-        return journal_path.parent / name
-    if target.is_dir():
-        return target / name
-    if not target.parent.is_dir():
-        raise UsageError(f"no folder {target.parent} to write the backup into")
-    return target
 
 
 def backup(journal_path: Path, target: Path, *, force: bool = False) -> Backup:
