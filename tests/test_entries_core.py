@@ -6,7 +6,7 @@ import pytest
 
 from fourlooks import entries, store
 from fourlooks.errors import UsageError
-from fourlooks.model import Look
+from fourlooks.model import Filters, Look
 
 
 @pytest.fixture
@@ -21,20 +21,20 @@ def add(journal, date, text, look=Look.BACK, tags=()):
 
 def test_filters_refuse_a_range_that_ends_before_it_starts():
     with pytest.raises(UsageError, match="--from 2026-11-02 is after --to 2026-11-01"):
-        entries.Filters(date_from="2026-11-02", date_to="2026-11-01")
-    assert entries.Filters(date_from="2026-11-01", date_to="2026-11-01").narrowed
-    assert not entries.Filters().narrowed
+        Filters(date_from="2026-11-02", date_to="2026-11-01")
+    assert Filters(date_from="2026-11-01", date_to="2026-11-01").given()
+    assert not Filters().given()
 
 
 def test_listing_is_newest_first_a_limit_of_0_means_all_and_short_ids_come_along(journal):
     for day in ("2026-11-01", "2026-11-03", "2026-11-02"):
         add(journal, day, f"on {day}")
-    newest = entries.listing(journal, entries.Filters(), limit=2)
+    newest = entries.listing(journal, Filters(), limit=2)
     assert [entry.date for entry in newest.entries] == ["2026-11-03", "2026-11-02"]
     assert newest.short_ids == {entry.id: entry.id[:8] for entry in newest.entries}
-    everything = entries.listing(journal, entries.Filters(), limit=0, short_ids=False)
+    everything = entries.listing(journal, Filters(), limit=0, short_ids=False)
     assert len(everything.entries) == 3 and everything.short_ids == {}
-    ranged = entries.listing(journal, entries.Filters(date_to="2026-11-02"), limit=0)
+    ranged = entries.listing(journal, Filters(date_to="2026-11-02"), limit=0)
     assert [entry.date for entry in ranged.entries] == ["2026-11-02", "2026-11-01"]
 
 
@@ -78,4 +78,4 @@ def test_delete_removes_the_entry_only_when_confirm_agrees_after_seeing_it(journ
     assert entries.delete(journal, added.short_id, confirm=refuse) is None
     assert seen == [added] and entries.get(journal, added.entry.id) == added.entry
     assert entries.delete(journal, added.short_id, confirm=lambda found: True) == added
-    assert entries.listing(journal, entries.Filters(), limit=0).entries == []
+    assert entries.listing(journal, Filters(), limit=0).entries == []

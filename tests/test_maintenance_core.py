@@ -8,7 +8,7 @@ import pytest
 
 from fourlooks import entries, maintenance, store
 from fourlooks.errors import UsageError
-from fourlooks.model import Look
+from fourlooks.model import Filters, Look
 
 NOW = dt.datetime(2026, 11, 26, 21, 0, 5)
 
@@ -41,11 +41,9 @@ def test_a_backup_then_a_restore_that_is_refused_and_one_that_is_agreed(journal_
     assert maintenance.restore(journal_path, done.path, now=NOW, confirm=seen.append) is None
     assert [candidate.entries for candidate in seen] == [1]
     with store.open_journal(journal_path) as journal:
-        assert entries.listing(journal, entries.Filters(), limit=0).entries[0].text == (
-            "after the backup"
-        )
+        assert entries.listing(journal, Filters(), limit=0).entries[0].text == ("after the backup")
     restored = maintenance.restore(journal_path, done.path, now=NOW, confirm=lambda c: True)
     assert restored is not None and restored.entries == 1 and restored.kept is not None
     with store.open_journal(journal_path) as journal:
-        [entry] = entries.listing(journal, entries.Filters(), limit=0).entries
+        [entry] = entries.listing(journal, Filters(), limit=0).entries
     assert entry.text == "kept safe"

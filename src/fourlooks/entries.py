@@ -10,8 +10,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from fourlooks.errors import UsageError
-from fourlooks.model import Entry, Look
+from fourlooks.model import Entry, Filters, Look
 from fourlooks.store import Journal, now_iso
 from fourlooks.store import entries as table
 
@@ -19,25 +18,6 @@ from fourlooks.store import entries as table
 class EntryRef(NamedTuple):
     entry: Entry
     short_id: str  # as listings show it
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Filters:
-    """Which entries a listing or a search keeps; days are YYYY-MM-DD, both ends included."""
-
-    date_from: str | None = None
-    date_to: str | None = None
-    look: Look | None = None
-    tag: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise UsageError(f"--from {self.date_from} is after --to {self.date_to}")
-
-    @property
-    def narrowed(self) -> bool:
-        """Whether any filter is set: an empty result then means none match, not none yet."""
-        return any(value is not None for value in dataclasses.astuple(self))
 
 
 class Listing(NamedTuple):
@@ -73,14 +53,7 @@ def listing(journal: Journal, filters: Filters, *, limit: int, short_ids: bool =
 
     short_ids=False skips a query per entry when only full ids are shown (JSON).
     """
-    found = table.query(
-        journal,
-        date_from=filters.date_from,
-        date_to=filters.date_to,
-        look=filters.look,
-        tag=filters.tag,
-        limit=limit or None,
-    )
+    found = table.query(journal, **filters.as_kwargs(), limit=limit or None)
     short = table.short_ids(journal, [entry.id for entry in found]) if short_ids else {}
     return Listing(found, short, filters)
 

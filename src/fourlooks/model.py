@@ -90,6 +90,33 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Filters:
+    """Which entries a listing, a search or an export keeps; all of them when nothing is set.
+
+    Days are YYYY-MM-DD, both ends included; a range that ends before it starts is refused.
+    """
+
+    date_from: str | None = None
+    date_to: str | None = None
+    look: Look | None = None
+    tag: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            from fourlooks.errors import UsageError
+
+            raise UsageError(f"--from {self.date_from} is after --to {self.date_to}")
+
+    def given(self) -> bool:
+        """Whether any filter is set: an empty result then means none match, not none yet."""
+        return any(value is not None for value in dataclasses.astuple(self))
+
+    def as_kwargs(self) -> dict[str, object]:
+        """The filters that are set, as keyword arguments for store.entries' readers."""
+        return {key: value for key, value in dataclasses.asdict(self).items() if value is not None}
+
+
+@dataclass(frozen=True, slots=True)
 class Task:
     """A piece of work with an owner's checkpoints; reviewed per task (事省)."""
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from fourlooks.model import Entry
 
 if TYPE_CHECKING:
-    from fourlooks.entries import Filters
     from fourlooks.fulltext import Term
+    from fourlooks.model import Filters
     from fourlooks.store import Journal
 
 

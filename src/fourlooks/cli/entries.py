@@ -68,10 +68,11 @@ def list_entries(
 ) -> None:
     """List entries, newest day first, grouped by day."""
     from fourlooks import entries, render
+    from fourlooks.model import Filters
     from fourlooks.render import entries as screen
 
     first, last = parse_days(on, date_from, date_to)
-    filters = entries.Filters(
+    filters = Filters(
         date_from=first,
         date_to=last,
         look=parse_look(look) if look is not None else None,

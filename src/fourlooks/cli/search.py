@@ -32,12 +32,13 @@ def search(
     ] = False,
 ) -> None:
     """Search the text of every entry, best matches first, the match highlighted."""
-    from fourlooks import entries, render
+    from fourlooks import render
     from fourlooks import search as core
+    from fourlooks.model import Filters
     from fourlooks.render import search as screen
 
     terms = parse_query(query)
-    filters = entries.Filters(
+    filters = Filters(
         date_from=parse_date(date_from) if date_from else None,
         date_to=parse_date(date_to) if date_to else None,
         look=parse_look(look) if look else None,

@@ -77,8 +77,6 @@ def export(
         look=parse_look(look) if look else None,
         tag=parse_tags([tag])[0] if tag else None,
     )
-    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        raise UsageError(f"--from {filters.date_from} is after --to {filters.date_to}")
     folder = out is not None and (out.endswith(("/", "\\")) or Path(out).is_dir())
     if folder and chosen_format == "json":
         raise UsageError("a JSON export is one file: give --out a file name, e.g. journal.json")

@@ -16,4 +16,4 @@ def delete_question(found: EntryRef) -> str:
 
 
 def nothing_listed(found: Listing) -> str:
-    return "No entries." if found.filters.narrowed else "No entries yet."
+    return "No entries." if found.filters.given() else "No entries yet."

@@ -16,29 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from fourlooks.errors import ImportFileError
-from fourlooks.model import Bundle, Cadence, Entry, Look, Review, Task
+from fourlooks.model import Bundle, Cadence, Entry, Filters, Review, Task
 from fourlooks.store import Journal, existing_ids
 from fourlooks.store import entries as _entries
 from fourlooks.store import reviews as _reviews
 from fourlooks.store import search as _search
 from fourlooks.store import tasks as _tasks
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Which entries an export covers; all of them when nothing is set."""
-
-    date_from: str | None = None
-    date_to: str | None = None
-    look: Look | None = None
-    tag: str | None = None
-
-    def given(self) -> bool:
-        return any(value is not None for value in dataclasses.astuple(self))
-
-    def as_kwargs(self) -> dict[str, object]:
-        return {key: value for key, value in dataclasses.asdict(self).items() if value is not None}
-
 
 # Reading out.
 
