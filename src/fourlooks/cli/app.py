@@ -18,6 +18,8 @@ from fourlooks import __version__
 from fourlooks.errors import FourlooksError, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from fourlooks.store import Journal
 
 
@@ -141,6 +143,13 @@ def now() -> dt.datetime:
 
 def today() -> dt.date:
     return now().date()
+
+
+def output(data: Any, lines: "Callable[[], Iterable[str]]", *, as_json: bool) -> None:
+    """Print `data` as JSON with --json, else `lines()`: only what is printed is drawn."""
+    from fourlooks import render
+
+    typer.echo(render.to_json(data) if as_json else "\n".join(lines()))
 
 
 def _version(value: bool) -> None:

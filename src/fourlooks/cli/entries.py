@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from fourlooks.cli.app import app, journal, lang
+from fourlooks.cli.app import app, journal, lang, output
 from fourlooks.cli.inputs import (
     LOOK_HELP,
     WHEN_HELP,
@@ -99,11 +99,11 @@ def show(
     from fourlooks import entries, render
 
     entry = entries.get(journal(), entry_id)
-    if as_json:
-        typer.echo(render.to_json(entry.to_dict()))
-    else:
-        colour = render.colour_enabled()
-        typer.echo("\n".join(render.entry_detail(entry, lang=lang(), colour=colour)))
+    output(
+        entry.to_dict(),
+        lambda: render.entry_detail(entry, lang=lang(), colour=render.colour_enabled()),
+        as_json=as_json,
+    )
 
 
 @app.command()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fourlooks.cli.app import app, now, settings
+from fourlooks.cli.app import app, now, output, settings
 
 if TYPE_CHECKING:
     from fourlooks.maintenance import Candidate
@@ -47,15 +47,12 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="The findings as a JSON object.")] = False,
 ) -> None:
     """Check the journal: SQLite integrity, foreign keys, schema version; exit 1 on a problem."""
-    from fourlooks import maintenance, render
+    from fourlooks import maintenance
     from fourlooks.render import maintenance as screen
 
-    report = maintenance.check(settings().journal_path)
-    if as_json:
-        typer.echo(render.to_json(report.to_dict()))
-    else:
-        typer.echo("\n".join(screen.check_lines(report.to_dict())))
-    if not report.ok:
+    found = maintenance.check(settings().journal_path).to_dict()
+    output(found, lambda: screen.check_lines(found), as_json=as_json)
+    if not found["ok"]:
         raise typer.Exit(1)
 
 
@@ -65,14 +62,11 @@ def paths(
     as_json: Annotated[bool, typer.Option("--json", help="As a JSON object.")] = False,
 ) -> None:
     """Print where the journal and the configuration files are."""
-    from fourlooks import maintenance, render
+    from fourlooks import maintenance
     from fourlooks.render import maintenance as screen
 
     found = maintenance.where(settings().journal_path)
-    if as_json:
-        typer.echo(render.to_json(found))
-    else:
-        typer.echo("\n".join(screen.path_lines(found)))
+    output(found, lambda: screen.path_lines(found), as_json=as_json)
 
 
 @app.command()

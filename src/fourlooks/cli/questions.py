@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from fourlooks.cli.app import app, lang
+from fourlooks.cli.app import app, lang, output
 from fourlooks.cli.inputs import LookFilter, parse_cadence, parse_look
 
 
@@ -36,7 +36,8 @@ def list_questions(
         cadence=parse_cadence(cadence) if cadence is not None else None,
         look=parse_look(look) if look else None,
     )
-    if as_json:
-        typer.echo(render.to_json(screen.as_json(found)))
-    else:
-        typer.echo("\n".join(screen.lines(found, lang(), colour=render.colour_enabled())))
+    output(
+        screen.as_json(found),
+        lambda: screen.lines(found, lang(), colour=render.colour_enabled()),
+        as_json=as_json,
+    )

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from fourlooks.cli.app import app, journal, lang
+from fourlooks.cli.app import app, journal, lang, output
 from fourlooks.cli.days import review_today
 from fourlooks.cli.inputs import WHEN_HELP, checked_text, parse_date
 
@@ -72,11 +72,11 @@ def show_task(
     from fourlooks.render import tasks as screen
 
     found = tasks.detail(journal(), task_id, today=review_today())
-    if as_json:
-        typer.echo(render.to_json(screen.detail_json(found)))
-    else:
-        colour = render.colour_enabled()
-        typer.echo("\n".join(screen.detail_lines(found, lang(), colour=colour)))
+    output(
+        screen.detail_json(found),
+        lambda: screen.detail_lines(found, lang(), colour=render.colour_enabled()),
+        as_json=as_json,
+    )
 
 
 @task_app.command("close")
