@@ -1,9 +1,18 @@
 import datetime as dt
 
 from fourlooks.model import Look
-from fourlooks.stats import daily_streak, monthly_streak, neglected
+from fourlooks.review.cadences import DAILY, MONTHLY
+from fourlooks.stats import neglected
 
 D = dt.date
+
+
+def daily_streak(days, *, today):
+    return DAILY.streak_of([day.isoformat() for day in days], at=DAILY.period(today))
+
+
+def monthly_streak(months, *, today):
+    return MONTHLY.streak_of([f"{y:04d}-{m:02d}" for y, m in months], at=MONTHLY.period(today))
 
 
 def days(*numbers):

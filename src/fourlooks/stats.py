@@ -5,7 +5,6 @@ Pure functions over dates and counts; the store gathers the inputs.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -21,40 +20,20 @@ class Streak:
     longest: int
 
 
-def daily_streak(days: Iterable[dt.date], *, today: dt.date) -> Streak:
-    """Consecutive days with a completed review.
+def streak(marks: Iterable[int], *, now: int) -> Streak:
+    """Runs of consecutive numbers (periods of a cadence with a completed review).
 
-    The current streak still counts when today's review is not done yet: it is alive until
-    a whole day passes without one.
+    The current streak still counts when the period `now` is not done yet: it is alive until
+    a whole period passes without one. Each cadence numbers its periods (review.cadences).
     """
-    done = sorted(set(days))
-    longest = run = 0
-    previous: dt.date | None = None
-    for day in done:
-        run = run + 1 if previous and day - previous == dt.timedelta(days=1) else 1
-        longest = max(longest, run)
-        previous = day
-    current = 0
-    day = today if today in done else today - dt.timedelta(days=1)
-    present = set(done)
-    while day in present:
-        current += 1
-        day -= dt.timedelta(days=1)
-    return Streak(current=current, longest=longest)
-
-
-def monthly_streak(months: Iterable[tuple[int, int]], *, today: dt.date) -> Streak:
-    """Consecutive months with a completed self-audit; the current month may still be open."""
-    index = sorted({year * 12 + month - 1 for year, month in months})
+    present = set(marks)
     longest = run = 0
     previous: int | None = None
-    for value in index:
-        run = run + 1 if previous is not None and value - previous == 1 else 1
+    for mark in sorted(present):
+        run = run + 1 if previous is not None and mark - previous == 1 else 1
         longest = max(longest, run)
-        previous = value
-    present = set(index)
-    this_month = today.year * 12 + today.month - 1
-    cursor = this_month if this_month in present else this_month - 1
+        previous = mark
+    cursor = now if now in present else now - 1
     current = 0
     while cursor in present:
         current += 1

@@ -2,9 +2,9 @@
 
 Rules:
 - The daily review of the review day is due until it is complete (all day: it is today's).
-- The self-audit of a month is due from its last AUDIT_OPENS days until it is done, or until
-  the AUDIT_GRACE-th day of the next month, when it lapses: a month skipped does not stay
-  due for ever.
+- The self-audit of a month is due in its window (review.cadences.MONTHLY: from the month's
+  last 3 days until the 7th of the next) until it is done; then it lapses: a month skipped
+  does not stay due for ever.
 - A task is due for a review when it is past its due date and has had no review since that
   date, when it was closed without a review (`task close`), or when its review was begun and
   not finished.
@@ -15,13 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from fourlooks import dates, stats
-from fourlooks.model import Cadence, Look, Task
+from fourlooks import stats
+from fourlooks.model import Look, Task
+from fourlooks.review import cadences
 from fourlooks.store import Journal, reviews, tasks
 from fourlooks.store.counts import by_look
 
-AUDIT_OPENS = 3  # the self-audit falls due this many days before the month ends...
-AUDIT_GRACE = 7  # ...and stays due until done or until this day of the next month
 BALANCE_DAYS = 30
 
 PAST_DUE = "past_due"
@@ -81,20 +80,6 @@ class Status(NamedTuple):
         }
 
 
-def audit_month(day: dt.date) -> tuple[int, int]:
-    """The month whose self-audit is current on `day`: last month in the grace days, else this."""
-    if day.day <= AUDIT_GRACE:
-        index = day.year * 12 + day.month - 2
-        return index // 12, index % 12 + 1
-    return day.year, day.month
-
-
-def audit_window(year: int, month: int) -> tuple[dt.date, dt.date]:
-    """The first and last day on which the month's self-audit is due."""
-    last = dates.month_bounds(year, month)[1]
-    return last - dt.timedelta(days=AUDIT_OPENS - 1), last + dt.timedelta(days=AUDIT_GRACE)
-
-
 def task_reason(item: tasks.TaskReviews, today: dt.date) -> str | None:
     """Why the task is due for a review, or None when it is not."""
     task = item.task
@@ -111,30 +96,19 @@ def task_reason(item: tasks.TaskReviews, today: dt.date) -> str | None:
 
 def gather(journal: Journal, *, day: dt.date) -> Status:
     """Everything `status` shows for the review day `day`."""
-    year, month = audit_month(day)
-    opens, lapses = audit_window(year, month)
-    monthly = _standing(journal, Cadence.MONTHLY, dates.format_month(year, month))
     due_tasks = _due_tasks(journal, day)
     looks = by_look(
         journal,
         date_from=(day - dt.timedelta(days=BALANCE_DAYS - 1)).isoformat(),
         date_to=day.isoformat(),
     )
-    daily_days = reviews.completed_periods(journal, Cadence.DAILY)
-    months = reviews.completed_periods(journal, Cadence.MONTHLY)
     return Status(
         day=day,
-        daily=_standing(journal, Cadence.DAILY, day.isoformat()),
-        monthly=Due(
-            period=monthly.period,
-            state=monthly.state,
-            due=monthly.state != "complete" and opens <= day <= lapses,
-            opens=opens.isoformat(),
-            lapses=lapses.isoformat(),
-        ),
+        daily=_standing(journal, cadences.DAILY, day),
+        monthly=_standing(journal, cadences.MONTHLY, day),
         tasks=due_tasks,
-        daily_streak=stats.daily_streak(map(dt.date.fromisoformat, daily_days), today=day),
-        monthly_streak=stats.monthly_streak([(int(m[:4]), int(m[5:7])) for m in months], today=day),
+        daily_streak=_streak(journal, cadences.DAILY, day),
+        monthly_streak=_streak(journal, cadences.MONTHLY, day),
         looks=stats.balance(looks),
         neglected=stats.neglected(looks),
     )
@@ -147,13 +121,21 @@ def _due_tasks(journal: Journal, day: dt.date) -> list[TaskDue]:
     return [TaskDue(task, reason, short[task.id]) for task, reason in due]
 
 
-def _standing(journal: Journal, cadence: Cadence, period: str) -> Due:
-    found = reviews.find(journal, reviews.Key(cadence, period))
-    if found is None:
-        return Due(period, "not_started", due=True)
-    if found.complete:
-        return Due(period, "complete", due=False)
-    return Due(period, "in_progress", due=True)
+def _standing(journal: Journal, spec: cadences.Spec, day: dt.date) -> Due:
+    """The review current on `day`: how far it is, and whether it is due (in its window)."""
+    period = spec.current(day)
+    found = reviews.find(journal, reviews.Key(spec.cadence, period))
+    state = "not_started" if found is None else "complete" if found.complete else "in_progress"
+    window = spec.window(period)
+    opens, lapses = (window[0].isoformat(), window[1].isoformat()) if window else (None, None)
+    due = state != "complete" and spec.is_due(period, day)
+    return Due(period, state, due=due, opens=opens, lapses=lapses)
+
+
+def _streak(journal: Journal, spec: cadences.Spec, day: dt.date) -> stats.Streak:
+    """The streak as it stands in the period `day` falls in."""
+    completed = reviews.completed_periods(journal, spec.cadence)
+    return spec.streak_of(completed, at=spec.period(day))
 
 
 def _due_dict(due: Due) -> dict:

@@ -117,14 +117,10 @@ def _past_day(chosen: "dt.date", day: "dt.date") -> "dt.date":
 
 
 def _audit_month(text: str | None, day: "dt.date") -> tuple[int, int]:
-    from fourlooks import dates, status
+    from fourlooks.review.cadences import MONTHLY
 
-    if text is None:
-        return status.audit_month(day)
-    year, month = dates.parse_month(text, today=day)
-    if (year, month) > (day.year, day.month):
-        raise UsageError(f"{dates.format_month(year, month)} has not come yet: an audit looks back")
-    return year, month
+    period = MONTHLY.choose(text, day)
+    return int(period[:4]), int(period[5:7])
 
 
 def _prompter(answers: str | None, asked: "list[Question]") -> "Prompter":

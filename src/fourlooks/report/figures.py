@@ -14,6 +14,7 @@ from fourlooks import dates, stats
 from fourlooks.errors import UsageError
 from fourlooks.model import Cadence, Look, TaskState
 from fourlooks.report.strings import rating_label
+from fourlooks.review import cadences
 from fourlooks.store import Journal
 from fourlooks.store import summary as store
 from fourlooks.store.reviews import completed_periods
@@ -343,9 +344,9 @@ def _neglected(by_look: dict[str, int]) -> str | None:
 
 def _streaks(reviewed: list[str], first: dt.date, end: dt.date) -> Streaks:
     """Streaks as they stood on `end`, from every reviewed day up to it; the longest inside too."""
-    days = [dt.date.fromisoformat(day) for day in reviewed]
-    overall = stats.daily_streak(days, today=end)
-    inside = stats.daily_streak([day for day in days if day >= first], today=end)
+    at, start = end.isoformat(), first.isoformat()
+    overall = cadences.DAILY.streak_of(reviewed, at=at)
+    inside = cadences.DAILY.streak_of([day for day in reviewed if day >= start], at=at)
     return Streaks(
         current=overall.current, longest=overall.longest, longest_in_period=inside.longest
     )

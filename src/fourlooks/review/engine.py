@@ -16,10 +16,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from fourlooks import dates, stats, texts
+from fourlooks import dates, texts
 from fourlooks.model import Cadence, Entry, Question, Task, TaskState
 from fourlooks.questions import COMMITMENTS_ID, STATE_ID, for_cadence
-from fourlooks.review import opening
+from fourlooks.review import cadences, opening
 from fourlooks.review.answers import LATER, Answer, Choice, Rating, answer_text, commitment_lines
 from fourlooks.review.opening import first_line
 from fourlooks.review.prompter import Progress, Prompter
@@ -63,7 +63,7 @@ def daily(
     if run.was_complete:
         return run.finish(asked)
     completed = reviews.completed_periods(journal, Cadence.DAILY)
-    streak = stats.daily_streak((dt.date.fromisoformat(p) for p in completed), today=day)
+    streak = cadences.DAILY.streak_of(completed, at=key.period)
     run.say("streak", count=texts.count(lang, streak.current, "day"))
     try:
         if prompter.interactive:
@@ -95,8 +95,7 @@ def monthly(
     if run.was_complete:
         return run.finish(asked)
     completed = reviews.completed_periods(journal, key.cadence)
-    months = [(int(period[:4]), int(period[5:7])) for period in completed]
-    streak = stats.monthly_streak(months, today=last_day)
+    streak = cadences.MONTHLY.streak_of(completed, at=key.period)
     run.say("streak", count=texts.count(lang, streak.current, "month"))
     try:
         if prompter.interactive:
