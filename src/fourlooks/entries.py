@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from fourlooks.model import Entry, Filters, Look
-from fourlooks.store import Journal, now_iso
+from fourlooks.store import Journal, stamp_after
 from fourlooks.store import entries as table
 
 
@@ -81,7 +81,7 @@ def edit(
         asked["text"] = ask_text(entry.text)
     changed = {k: v for k, v in asked.items() if v is not None and getattr(entry, k) != v}
     if changed:
-        entry = dataclasses.replace(entry, **changed, updated_at=now_iso())
+        entry = dataclasses.replace(entry, **changed, updated_at=stamp_after(entry.updated_at))
         table.replace(journal, entry)
     return Edited(entry, _short(journal, entry), bool(changed))
 

@@ -29,6 +29,29 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
+def stamp_after(previous: str | None) -> str:
+    """now_iso(), or one microsecond past `previous` when the clock is behind it.
+
+    A change is never stamped earlier than the version it changes: the merge keeps the
+    newer `updated_at`, so an edit on a machine whose clock is slow would otherwise be
+    undone by the next import, and never reach the other machines.
+    """
+    stamp = now_iso()
+    if not previous:
+        return stamp
+    try:
+        before = dt.datetime.fromisoformat(previous)
+    except ValueError:
+        return stamp
+    if before.tzinfo is None:
+        before = before.replace(tzinfo=dt.UTC)
+    if dt.datetime.fromisoformat(stamp) > before:
+        return stamp
+    return (before + dt.timedelta(microseconds=1)).astimezone(dt.UTC).isoformat(
+        timespec="microseconds"
+    )
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 

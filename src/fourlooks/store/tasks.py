@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import operator
+import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from fourlooks.errors import FourlooksError
 from fourlooks.model import Task, TaskState, field_names
-from fourlooks.store import Journal, in_chunks, new_id, now_iso
+from fourlooks.store import Journal, in_chunks, new_id, now_iso, stamp_after
 from fourlooks.store.entries import _short_id, resolve_id
 
 # The columns of `tasks` are Task's fields in their order.
@@ -96,7 +97,7 @@ def close(journal: Journal, task_id: str) -> Task:
     with journal.write() as conn:
         cursor = conn.execute(
             "UPDATE tasks SET closed_at = ?, updated_at = ? WHERE id = ? AND closed_at IS NULL",
-            (stamp, stamp, task_id),
+            (stamp, _stamp(conn, task_id), task_id),
         )
         if cursor.rowcount != 1:
             raise FourlooksError(f"task {task_id[:8]} is already closed")
@@ -115,18 +116,23 @@ def record_state(journal: Journal, task_id: str, state: TaskState) -> None:
             "UPDATE tasks SET state = ?, reviewed_at = ?, updated_at = ?,"
             " closed_at = CASE WHEN closed_at IS NULL AND ? THEN ? ELSE closed_at END"
             " WHERE id = ?",
-            (state.value, stamp, stamp, state.closes, stamp, task_id),
+            (state.value, stamp, _stamp(conn, task_id), state.closes, stamp, task_id),
         )
 
 
 def mark_reviewed(journal: Journal, task_id: str) -> None:
     """Note that the task has just been reviewed."""
-    stamp = now_iso()
     with journal.write() as conn:
         conn.execute(
             "UPDATE tasks SET reviewed_at = ?, updated_at = ? WHERE id = ?",
-            (stamp, stamp, task_id),
+            (now_iso(), _stamp(conn, task_id), task_id),
         )
+
+
+def _stamp(conn: sqlite3.Connection, task_id: str) -> str:
+    """The task's next `updated_at`, read and written in one transaction: never backwards."""
+    row = conn.execute("SELECT updated_at FROM tasks WHERE id = ?", (task_id,)).fetchone()
+    return stamp_after(row[0] if row else None)
 
 
 def short_ids(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
