@@ -34,10 +34,11 @@ from fourlooks.cli import app
 KILLS = int(os.environ.get("FOURLOOKS_CRASH_KILLS", "20"))
 
 WRITER_SCRIPT = r"""
-import json, sys
-from fourlooks.cli import app
+import importlib, json, sys
+from fourlooks.cli import COMMANDS, app
 commands = json.load(open(sys.argv[1], encoding="utf-8"))
 start, stop = int(sys.argv[2]), int(sys.argv[3])
+importlib.import_module(COMMANDS[commands[start][0]].module)  # ready: the command is loaded
 print("ready", flush=True)
 for n in range(start, stop):
     code = app(commands[n], prog_name="fourlooks", standalone_mode=False)

@@ -1,20 +1,76 @@
 """The command line: parse, call the core, render. Each module registers its commands.
 
-They are imported in the order `fourlooks --help` lists them: the evening's review first,
-then writing and finding entries, tasks, reports, moving data, and keeping it safe.
+COMMANDS is the one list of them, in the order `fourlooks --help` lists them: the evening's
+review first, then writing and finding entries, tasks, reports, moving data, and keeping it
+safe. A command's module is imported only when that command runs (cli/app.py, LazyGroup);
+until then its summary here is what --help and shell completion show. Each summary is the
+first line of the command's docstring (its help), and tests/test_cli_commands.py checks
+that the table and the modules' registrations agree.
 """
 
-from fourlooks.cli import review as _review  # noqa: F401  (registers its commands)
-from fourlooks.cli import status as _status  # noqa: F401
-from fourlooks.cli import entries as _entries  # noqa: F401
-from fourlooks.cli import search as _search  # noqa: F401
-from fourlooks.cli import tasks as _tasks  # noqa: F401
-from fourlooks.cli import report as _report  # noqa: F401
-from fourlooks.cli import questions as _questions  # noqa: F401
-from fourlooks.cli import transfer as _transfer  # noqa: F401
-from fourlooks.cli import maintenance as _maintenance  # noqa: F401
-from fourlooks.cli.app import app, run
+from fourlooks.cli.app import Listed, app, run
+
+COMMANDS: dict[str, Listed] = {
+    "review": Listed(
+        "fourlooks.cli.review",
+        "Take the day's review; --monthly the month's self-audit; --task ID a task's review.",
+    ),
+    "status": Listed(
+        "fourlooks.cli.status",
+        "Show what is due: today's review, the month's self-audit, tasks to review; streaks;"
+        " looks.",
+    ),
+    "add": Listed(
+        "fourlooks.cli.entries",
+        "Add an entry tagged with one of the four looks; prints its short id.",
+    ),
+    "list": Listed("fourlooks.cli.entries", "List entries, newest day first, grouped by day."),
+    "show": Listed("fourlooks.cli.entries", "Show one entry with everything stored about it."),
+    "edit": Listed(
+        "fourlooks.cli.entries", "Change an entry; with no options, edit its text in $EDITOR."
+    ),
+    "delete": Listed("fourlooks.cli.entries", "Delete an entry (asks first)."),
+    "search": Listed(
+        "fourlooks.cli.search",
+        "Search the text of every entry, best matches first, the match highlighted.",
+    ),
+    "report": Listed(
+        "fourlooks.cli.report",
+        "Report a month: reviews, balance of the looks, self-audit, commitments, tasks,"
+        " highlights.",
+    ),
+    "questions": Listed(
+        "fourlooks.cli.questions",
+        "List the review questions with their ids and sources, in the order reviews ask them.",
+    ),
+    "export": Listed(
+        "fourlooks.cli.transfer",
+        "Export the journal as Markdown or as lossless JSON; exporting twice gives the same bytes.",
+    ),
+    "import": Listed(
+        "fourlooks.cli.transfer",
+        "Import a JSON export: entries are matched by id, so importing twice adds nothing.",
+    ),
+    "backup": Listed(
+        "fourlooks.cli.maintenance",
+        "Copy the journal to a private file (0600), safely, even while it is in use.",
+    ),
+    "check": Listed(
+        "fourlooks.cli.maintenance",
+        "Check the journal: SQLite integrity, foreign keys, schema version; exit 1 on a problem.",
+    ),
+    "paths": Listed(
+        "fourlooks.cli.maintenance", "Print where the journal and the configuration files are."
+    ),
+    "restore": Listed(
+        "fourlooks.cli.maintenance",
+        "Replace the journal with a backup; the journal as it was is kept beside it.",
+    ),
+    "task": Listed(
+        "fourlooks.cli.tasks", "Tasks, each reviewed on its own (事省): add, list, show, close."
+    ),
+}
 
 main = run
 
-__all__ = ["app", "main"]
+__all__ = ["COMMANDS", "app", "main"]

@@ -4,15 +4,20 @@
 # string annotation twice on each run (inspect and typing), ~8 ms per invocation.
 
 import datetime as dt
+import importlib
 import os
 import sqlite3
 import sys
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
-from typer.core import TyperGroup
+from typer._click import Command, Context, HelpFormatter
+from typer._click.shell_completion import CompletionItem
+from typer.core import TyperCommand, TyperGroup
+from typer.main import get_command_from_info, get_command_name, get_group_from_info
 
 from fourlooks import __version__
 from fourlooks.errors import FourlooksError, UsageError
@@ -23,7 +28,118 @@ if TYPE_CHECKING:
     from fourlooks.store import Journal
 
 
-class ErrorBoundary(TyperGroup):
+class Listed(NamedTuple):
+    """A command as `fourlooks --help` lists it: the module that registers it, its summary."""
+
+    module: str
+    summary: str
+
+
+class LazyGroup(TyperGroup):
+    """The top-level group: a command's module is imported only when that command is used.
+
+    Names, order and one-line summaries come from the table `fourlooks.cli.COMMANDS` (as in
+    pip's commands/__init__.py), so `--help` and completing a command's name import no
+    command module. Looking a command up imports its module, which registers the command on
+    `app` with `@app.command()`, and builds that one command as typer would have built it.
+    """
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        from fourlooks.cli import COMMANDS  # read here: fourlooks.cli imports this module
+
+        self.commands = Commands(COMMANDS, self.commands)
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(self.commands)
+
+    def listing(self, name: str) -> Command:
+        """The command if it is built, else a stand-in holding its summary as its help."""
+        assert isinstance(self.commands, Commands)
+        return self.commands.built.get(name) or TyperCommand(
+            name=name, help=self.commands.table[name].summary
+        )
+
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        """TyperGroup's list of commands, from the summaries: --help builds no command."""
+        rows = [(name, self.listing(name)) for name in self.list_commands(ctx)]
+        rows = [(name, command) for name, command in rows if not command.hidden]
+        if rows:
+            limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in rows])
+
+    def shell_complete(self, ctx: Context, incomplete: str) -> list[CompletionItem]:
+        """TyperGroup's completions, from the summaries: completing a name builds nothing."""
+        listed = [self.listing(name) for name in self.list_commands(ctx)]
+        results = [
+            CompletionItem(command.name, help=command.get_short_help_str())
+            for command in listed
+            if command.name and command.name.startswith(incomplete) and not command.hidden
+        ]
+        return results + Command.shell_complete(self, ctx, incomplete)  # the options
+
+
+class Commands(MutableMapping[str, Command]):
+    """A group's commands by name, in the table's order, each built when first looked up.
+
+    `built` starts with what typer built already (commands whose module was imported
+    before the group was made, as in tests); the rest are built from `app`'s registrations.
+    """
+
+    def __init__(self, table: Mapping[str, Listed], built: Mapping[str, Command]) -> None:
+        self.table = dict(table)
+        self.built = dict(built)
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self.built:
+            if name not in self.table:
+                raise KeyError(name)
+            importlib.import_module(self.table[name].module)
+            command = registered(name)
+            if command is None:
+                raise KeyError(name)
+            self.built[name] = command
+        return self.built[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.table or name in self.built
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.table
+        yield from (name for name in self.built if name not in self.table)
+
+    def __len__(self) -> int:
+        return len(self.table.keys() | self.built.keys())
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self.built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self:
+            raise KeyError(name)
+        self.table.pop(name, None)
+        self.built.pop(name, None)
+
+
+def registered(name: str) -> Command | None:
+    """The command or group `name` registered on `app`, built as typer's get_group builds
+    its commands (typer/main.py, get_group_from_info); None if no module registered it."""
+    style: dict[str, Any] = {
+        "pretty_exceptions_short": app.pretty_exceptions_short,
+        "rich_markup_mode": app.rich_markup_mode,
+    }
+    for info in app.registered_commands:
+        if (info.name or get_command_name(info.callback.__name__)) == name:  # type: ignore[union-attr]
+            return get_command_from_info(info, **style)
+    for group_info in app.registered_groups:
+        group = get_group_from_info(group_info, suggest_commands=app.suggest_commands, **style)
+        if group.name == name:
+            return group
+    return None
+
+
+class ErrorBoundary(LazyGroup):
     """Turn every error a user can cause into one line on stderr and a meaningful exit code."""
 
     def main(
