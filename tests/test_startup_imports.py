@@ -1,0 +1,70 @@
+"""What a command's start-up loads: the modules it needs, not the heavy libraries or the
+modules of other commands (each costs every invocation its import time; FACTS.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fourlooks.cli import COMMANDS
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+# Runs fourlooks as its console script does, then writes every module loaded by then.
+_RUNNER = """
+import json, os, sys
+from fourlooks.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+with open(os.environ["MODULES_OUT"], "w") as out:
+    json.dump(sorted(sys.modules), out)
+"""
+
+HEAVY = ("rich", "sqlite_utils", "dateutil", "platformdirs", "tabulate", "pluggy")
+
+
+def loaded(tmp_path: Path, *args: str) -> set[str]:
+    out = tmp_path / "modules.json"
+    env = {**os.environ, "PYTHONPATH": SRC, "MODULES_OUT": str(out)}
+    result = subprocess.run(
+        [sys.executable, "-c", _RUNNER, *args], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(out.read_text()))
+
+
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY)
+
+
+def command_modules(modules: set[str], *, but: str | None = None) -> list[str]:
+    """The command modules of the table that were imported, the one of `but` aside."""
+    mine = COMMANDS[but].module if but else None
+    listed = {listed.module for listed in COMMANDS.values()} - {mine}
+    return sorted(listed & modules)
+
+
+@pytest.mark.parametrize("option", ["--version", "--help"])
+def test_version_and_help_load_no_command_and_no_heavy_library(tmp_path, option):
+    modules = loaded(tmp_path, option)
+    assert "fourlooks.cli.app" in modules  # it did run the app
+    assert heavy(modules) == []
+    assert command_modules(modules) == []
+    assert "fourlooks.store" not in modules  # no journal is opened to print these
+
+
+def test_list_loads_its_own_module_and_no_other(tmp_path, cli):
+    journal = tmp_path / "journal.db"
+    cli.ok("--db", str(journal), "add", "-l", "up", "a first entry")  # created and migrated
+    modules = loaded(tmp_path, "--db", str(journal), "list", "-n", "20")
+    assert COMMANDS["list"].module in modules
+    assert "fourlooks.store" in modules  # it did read the journal
+    assert heavy(modules) == []
+    assert command_modules(modules, but="list") == []
