@@ -53,7 +53,7 @@ def list_tasks(
     if as_json:
         typer.echo(render.to_json(screen.list_json(found)))
     elif not found:
-        typer.echo("No tasks." if include_closed else "No open tasks.", err=True)
+        typer.echo(screen.nothing_listed(include_closed=include_closed), err=True)
     else:
         colour = render.colour_enabled()
         typer.echo("\n".join(screen.list_lines(found, lang(), colour=colour)))

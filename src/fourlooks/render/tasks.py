@@ -24,6 +24,10 @@ def list_lines(found: list[Listed], lang: str, *, colour: bool) -> Iterator[str]
         )
 
 
+def nothing_listed(*, include_closed: bool) -> str:
+    return "No tasks." if include_closed else "No open tasks."
+
+
 def list_json(found: list[Listed]) -> list[dict]:
     return [{**item.task.to_dict(), "review_due": item.review_due} for item in found]
 
