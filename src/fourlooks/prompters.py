@@ -41,7 +41,7 @@ class TerminalPrompter:
         if style in ("title", "heading"):
             self._print("")
         code = _STYLES.get(style)
-        for line in text.split("\n"):
+        for line in render.shown(text).split("\n"):
             self._print(render.paint(line, code, enabled=self.colour) if code else line)
 
     def ask_text(self, question: Question, progress: Progress) -> str | None:
@@ -76,7 +76,7 @@ class TerminalPrompter:
 
     def _header(self, question: Question, progress: Progress) -> None:
         self._print("")
-        first, *rest = question.text.split("\n")
+        first, *rest = render.shown(question.text).split("\n")
         self._print(render.paint(f"[{progress}]", "2", enabled=self.colour) + " " + first)
         for line in rest:
             self._print(" " * (len(str(progress)) + 3) + line)

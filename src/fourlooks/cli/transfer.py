@@ -169,6 +169,10 @@ def _write(target: Path | None, chunks: Iterable[str]) -> None:
     if target is not None:
         files.write_atomic(target, chunks)
         return
+    if sys.stdout.isatty():  # a person reads it: control codes shown, not obeyed
+        from fourlooks.render import shown
+
+        chunks = (shown(chunk) for chunk in chunks)
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:
         for chunk in chunks:

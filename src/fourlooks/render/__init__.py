@@ -31,6 +31,19 @@ def colour_enabled(stream: Any = None) -> bool:
     return bool(isatty and isatty())
 
 
+# What a terminal would act on in stored text: C0 controls but newline and tab, DEL and
+# C1. Each becomes a visible stand-in (ESC shows as ␛), so `add $'\e]0;x\a'` can neither
+# retitle the window nor clear the screen, and the person still sees something was there.
+_CONTROLS = {code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A)}
+_CONTROLS[0x7F] = "\u2421"
+_CONTROLS.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+
+
+def shown(text: str) -> str:
+    """Stored text made safe for a terminal: control characters shown, never obeyed."""
+    return text.translate(_CONTROLS)
+
+
 def paint(text: str, code: str, *, enabled: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if enabled else text
 
@@ -68,8 +81,8 @@ def _entry_block(entry: Entry, short_id: str, lang: str, colour: bool) -> Iterab
     head = f"  {paint(short_id, '2', enabled=colour)}  "
     head += paint(name, _LOOK_COLOURS[entry.look], enabled=colour) + pad + "  "
     indent = " " * (len(short_id) + 4 + max(6, _width(name)) + 2)
-    lines = entry.text.splitlines() or [""]
-    tags = "  " + " ".join(f"#{tag}" for tag in entry.tags) if entry.tags else ""
+    lines = shown(entry.text).splitlines() or [""]
+    tags = "  " + " ".join(f"#{shown(tag)}" for tag in entry.tags) if entry.tags else ""
     lines[-1] += paint(tags, "2", enabled=colour) if tags else ""
     yield head + lines[0]
     for line in lines[1:]:
@@ -91,7 +104,7 @@ def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
     yield f"date:     {entry.date} {weekday(entry.date)}"
     yield f"look:     {entry.look.value} {entry.look.zh}"
     if entry.tags:
-        yield "tags:     " + " ".join(f"#{tag}" for tag in entry.tags)
+        yield "tags:     " + " ".join(f"#{shown(tag)}" for tag in entry.tags)
     if entry.cadence:
         yield f"review:   {entry.cadence.value}" + (
             f" - {entry.question_id}" if entry.question_id else ""
@@ -106,7 +119,7 @@ def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
     if entry.updated_at != entry.created_at:
         yield f"updated:  {entry.updated_at}"
     yield ""
-    yield entry.text
+    yield shown(entry.text)
 
 
 def to_json(data: Any) -> str:

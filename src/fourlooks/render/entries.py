@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from fourlooks.render import shown
+
 if TYPE_CHECKING:
     from fourlooks.entries import EntryRef, Listing
 
@@ -11,7 +13,7 @@ if TYPE_CHECKING:
 def delete_question(found: EntryRef) -> str:
     """Enough of the entry to recognise it: short id, day, look, the start of its first line."""
     entry = found.entry
-    first_line = entry.text.splitlines()[0][:60] if entry.text else ""
+    first_line = shown(entry.text.splitlines()[0][:60]) if entry.text else ""
     return f"Delete {found.short_id} ({entry.date}, {entry.look.value}: {first_line})?"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from fourlooks.render import paint
+from fourlooks.render import paint, shown
 
 if TYPE_CHECKING:
     from fourlooks.model import Question
@@ -24,7 +24,7 @@ def lines(numbered: list[tuple[int, Question]], lang: str, *, colour: bool) -> I
         if question.look != look:
             look = question.look
             yield "  " + paint(texts.look_heading(lang, look), "36", enabled=colour)
-        yield f"  {number:>3}  {question.text}"
+        yield f"  {number:>3}  {shown(question.text)}"
         yield "       " + paint(" · ".join(_details(question)), "2", enabled=colour)
 
 

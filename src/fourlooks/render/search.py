@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from fourlooks.render import look_name, paint, weekday
+from fourlooks.render import look_name, paint, shown, weekday
 
 if TYPE_CHECKING:
     from fourlooks.search import Hit
@@ -16,13 +16,13 @@ _MATCH_STYLE = "1;33"  # bold yellow, like a highlighter pen
 def hit_lines(hits: list[Hit], lang: str, *, colour: bool) -> Iterator[str]:
     for hit in hits:
         entry = hit.entry
-        tags = "  " + " ".join(f"#{tag}" for tag in entry.tags) if entry.tags else ""
+        tags = "  " + " ".join(f"#{shown(tag)}" for tag in entry.tags) if entry.tags else ""
         yield (
             f"{paint(hit.short_id, '2', enabled=colour)}  {entry.date} {weekday(entry.date)}"
             f"  {look_name(entry.look, lang)}{paint(tags, '2', enabled=colour)}"
         )
         yield "    " + "".join(
-            paint(text, _MATCH_STYLE, enabled=colour) if is_match else text
+            paint(shown(text), _MATCH_STYLE, enabled=colour) if is_match else shown(text)
             for text, is_match in hit.snippet
         )
 

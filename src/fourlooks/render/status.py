@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from fourlooks.render import paint
+from fourlooks.render import paint, shown
 
 if TYPE_CHECKING:
     from fourlooks.status import Status
@@ -41,7 +41,7 @@ def lines(found: Status, lang: str, *, colour: bool) -> Iterator[str]:
     yield _row(say("status_tasks"), str(len(found.tasks)) if found.tasks else say("none"))
     for item in found.tasks:
         reason = due(say(item.reason, due=item.task.due))
-        yield f"    {paint(item.short_id, '2', enabled=colour)}  {item.task.title}  {reason}"
+        yield f"    {paint(item.short_id, '2', enabled=colour)}  {shown(item.task.title)}  {reason}"
     streaks = [
         say(
             f"streak_{name}",

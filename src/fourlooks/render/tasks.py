@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from fourlooks.render import entry_lines, paint
+from fourlooks.render import entry_lines, paint, shown
 
 if TYPE_CHECKING:
     from fourlooks.model import Task
@@ -19,7 +19,7 @@ def list_lines(found: list[Listed], lang: str, *, colour: bool) -> Iterator[str]
     for task, short_id, reason in found:
         yield (
             f"{paint(short_id, '2', enabled=colour)}  {task.due or '-':<10}  "
-            f"{texts.pad(_state(task, lang), 12)}  {task.title}"
+            f"{texts.pad(_state(task, lang), 12)}  {shown(task.title)}"
             f"{_flag(reason, task, lang, colour)}"
         )
 
@@ -36,7 +36,7 @@ def detail_lines(found: Detail, lang: str, *, colour: bool) -> Iterator[str]:
     """Everything stored about a task, then the answers of its reviews."""
     task = found.task
     yield paint(task.id, "1", enabled=colour)
-    yield f"title:    {task.title}"
+    yield f"title:    {shown(task.title)}"
     yield f"due:      {task.due or '-'}"
     yield f"state:    {_state(task, lang)}" + (" (closed)" if not task.is_open else "")
     if found.review_due:

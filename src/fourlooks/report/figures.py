@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from fourlooks import dates, stats
 from fourlooks.errors import UsageError
 from fourlooks.model import Cadence, Look, TaskState
+from fourlooks.render import shown  # a report is read by a person: never control codes
 from fourlooks.report.strings import rating_label
 from fourlooks.review import cadences
 from fourlooks.store import Journal
@@ -387,7 +388,9 @@ def _commitments(journal: Journal, first: str, last: str) -> Commitments:
 def _tasks(journal: Journal, span: tuple[str, str], end: str) -> Tasks:
     states = store.task_states_reviewed(journal, *span, STATE_ID)
     open_tasks = store.tasks_open_on(journal, end)
-    overdue = [OverdueTask(tid, title, due) for tid, title, due in open_tasks if due and due < end]
+    overdue = [
+        OverdueTask(tid, shown(title), due) for tid, title, due in open_tasks if due and due < end
+    ]
     return Tasks(
         opened=store.tasks_opened(journal, *span),
         closed=store.tasks_closed(journal, *span),
@@ -403,6 +406,6 @@ def _highlights(journal: Journal, first: str, last: str) -> dict[str, list[Highl
     ids = [qid for group in HIGHLIGHTS.values() for qid in group]
     rows = store.answers(journal, first, last, ids)
     return {
-        name: [Highlight(*row) for row in rows if row[1] in group]
+        name: [Highlight(date, qid, shown(text)) for date, qid, text in rows if qid in group]
         for name, group in HIGHLIGHTS.items()
     }
