@@ -58,6 +58,12 @@ def listing(journal: Journal, filters: Filters, *, limit: int, short_ids: bool =
     return Listing(found, short, filters)
 
 
+def check_writable(journal: Journal) -> None:
+    """Fail now, not after a person has typed, when the journal cannot take a write."""
+    with journal.write():
+        pass  # the write lock taken and given back: read-only files and long locks show here
+
+
 def get(journal: Journal, entry_id: str) -> Entry:
     """The entry whose id is, or starts with, the text given."""
     return table.get(journal, entry_id)

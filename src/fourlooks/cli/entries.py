@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from fourlooks.cli.app import app, journal, lang, output
+from fourlooks.cli.app import app, journal, lang, output, settings
 from fourlooks.cli.inputs import (
     LOOK_HELP,
     WHEN_HELP,
@@ -41,10 +41,13 @@ def add(
     ] = None,
 ) -> None:
     """Add an entry tagged with one of the four looks; prints its short id."""
-    from fourlooks import entries
+    from fourlooks import entries, recovery
 
     chosen_look, day, tags = parse_look(look), parse_date(date), parse_tags(tag)
-    added = entries.add(journal(), date=day, look=chosen_look, text=entry_text(text), tags=tags)
+    # The journal must take a write before anyone types into the editor.
+    typed = entry_text(text, before_editor=lambda: entries.check_writable(journal()))
+    with recovery.kept_on_failure(lambda: typed, settings().journal_path, "entry"):
+        added = entries.add(journal(), date=day, look=chosen_look, text=typed, tags=tags)
     typer.echo(added.short_id)
 
 
@@ -123,7 +126,7 @@ def edit(
     ] = None,
 ) -> None:
     """Change an entry; with no options, edit its text in $EDITOR."""
-    from fourlooks import editor, entries
+    from fourlooks import editor, entries, recovery
 
     change = entries.Change(
         look=parse_look(look) if look is not None else None,
@@ -131,9 +134,15 @@ def edit(
         tags=parse_tags(tag) if tag is not None else None,
         text=checked_text(read_stdin() if text == "-" else text) if text is not None else None,
     )
-    done = entries.edit(
-        journal(), entry_id, change, ask_text=lambda old: checked_text(editor.edit(old))
-    )
+    typed: list[str] = [change.text] if change.text else []
+
+    def in_editor(old: str) -> str:
+        entries.check_writable(journal())  # before anyone types into the editor
+        typed.append(checked_text(editor.edit(old)))
+        return typed[-1]
+
+    with recovery.kept_on_failure(lambda: "".join(typed), settings().journal_path, "edit"):
+        done = entries.edit(journal(), entry_id, change, ask_text=in_editor)
     if done.changed:
         typer.echo(f"Saved {done.short_id}.", err=True)
     else:

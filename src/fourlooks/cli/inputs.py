@@ -81,13 +81,14 @@ def stdin_is_piped() -> bool:
     return not sys.stdin.isatty()
 
 
-def entry_text(text: str | None) -> str:
+def entry_text(text: str | None, *, before_editor: Callable[[], None]) -> str:
     """A new entry's text: the argument, stdin ('-' or piped), else what $EDITOR gives back."""
     if text == "-" or (text is None and stdin_is_piped()):
         text = read_stdin()
     elif text is None:
         from fourlooks import editor
 
+        before_editor()
         text = editor.edit()
         if not text.strip():
             typer.echo("Empty text: nothing stored.", err=True)
