@@ -54,7 +54,14 @@ def journal(tmp_path):
 
 
 def daily(journal, prompter, day=DAY, lang="en"):
-    return review.daily(journal, prompter, BANK, day=day, lang=lang)
+    return review.take(
+        journal, prompter, review.sitting(BANK, Cadence.DAILY, day.isoformat()), lang=lang
+    )
+
+
+def task_review(journal, prompter, task, day=DAY):
+    sitting = review.sitting(BANK, Cadence.TASK, day.isoformat(), task=task)
+    return review.take(journal, prompter, sitting, lang="en")
 
 
 def stored(journal, day=DAY):
@@ -173,7 +180,8 @@ def test_piped_reviews_show_no_commitments(journal):
 
 def test_chinese_screens_follow_the_language(journal):
     prompter = Script(interactive=True)
-    review.daily(journal, prompter, questions.load("zh"), day=DAY, lang="zh")
+    zh_daily = review.sitting(questions.load("zh"), Cadence.DAILY, DAY.isoformat())
+    review.take(journal, prompter, zh_daily, lang="zh")
     assert "日省 · 2026-11-26 周四" in prompter.screen
     assert "回头看 look back" in prompter.screen
     assert prompter.questions[0].text == questions.get(questions.load("zh"), DAILY[0]).text
@@ -190,7 +198,9 @@ def test_monthly_ratings_with_notes_dated_on_the_months_last_day(journal):
     answers = [Rating(4, "kept every promise but one"), Rating(3, ""), None, Rating(5, "")]
     answers += ["text"] * (len(MONTHLY) - 4)
     prompter = Script(*answers)
-    outcome = review.monthly(journal, prompter, BANK, year=2026, month=2, lang="en")
+    outcome = review.take(
+        journal, prompter, review.sitting(BANK, Cadence.MONTHLY, "2026-02"), lang="en"
+    )
     assert outcome.complete and [q for q, _ in prompter.asked] == MONTHLY
     key = reviews.Key(Cadence.MONTHLY, "2026-02")
     saved = {e.question_id: e for e in reviews.answers(journal, reviews.find(journal, key).id)}
@@ -204,7 +214,7 @@ def test_monthly_ratings_with_notes_dated_on_the_months_last_day(journal):
 def test_task_review_done_asks_effect_then_lesson_and_closes_the_task(journal):
     task = tasks.add(journal, "Budget draft", due="2026-11-20")
     prompter = Script(Choice("done", ""), "saved a day", "outline first")
-    outcome = review.task(journal, prompter, BANK, task=task, day=DAY, lang="en")
+    outcome = task_review(journal, prompter, task)
     assert prompter.asked == [
         ("task.back.state", "1/3"),
         ("task.back.effect", "2/3"),
@@ -233,7 +243,7 @@ def test_task_review_done_asks_effect_then_lesson_and_closes_the_task(journal):
 def test_each_task_state_gets_its_own_question(journal, state, asked, still_open):
     task = tasks.add(journal, "Rota survey")
     prompter = Script(Choice(state, "note"), "why", "lesson")
-    review.task(journal, prompter, BANK, task=task, day=DAY, lang="en")
+    task_review(journal, prompter, task)
     assert prompter.asked[1][0] == asked
     assert tasks.get(journal, task.id).is_open is still_open
     assert tasks.get(journal, task.id).state == TaskState(state)
@@ -241,9 +251,9 @@ def test_each_task_state_gets_its_own_question(journal, state, asked, still_open
 
 def test_an_interrupted_task_review_resumes_with_the_states_question(journal):
     task = tasks.add(journal, "Rota survey")
-    review.task(journal, Script(Choice("not_done", "")), BANK, task=task, day=DAY, lang="en")
+    task_review(journal, Script(Choice("not_done", "")), task)
     prompter = Script("no time", "plan earlier")
-    outcome = review.task(journal, prompter, BANK, task=task, day=DAY, lang="en")
+    outcome = task_review(journal, prompter, task)
     assert prompter.asked == [("task.back.cause", "2/3"), ("task.ahead.lesson", "3/3")]
     assert outcome.complete and tasks.get(journal, task.id).reviewed_at
 
@@ -251,7 +261,7 @@ def test_an_interrupted_task_review_resumes_with_the_states_question(journal):
 def test_a_state_left_for_later_asks_no_states_question(journal):
     task = tasks.add(journal, "Rota survey")
     prompter = Script(LATER, "lesson")
-    outcome = review.task(journal, prompter, BANK, task=task, day=DAY, lang="en")
+    outcome = task_review(journal, prompter, task)
     assert prompter.asked == [("task.back.state", "1/3"), ("task.ahead.lesson", "2/2")]
     assert not outcome.complete and tasks.get(journal, task.id).state is None
 
@@ -259,7 +269,7 @@ def test_a_state_left_for_later_asks_no_states_question(journal):
 def test_a_skipped_state_leads_straight_to_the_lesson(journal):
     task = tasks.add(journal, "Rota survey")
     prompter = Script(None, "lesson")
-    outcome = review.task(journal, prompter, BANK, task=task, day=DAY, lang="en")
+    outcome = task_review(journal, prompter, task)
     assert [q for q, _ in prompter.asked] == ["task.back.state", "task.ahead.lesson"]
     assert outcome.complete and tasks.get(journal, task.id).state is None
 

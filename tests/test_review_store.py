@@ -44,7 +44,9 @@ def test_skips_and_completion(journal):
     assert reviews.skipped(journal, review_id) == {"daily.up.peers"}
     answer(journal, DAY, "daily.back.lesson", "x")
     assert reviews.completed_periods(journal, Cadence.DAILY) == []
-    reviews.skip(journal, DAY, "daily.ahead.goal", complete=True)
+    with journal.write():
+        reviews.skip(journal, DAY, "daily.ahead.goal")
+        reviews.complete(journal, DAY)
     assert reviews.find(journal, DAY).complete
     assert reviews.completed_periods(journal, Cadence.DAILY) == ["2026-11-26"]
 

@@ -16,8 +16,6 @@ from fourlooks.cli.days import review_today
 from fourlooks.errors import FourlooksError, UsageError
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from fourlooks.model import Question
     from fourlooks.review import Outcome, Prompter
 
@@ -81,9 +79,6 @@ def review(
     command again to go on. Exit status: 0 when the review ends or pauses at end of input,
     1 on bad input (earlier answers stay saved), 130 on Ctrl-C, 129/143 on SIGHUP/SIGTERM.
     """
-    from functools import partial
-
-    from fourlooks import dates, paths, questions
     from fourlooks import review as engine
     from fourlooks.model import Cadence
 
@@ -91,36 +86,18 @@ def review(
         raise UsageError("--month goes with --monthly")
     if monthly and (task_id is not None or date is not None):
         raise UsageError("--monthly cannot be combined with --task or --date (use --month)")
-    day = review_today()
-    if date is not None:
-        day = _past_day(dates.parse_when(date, today=day), day)
-    bank = questions.load(lang(), paths.questions_file())
-    if monthly:
-        year, number = _audit_month(month, day)
-        cadence, start = Cadence.MONTHLY, partial(engine.monthly, year=year, month=number)
-    elif task_id is not None:
-        from fourlooks.store import tasks
-
-        task = tasks.get(journal(), task_id)
-        cadence, start = Cadence.TASK, partial(engine.task, task=task, day=day)
-    else:
-        cadence, start = Cadence.DAILY, partial(engine.daily, day=day)
-    prompter = _prompter(answers, questions.for_cadence(bank, cadence))
-    outcome = _guarded(lambda: start(journal(), prompter, bank, lang=lang()))
+    cadence = Cadence.MONTHLY if monthly else Cadence.TASK if task_id is not None else Cadence.DAILY
+    sitting = engine.prepare(
+        journal,
+        cadence,
+        when=month if monthly else date,
+        task_id=task_id,
+        today=review_today(),
+        lang=lang(),
+    )
+    prompter = _prompter(answers, list(sitting.questions))
+    outcome = _guarded(lambda: engine.take(journal(), prompter, sitting, lang=lang()))
     _finish(prompter, outcome)
-
-
-def _past_day(chosen: "dt.date", day: "dt.date") -> "dt.date":
-    if chosen > day:
-        raise UsageError(f"{chosen.isoformat()} has not come yet: a review looks back")
-    return chosen
-
-
-def _audit_month(text: str | None, day: "dt.date") -> tuple[int, int]:
-    from fourlooks.review.cadences import MONTHLY
-
-    period = MONTHLY.choose(text, day)
-    return int(period[:4]), int(period[5:7])
 
 
 def _prompter(answers: str | None, asked: "list[Question]") -> "Prompter":

@@ -1,18 +1,26 @@
 """Each cadence described once: its period, its dates, when it is due, its streak, its words.
 
-The engine, `status` and the streaks read this table; a new cadence is a row here (with its
-enum value and its questions in the bank), not a new copy of the review's steps.
+The engine, `status` and the streaks read this table. A new cadence is a row here (and a
+period kind if it needs one) with its enum value, its questions in the bank and its words,
+not a new copy of the review's steps.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from fourlooks import dates, stats
 from fourlooks.errors import UsageError
-from fourlooks.model import Cadence
+from fourlooks.model import Cadence, Question, TaskState
+from fourlooks.questions import STATE_ID
+from fourlooks.review import opening
+from fourlooks.review.answers import Answer, Choice
+from fourlooks.store import Journal, reviews, tasks
+
+# Steps a person at a terminal sees before the questions: (run, the period's day) -> None.
+Step = Callable[..., None]
 
 
 class Days:
@@ -63,6 +71,10 @@ class Spec:
     keeps_streak: bool = True  # whether consecutive completed periods are counted
     opens: int | None = None  # due from this many days before the period ends (None: its own)
     grace: int = 0  # ... and until this many days after it
+    opening: tuple[Step, ...] = ()  # shown to a person at a terminal, before the questions
+    branch: str | None = None  # the question whose choice picks the questions marked `when`
+    answered: Callable[[Journal, reviews.Key, Question, Answer], None] | None = None
+    completed: Callable[[Journal, reviews.Key], None] | None = None  # in the same transaction
 
     def period(self, day: dt.date) -> str:
         """The period a day falls in: `2026-11-26`, `2026-11`."""
@@ -103,11 +115,25 @@ class Spec:
         return period
 
 
+def _record_state(journal: Journal, key: reviews.Key, question: Question, answer: Answer) -> None:
+    """A task review's state answer is the task's new state, in the answer's transaction."""
+    states = {state.value for state in TaskState}
+    if question.id == STATE_ID and isinstance(answer, Choice) and answer.value in states:
+        assert key.task_id is not None
+        tasks.record_state(journal, key.task_id, TaskState(answer.value))
+
+
+def _mark_reviewed(journal: Journal, key: reviews.Key) -> None:
+    assert key.task_id is not None
+    tasks.mark_reviewed(journal, key.task_id)
+
+
 DAILY = Spec(
     Cadence.DAILY,
     Days(),
     title="title_daily",
     not_yet="a review looks back",
+    opening=(opening.follow_up, opening.on_this_day),
 )
 MONTHLY = Spec(
     Cadence.MONTHLY,
@@ -124,6 +150,9 @@ TASK = Spec(
     title="title_task",
     not_yet="a review looks back",
     keeps_streak=False,
+    branch=STATE_ID,
+    answered=_record_state,
+    completed=_mark_reviewed,
 )
 
 SPECS = {spec.cadence: spec for spec in (DAILY, MONTHLY, TASK)}

@@ -1,8 +1,9 @@
-"""The review engine: which questions, in what order, what is already done, saving each answer.
+"""The review engine: what is already done, asking the rest in order, saving each answer.
 
-The three cadences of the article: the daily review (日省), the monthly self-audit (月省) and
-the review of one task (事省). The engine talks to the person through a `Prompter` and to the
-journal through the store; it holds no SQL and no terminal codes.
+One path for every cadence of the article: the daily review (日省), the monthly self-audit
+(月省) and the review of one task (事省). What differs between them is data: the cadence's
+row in `cadences` and the questions of the `Sitting`. The engine talks to the person through
+a `Prompter` and to the journal through the store; it holds no SQL and no terminal codes.
 
 Every answer is stored at once, in its own transaction, so an interrupted review loses nothing
 that was given: running the same review again shows what is done and asks only the rest.
@@ -12,20 +13,16 @@ any other exception propagate after the transaction in flight has rolled back.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from fourlooks import dates, texts
-from fourlooks.model import Cadence, Entry, Question, Task, TaskState
-from fourlooks.questions import COMMITMENTS_ID, STATE_ID, for_cadence
-from fourlooks.review import cadences, opening
+from fourlooks import texts
+from fourlooks.model import Entry, Look, Question
+from fourlooks.questions import COMMITMENTS_ID, STATE_ID
 from fourlooks.review.answers import LATER, Answer, Choice, Rating, answer_text, commitment_lines
 from fourlooks.review.opening import first_line
 from fourlooks.review.prompter import Progress, Prompter
-from fourlooks.store import Journal, reviews, tasks
-
-_TASK_STATES = {state.value for state in TaskState}
+from fourlooks.review.sittings import Sitting
+from fourlooks.store import Journal, reviews
 
 
 @dataclass
@@ -49,159 +46,37 @@ class Outcome:
         return self.total - self.done
 
 
-# ---------------------------------------------------------------- the three reviews
-
-
-def daily(
-    journal: Journal, prompter: Prompter, questions: Sequence[Question], *, day: dt.date, lang: str
-) -> Outcome:
-    """The end-of-day review of `day`: commitments, on this day, then the daily questions."""
-    key = reviews.Key(Cadence.DAILY, day.isoformat())
-    asked = for_cadence(list(questions), Cadence.DAILY)
-    run = Run(journal, prompter, key, date=day.isoformat(), lang=lang)
-    run.say("title_daily", style="title", weekday=texts.weekday(lang, day), date=key.period)
+def take(journal: Journal, prompter: Prompter, sitting: Sitting, *, lang: str) -> Outcome:
+    """Take a review: its title, what is done already, then every open question in turn."""
+    run = Run(journal, prompter, sitting, lang=lang)
+    run.title()
     if run.was_complete:
-        return run.finish(asked)
-    completed = reviews.completed_periods(journal, Cadence.DAILY)
-    streak = cadences.DAILY.streak_of(completed, at=key.period)
-    run.say("streak", count=texts.count(lang, streak.current, "day"))
+        return run.finish()
+    run.show_streak()
     try:
         if prompter.interactive:
             run.say("hint", style="dim")
-            opening.follow_up(run, day)
-            opening.on_this_day(run, day)
-        run.show_earlier(asked)
-        run.ask_all(asked)
+            for step in sitting.spec.opening:
+                step(run, sitting.spec.dated(sitting.period))
+        run.show_earlier()
+        run.ask_all()
     except EOFError:
         run.outcome.stopped = True
-    return run.finish(asked)
-
-
-def monthly(
-    journal: Journal,
-    prompter: Prompter,
-    questions: Sequence[Question],
-    *,
-    year: int,
-    month: int,
-    lang: str,
-) -> Outcome:
-    """The self-audit of a month: its ratings and questions, dated on the month's last day."""
-    key = reviews.Key(Cadence.MONTHLY, dates.format_month(year, month))
-    last_day = dates.month_bounds(year, month)[1]
-    asked = for_cadence(list(questions), Cadence.MONTHLY)
-    run = Run(journal, prompter, key, date=last_day.isoformat(), lang=lang)
-    run.say("title_monthly", style="title", month=key.period)
-    if run.was_complete:
-        return run.finish(asked)
-    completed = reviews.completed_periods(journal, key.cadence)
-    streak = cadences.MONTHLY.streak_of(completed, at=key.period)
-    run.say("streak", count=texts.count(lang, streak.current, "month"))
-    try:
-        if prompter.interactive:
-            run.say("hint", style="dim")
-        run.show_earlier(asked)
-        run.ask_all(asked)
-    except EOFError:
-        run.outcome.stopped = True
-    return run.finish(asked)
-
-
-def task(
-    journal: Journal,
-    prompter: Prompter,
-    questions: Sequence[Question],
-    *,
-    task: Task,
-    day: dt.date,
-    lang: str,
-) -> Outcome:
-    """The review of one task: its state, the question that state gets, then the lesson."""
-    key = reviews.Key(Cadence.TASK, day.isoformat(), task.id)
-    run = Run(journal, prompter, key, date=day.isoformat(), lang=lang)
-    flow = _TaskFlow(for_cadence(list(questions), Cadence.TASK), run)
-    run.say("title_task", style="title", title=task.title)
-    state = texts.choice_label(lang, STATE_ID, task.state.value) if task.state else None
-    state = state or texts.say(lang, "not_reviewed")
-    if not task.is_open:
-        state += " · " + texts.say(lang, "closed")
-    run.say("task_facts", due=task.due or texts.say(lang, "no_due"), state=state)
-    if run.was_complete:
-        return run.finish(flow.sequence())
-    run.on_complete = lambda: tasks.mark_reviewed(journal, task.id)
-    try:
-        if prompter.interactive:
-            run.say("hint", style="dim")
-        run.show_earlier(flow.sequence())
-        if flow.state_question and not run.is_done(flow.state_question.id):
-            flow.ask_state(task)
-        run.ask_all(flow.sequence())
-    except EOFError:
-        run.outcome.stopped = True
-    return run.finish(flow.sequence())
-
-
-class _TaskFlow:
-    """The task review's questions, which depend on the state chosen."""
-
-    def __init__(self, asked: list[Question], run: Run):
-        self.run = run
-        self.state_question = next((q for q in asked if q.id == STATE_ID), None)
-        self.branches: dict[str, list[Question]] = {}
-        for question in asked:
-            if question.when:
-                self.branches.setdefault(question.when, []).append(question)
-        self.rest = [q for q in asked if q.when is None and q.id != STATE_ID]
-
-    def state(self) -> str | None:
-        """The state answered in this review, if any."""
-        stored = self.run.answers.get(STATE_ID)
-        return stored[-1].choice if stored else None
-
-    def sequence(self, state: str | None = None) -> list[Question]:
-        """The questions to ask in order: the state's own question only once it is known."""
-        if self.state_question is None:
-            return self.rest
-        state = state or self.state()
-        return [self.state_question, *self.branches.get(state or "", []), *self.rest]
-
-    def expected(self) -> int:
-        """How many questions to expect before the state is chosen (for `1/3`)."""
-        widest = max((len(branch) for branch in self.branches.values()), default=0)
-        return 1 + widest + len(self.rest)
-
-    def ask_state(self, task: Task) -> None:
-        question = self.state_question
-        assert question is not None
-
-        def completes(answer: Answer) -> bool:
-            state = answer.value if isinstance(answer, Choice) else None
-            others = [q for q in self.sequence(state) if q.id != STATE_ID]
-            return all(self.run.is_done(q.id) for q in others)
-
-        def record(answer: Answer) -> None:
-            if isinstance(answer, Choice) and answer.value in _TASK_STATES:
-                tasks.record_state(self.run.journal, task.id, TaskState(answer.value))
-
-        progress = Progress(1, self.expected())
-        self.run.ask(question, progress, completes=completes, then=record)
-
-
-# ---------------------------------------------------------------- one run of a review
+    return run.finish()
 
 
 class Run:
     """One sitting of one review: what was done before, asking the rest, saving each answer."""
 
-    def __init__(
-        self, journal: Journal, prompter: Prompter, key: reviews.Key, *, date: str, lang: str
-    ):
+    def __init__(self, journal: Journal, prompter: Prompter, sitting: Sitting, *, lang: str):
         self.journal = journal
         self.prompter = prompter
-        self.key = key
-        self.date = date
+        self.sitting = sitting
+        self.spec = sitting.spec
+        self.key = sitting.key
+        self.date = sitting.spec.dated(sitting.period).isoformat()  # what the answers carry
         self.lang = lang
-        review = reviews.find(journal, key)
+        review = reviews.find(journal, self.key)
         self.was_complete = bool(review and review.complete)
         self.answers: dict[str, list[Entry]] = {}
         for entry in reviews.answers(journal, review.id) if review else []:
@@ -209,17 +84,48 @@ class Run:
         self.skips = reviews.skipped(journal, review.id) if review else set()
         self.later: set[str] = set()  # left open in this run: not asked again in it
         self.complete = self.was_complete
-        self.on_complete: Callable[[], None] | None = None
-        self.outcome = Outcome(key=key, was_complete=self.was_complete)
+        self.outcome = Outcome(key=self.key, was_complete=self.was_complete)
 
     def say(self, key: str, *, style: str = "", **values: object) -> None:
         self.prompter.show(texts.say(self.lang, key, **values), style=style)
 
+    def title(self) -> None:
+        """The review's title; a task's review adds the task's due date and state."""
+        period, task = self.sitting.period, self.sitting.task
+        day = self.spec.dated(period)
+        weekday = texts.weekday(self.lang, day)
+        title = task.title if task else ""
+        # Each cadence's title takes the values it names: `{weekday} {date}`, `{month}`, `{title}`.
+        values = {"date": period, "month": period, "weekday": weekday, "title": title}
+        self.say(self.spec.title, style="title", **values)
+        if task is None:
+            return
+        state = texts.say(self.lang, "not_reviewed")
+        if task.state:
+            state = texts.choice_label(self.lang, STATE_ID, task.state.value)
+        if not task.is_open:
+            state += " · " + texts.say(self.lang, "closed")
+        self.say("task_facts", due=task.due or texts.say(self.lang, "no_due"), state=state)
+
+    def show_streak(self) -> None:
+        """How many periods in a row have a completed review, for cadences that keep count."""
+        if not self.spec.keeps_streak:
+            return
+        completed = reviews.completed_periods(self.journal, self.spec.cadence)
+        current = self.spec.streak_of(completed, at=self.sitting.period).current
+        self.say("streak", count=texts.count(self.lang, current, self.spec.periods.unit))
+
     def is_done(self, question_id: str) -> bool:
         return question_id in self.answers or question_id in self.skips
 
-    def show_earlier(self, asked: list[Question]) -> None:
+    def sequence(self) -> list[Question]:
+        """The questions to ask in order, given the branch question's answer so far."""
+        stored = self.answers.get(self.spec.branch or "")
+        return self.sitting.sequence(stored[-1].choice if stored else None)
+
+    def show_earlier(self) -> None:
         """On resuming, what has been answered or skipped already."""
+        asked = self.sequence()
         done = [(n, q) for n, q in enumerate(asked, start=1) if self.is_done(q.id)]
         if not done:
             return
@@ -234,31 +140,33 @@ class Run:
                 skipped = texts.say(self.lang, "skipped")
                 self.prompter.show(f"  - {where} {question.text} {skipped}", style="dim")
 
-    def ask_all(self, asked: list[Question]) -> None:
-        """Ask every question not yet done, look by look, each saved as it is answered."""
-        look = None
-        for number, question in enumerate(asked, start=1):
-            if self.is_done(question.id) or question.id in self.later:
-                continue
-            if question.look != look:
+    def ask_all(self) -> None:
+        """Ask every open question, look by look, each saved as it is answered.
+
+        The order is worked out again after each answer: the branch question's choice adds
+        the questions it leads to. The branch question opens the review, before any look's
+        heading; until it is answered its count includes the longest branch.
+        """
+        look: Look | None = None
+        while (found := self._next_open()) is not None:
+            number, question, asked = found
+            total = len(asked)
+            if question.id == self.spec.branch:
+                look, total = None, total + self.sitting.widest()
+            elif question.look != look:
                 look = question.look
                 self.prompter.show(texts.look_heading(self.lang, look), style="heading")
-            others = [q for q in asked if q.id != question.id]
-            self.ask(
-                question,
-                Progress(number, len(asked)),
-                completes=lambda _answer, others=others: all(self.is_done(q.id) for q in others),
-            )
+            self.ask(question, Progress(number, total))
 
-    def ask(
-        self,
-        question: Question,
-        progress: Progress,
-        *,
-        completes: Callable[[Answer], bool],
-        then: Callable[[Answer], None] | None = None,
-    ) -> None:
-        """Ask one question and store the answer or the skip in one transaction."""
+    def _next_open(self) -> tuple[int, Question, list[Question]] | None:
+        asked = self.sequence()
+        for number, question in enumerate(asked, start=1):
+            if not self.is_done(question.id) and question.id not in self.later:
+                return number, question, asked
+        return None
+
+    def ask(self, question: Question, progress: Progress) -> None:
+        """Ask one question; store the answer or the skip, and what follows, in one transaction."""
         if question.kind == "rating":
             answer: Answer = self.prompter.ask_rating(question, progress)
         elif question.kind == "choice":
@@ -269,26 +177,35 @@ class Run:
             self.later.add(question.id)
             return
         drafts = [] if answer is None else self._drafts(question, answer)
-        if not drafts:
-            answer = None  # e.g. commitments that were only bullets: nothing to keep
-        complete = completes(answer)
-        stored: list[Entry] = []
         with self.journal.write():
-            if answer is None:
-                reviews.skip(self.journal, self.key, question.id, complete=complete)
-            else:
-                stored = reviews.save(self.journal, self.key, drafts, complete=complete)
-            if then is not None:
-                then(answer)
-            if complete and self.on_complete is not None:
-                self.on_complete()
-        if answer is None:
-            self.skips.add(question.id)
-            self.outcome.skipped += 1
-        else:
-            self.answers[question.id] = stored
-            self.outcome.answered += 1
-        self.complete = self.complete or complete
+            if drafts:
+                self.answers[question.id] = reviews.save(self.journal, self.key, drafts)
+                self.outcome.answered += 1
+            else:  # skipped, or e.g. commitments that were only bullets: nothing to keep
+                answer = None
+                reviews.skip(self.journal, self.key, question.id)
+                self.skips.add(question.id)
+                self.outcome.skipped += 1
+            if self.spec.answered is not None:
+                self.spec.answered(self.journal, self.key, question, answer)
+            self._settle()
+
+    def _finished(self) -> bool:
+        """Whether the review is now complete: the one place that decides it."""
+        return not self.complete and all(self.is_done(q.id) for q in self.sequence())
+
+    def _settle(self) -> None:
+        """Mark the review complete once it is finished, with what its cadence does then.
+
+        Called inside the transaction that stores an answer, so a review is never left
+        answered in full but not complete, nor complete without its last answer.
+        """
+        if not self._finished():
+            return
+        reviews.complete(self.journal, self.key)
+        if self.spec.completed is not None:
+            self.spec.completed(self.journal, self.key)
+        self.complete = True
 
     def save(self, drafts: list[reviews.Draft]) -> None:
         """Store entries that answer no bank question (a commitment's follow-up)."""
@@ -318,15 +235,13 @@ class Run:
             return [self.draft(question, line) for line in commitment_lines(answer)]
         return [self.draft(question, answer)]
 
-    def finish(self, asked: list[Question]) -> Outcome:
-        """Complete the review when nothing is left (e.g. questions switched off since)."""
-        pending = [q for q in asked if not self.is_done(q.id)]
-        if not pending and not self.complete and (self.answers or self.skips):
+    def finish(self) -> Outcome:
+        """The outcome; a review begun whose open questions were switched off since completes."""
+        if (self.answers or self.skips) and self._finished():
             with self.journal.write():
-                reviews.complete(self.journal, self.key)
-                if self.on_complete is not None:
-                    self.on_complete()
-            self.complete = True
+                self._settle()
+        asked = self.sequence()
+        pending = [q for q in asked if not self.is_done(q.id)]
         self.outcome.total = len(asked)
         self.outcome.done = len(asked) - len(pending)
         self.outcome.answered_total = sum(q.id in self.answers for q in asked)

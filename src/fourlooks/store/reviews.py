@@ -118,9 +118,7 @@ def skipped(journal: Journal, review_id: str) -> set[str]:
     return {row[0] for row in rows}
 
 
-def save(
-    journal: Journal, key: Key, drafts: Sequence[Draft], *, complete: bool = False
-) -> list[Entry]:
+def save(journal: Journal, key: Key, drafts: Sequence[Draft]) -> list[Entry]:
     """Store one answer (one or more entries) in one transaction; return the entries stored."""
     stored: list[Entry] = []
     with journal.write() as conn:
@@ -147,23 +145,23 @@ def save(
                 )
             )
             entries.insert(journal, stored[-1])
-        if complete:
-            _complete(conn, review_id)
     return stored
 
 
-def skip(journal: Journal, key: Key, question_id: str, *, complete: bool = False) -> str:
+def skip(journal: Journal, key: Key, question_id: str) -> str:
     """Record a skipped question in one transaction; return the review's id."""
     with journal.write() as conn:
         review_id = _ensure(conn, key)
         add_skips(journal, review_id, [question_id])
-        if complete:
-            _complete(conn, review_id)
     return review_id
 
 
 def complete(journal: Journal, key: Key) -> str:
-    """Mark the review complete (creating it if it has no row yet)."""
+    """Mark the review complete (creating it if it has no row yet).
+
+    Whether a review is complete is the engine's decision (review.engine.Run._finished),
+    made inside the transaction that stores the last answer: call this within it.
+    """
     with journal.write() as conn:
         review_id = _ensure(conn, key)
         _complete(conn, review_id)
