@@ -22,6 +22,7 @@ from fourlooks.cli.inputs import (
     parse_look,
     parse_tags,
     read_stdin,
+    wants_editor,
 )
 
 
@@ -44,10 +45,14 @@ def add(
     from fourlooks import entries, recovery
 
     chosen_look, day, tags = parse_look(look), parse_date(date), parse_tags(tag)
-    # The journal must take a write before anyone types into the editor.
-    typed = entry_text(text, before_editor=lambda: entries.check_writable(journal()))
-    with recovery.kept_on_failure(lambda: typed, settings().journal_path, "entry"):
-        added = entries.add(journal(), date=day, look=chosen_look, text=typed, tags=tags)
+    from_editor = wants_editor(text)
+    if from_editor:
+        entries.check_writable(journal())  # fail before anyone types, not after
+    new_text = entry_text(text)
+    # What was typed into the editor is kept if the save fails; piped text has its source.
+    kept = (lambda: new_text) if from_editor else (lambda: "")
+    with recovery.kept_on_failure(kept, settings().journal_path, "entry"):
+        added = entries.add(journal(), date=day, look=chosen_look, text=new_text, tags=tags)
     typer.echo(added.short_id)
 
 
@@ -134,7 +139,7 @@ def edit(
         tags=parse_tags(tag) if tag is not None else None,
         text=checked_text(read_stdin() if text == "-" else text) if text is not None else None,
     )
-    typed: list[str] = [change.text] if change.text else []
+    typed: list[str] = []
 
     def in_editor(old: str) -> str:
         entries.check_writable(journal())  # before anyone types into the editor

@@ -81,14 +81,18 @@ def stdin_is_piped() -> bool:
     return not sys.stdin.isatty()
 
 
-def entry_text(text: str | None, *, before_editor: Callable[[], None]) -> str:
+def wants_editor(text: str | None) -> bool:
+    """No text given and nothing piped in: the entry is written in $EDITOR."""
+    return text is None and not stdin_is_piped()
+
+
+def entry_text(text: str | None) -> str:
     """A new entry's text: the argument, stdin ('-' or piped), else what $EDITOR gives back."""
     if text == "-" or (text is None and stdin_is_piped()):
         text = read_stdin()
     elif text is None:
         from fourlooks import editor
 
-        before_editor()
         text = editor.edit()
         if not text.strip():
             typer.echo("Empty text: nothing stored.", err=True)
