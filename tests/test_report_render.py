@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import unicodedata
 
 import pytest
 from markdown_it import MarkdownIt
 
 from fourlooks import report
-from fourlooks.report import charts
+from fourlooks.report import charts, sections
 from fourlooks.store import open_journal
 from journal_builder import JournalBuilder, copy_journal
 
@@ -216,3 +217,39 @@ def test_text_names_five_overdue_tasks_and_counts_the_rest(tmp_path):
     assert "  ... and 2 more (--format markdown shows them all)" in text
     document = report.render(october, "markdown")
     assert all(f"- Task {n} (due 2026-10-{n:02d})" in document for n in range(1, 8))
+
+
+# A heading of the terminal text is its one bold and underlined line.
+TEXT_HEADING = re.compile(r"^\x1b\[1;4m(.+)\x1b\[0m$")
+
+
+def headings(data) -> tuple[list[str], list[str]]:
+    """The section headings of the text (printed in colour) and of the Markdown, in order."""
+    coloured = report.render(data, "text", width=100, colour=True).splitlines()
+    document = report.render(data, "markdown").splitlines()
+    text = [found[1] for line in coloured if (found := TEXT_HEADING.match(line))]
+    return text, [line.removeprefix("## ") for line in document if line.startswith("## ")]
+
+
+def test_text_and_markdown_show_the_same_sections_in_the_same_order(month, year):
+    for data, table in ((month, sections.MONTH), (year, sections.YEAR)):
+        text, markdown = headings(data)
+        assert markdown == text
+        assert len(text) == len(table)
+    text, _ = headings(month)
+    if month.lang == "en":
+        assert text[0] == "Coverage" and text[-1] == "Highlights"
+
+
+def test_every_figure_a_section_shows_is_in_the_json(month, year):
+    """The figures the sections name exist; and every figure is shown by a section or the head."""
+    heads = {
+        "month": {"month", "first_day", "last_day", "days_in_month", "complete"},
+        "year": {"year", "days_so_far", "days_reviewed", "coverage", "entries", "entries_by_look"}
+        | {"neglected_look", "months_with_entries", "audits_done", "streaks"},
+    }
+    for data, table in ((month, sections.MONTH), (year, sections.YEAR)):
+        parsed = json.loads(report.render(data, "json"))
+        shown = {figure for section in table for figure in section.figures}
+        assert shown <= set(parsed)
+        assert set(parsed) - shown - {"kind", "lang", "today"} == heads[parsed["kind"]]

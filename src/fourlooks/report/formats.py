@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fourlooks.report import markdown, text
+from fourlooks.report import markdown, sections, text
 from fourlooks.report.figures import MonthReport, YearReport
 
 FORMATS = ("text", "markdown", "json")
@@ -14,17 +14,10 @@ def render(
     """The report in `fmt` (text, markdown or json), ending with a newline."""
     if fmt == "json":
         return as_json(data)
-    if isinstance(data, YearReport):
-        return (
-            markdown.year_markdown(data)
-            if fmt == "markdown"
-            else text.year_text(data, width=width, colour=colour)
-        )
-    return (
-        markdown.month_markdown(data)
-        if fmt == "markdown"
-        else text.month_text(data, width=width, colour=colour)
-    )
+    table = sections.YEAR if isinstance(data, YearReport) else sections.MONTH
+    if fmt == "markdown":
+        return markdown.document(data, table)
+    return text.document(data, table, width=width, colour=colour)
 
 
 def as_json(data: MonthReport | YearReport) -> str:

@@ -8,18 +8,23 @@ from typing import TYPE_CHECKING
 from fourlooks.model import Look
 from fourlooks.report.charts import GAP, REVIEWED, calendar_weeks
 from fourlooks.report.lines import (
+    audit_missing_line,
+    head,
     neglected_line,
+    no_entries_line,
     percent,
+    reviewed_line,
     share,
     signed,
-    span_line,
     streaks_line,
+    title,
     value,
 )
 from fourlooks.report.strings import look_name, month_name, month_only, t, weekdays
 
 if TYPE_CHECKING:
     from fourlooks.report.figures import MonthReport, YearReport
+    from fourlooks.report.sections import Section
 
 
 def _cell(text: object) -> str:
@@ -44,25 +49,26 @@ def _md_item(date: str, text: str) -> list[str]:
     return [f"- **{date}**: {lines[0]}", *(f"  {line}" if line else "" for line in lines[1:])]
 
 
-def month_markdown(report: MonthReport) -> str:
-    """The month report as a self-contained Markdown document."""
-    lang = report.lang
-    md: list[str] = [f"# {t(lang, 'month_title', month=month_name(report.month, lang))}", ""]
-    md += [span_line(report), ""]
+def document(report: MonthReport | YearReport, sections: Sequence[Section]) -> str:
+    """The report as a self-contained Markdown document: title, head, then each section."""
+    md = [f"# {title(report)}", ""]
+    for paragraph in head(report):
+        for line in paragraph:
+            md += [line, ""]
+    for section in sections:
+        md += [f"## {t(report.lang, section.heading)}", "", *section.markdown(report)]
+    md.append(f"_{t(report.lang, 'written', today=report.today)}_")
+    return "\n".join(md) + "\n"
 
-    md += [f"## {t(lang, 'coverage')}", ""]
-    if report.days_so_far:
-        md.append(
-            t(
-                lang,
-                "reviewed",
-                done=report.days_reviewed,
-                days=report.days_so_far,
-                share=percent(report.coverage),
-            )
-        )
-        md.append("")
-    md += [streaks_line(report, "period_month"), ""]
+
+def _paragraph(line: str | None) -> list[str]:
+    """The line and the blank line after it, if there is one to say."""
+    return [] if line is None else [line, ""]
+
+
+def coverage(report: MonthReport) -> list[str]:
+    lang = report.lang
+    md = [*_paragraph(reviewed_line(report)), streaks_line(report, "period_month"), ""]
     reviewed = set(report.reviewed_dates)
     rows = [
         [
@@ -75,11 +81,11 @@ def month_markdown(report: MonthReport) -> str:
         for week in calendar_weeks(report.first_day, list(report.entries_by_day))
     ]
     md += _md_table(weekdays(lang), rows, "c" * 7)
-    md += ["", t(lang, "calendar_note", mark=REVIEWED), ""]
+    return [*md, "", t(lang, "calendar_note", mark=REVIEWED), ""]
 
-    md += [f"## {t(lang, 'balance')}", ""]
-    if not report.entries:
-        md += [t(lang, "no_entries"), ""]
+
+def balance(report: MonthReport) -> list[str]:
+    lang = report.lang
     rows = [
         [
             f"{look} {Look(look).zh}",
@@ -92,12 +98,12 @@ def month_markdown(report: MonthReport) -> str:
     ]
     headers = [t(lang, "look"), t(lang, "entries"), t(lang, "share")]
     headers += [month_name(report.previous_month, lang), t(lang, "change")]
-    md += _md_table(headers, rows, "lrrrr")
-    md += ["", neglected_line(report), ""]
+    md = [*_paragraph(no_entries_line(report)), *_md_table(headers, rows, "lrrrr")]
+    return [*md, "", neglected_line(report), ""]
 
-    md += [f"## {t(lang, 'audit')}", ""]
-    if not report.audit_done and all(r.value is None for r in report.ratings):
-        md += [t(lang, "audit_missing", month=month_name(report.month, lang)), ""]
+
+def audit(report: MonthReport) -> list[str]:
+    lang = report.lang
     months = " ".join(month_only(m, lang) for m in report.trend_months)
     headers = [t(lang, "question"), month_name(report.month, lang)]
     headers += [month_name(report.previous_month, lang), t(lang, "change")]
@@ -112,32 +118,37 @@ def month_markdown(report: MonthReport) -> str:
         ]
         for r in report.ratings
     ]
-    md += _md_table(headers, rows, "lrrrl")
-    md += ["", t(lang, "gap_note", gap=GAP), ""]
+    md = [*_paragraph(audit_missing_line(report)), *_md_table(headers, rows, "lrrrl")]
+    return [*md, "", t(lang, "gap_note", gap=GAP), ""]
 
+
+def commitments(report: MonthReport) -> list[str]:
     c = report.commitments
-    md += [f"## {t(lang, 'commitments')}", ""]
     keys = ("made", "followed_up", "done", "partly", "not_done", "awaiting")
-    md += _md_table([t(lang, k) for k in keys], [[getattr(c, k) for k in keys]], "rrrrrr")
-    md.append("")
+    headers = [t(report.lang, k) for k in keys]
+    return [*_md_table(headers, [[getattr(c, k) for k in keys]], "rrrrrr"), ""]
 
-    tasks = report.tasks
-    md += [f"## {t(lang, 'tasks')}", ""]
+
+def tasks(report: MonthReport) -> list[str]:
+    lang = report.lang
+    figures = report.tasks
     keys = ("opened", "closed", "open", "overdue")
-    md += _md_table([t(lang, k) for k in keys], [[getattr(tasks, k) for k in keys]], "rrrr")
+    md = _md_table([t(lang, k) for k in keys], [[getattr(figures, k) for k in keys]], "rrrr")
     md.append("")
-    rows = [[t(lang, f"state_{state}"), count] for state, count in tasks.by_state.items()]
+    rows = [[t(lang, f"state_{state}"), count] for state, count in figures.by_state.items()]
     md += _md_table([t(lang, "state"), t(lang, "tasks_count")], rows, "lr")
     md.append("")
-    if tasks.overdue_tasks:
+    if figures.overdue_tasks:
         md += [f"**{t(lang, 'overdue')}:**", ""]
-        items = tasks.overdue_tasks
+        items = figures.overdue_tasks
         md += [f"- {t(lang, 'overdue_item', title=o.title, due=o.due)}" for o in items]
         md.append("")
+    return md
 
-    md += [f"## {t(lang, 'highlights')}", ""]
-    if not any(report.highlights.values()):
-        md += [t(lang, "no_highlights"), ""]
+
+def highlights(report: MonthReport) -> list[str]:
+    lang = report.lang
+    md = [] if any(report.highlights.values()) else [t(lang, "no_highlights"), ""]
     for group, items in report.highlights.items():
         if not items:
             continue
@@ -145,39 +156,11 @@ def month_markdown(report: MonthReport) -> str:
         for item in items:
             md += _md_item(item.date, item.text)
         md.append("")
-    md.append(f"_{t(lang, 'written', today=report.today)}_")
-    return "\n".join(md) + "\n"
+    return md
 
 
-def year_markdown(report: YearReport) -> str:
-    """The year report as a self-contained Markdown document."""
+def year_months(report: YearReport) -> list[str]:
     lang = report.lang
-    md = [f"# {t(lang, 'year_title', year=report.year)}", ""]
-    md += [t(lang, "year_so_far", days=report.days_so_far, today=report.today), ""]
-    md.append(
-        t(
-            lang,
-            "year_reviewed",
-            done=report.days_reviewed,
-            days=report.days_so_far,
-            share=percent(report.coverage),
-            current=report.streaks.current,
-            longest=report.streaks.longest,
-        )
-    )
-    md.append("")
-    md.append(
-        t(
-            lang,
-            "year_entries",
-            entries=report.entries,
-            months=report.months_with_entries,
-            audits=report.audits_done,
-        )
-    )
-    md += ["", neglected_line(report), ""]
-
-    md += [f"## {t(lang, 'months')}", ""]
     headers = [t(lang, k) for k in ("month", "reviewed_col", "coverage_col", "entries")]
     headers += [look_name(look.value, lang) for look in Look]
     headers += [t(lang, "neglected_col"), t(lang, "audit_col")]
@@ -197,14 +180,13 @@ def year_markdown(report: YearReport) -> str:
                 REVIEWED if m.audit_done else "",
             ]
         )
-    md += _md_table(headers, rows, "lrrrrrrrlc")
-    md.append("")
+    return [*_md_table(headers, rows, "lrrrrrrrlc"), ""]
 
-    md += [f"## {t(lang, 'audit')}", ""]
+
+def year_audit(report: YearReport) -> list[str]:
+    lang = report.lang
     headers = [t(lang, "question"), *(month_only(m.month, lang) for m in report.months)]
     headers.append(t(lang, "average"))
     rows = [[r.label, *(value(v) for v in r.values), value(r.average)] for r in report.ratings]
-    md += _md_table(headers, rows, "l" + "c" * 12 + "r")
-    md += ["", t(lang, "gap_note", gap=GAP), ""]
-    md.append(f"_{t(lang, 'written', today=report.today)}_")
-    return "\n".join(md) + "\n"
+    md = _md_table(headers, rows, "l" + "c" * 12 + "r")
+    return [*md, "", t(lang, "gap_note", gap=GAP), ""]

@@ -7,7 +7,7 @@ shade characters and a check mark, bars are blocks, gaps in a trend are `·`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fourlooks.model import Look
@@ -22,18 +22,23 @@ from fourlooks.report.charts import (
     shade,
 )
 from fourlooks.report.lines import (
+    audit_missing_line,
+    head,
     neglected_line,
+    no_entries_line,
     percent,
+    reviewed_line,
     share,
     signed,
-    span_line,
     streaks_line,
+    title,
     value,
 )
 from fourlooks.report.strings import look_name, month_name, month_only, t, weekdays
 
 if TYPE_CHECKING:
     from fourlooks.report.figures import MonthReport, YearReport
+    from fourlooks.report.sections import Section
 
 HIGHLIGHTS_SHOWN = 5  # per group in the terminal; Markdown and JSON give them all
 OVERDUE_SHOWN = 5  # overdue tasks named in the terminal, likewise
@@ -79,39 +84,30 @@ def _table(*columns: tuple[str, str]):
     return table
 
 
-def month_text(report: MonthReport, *, width: int = 80, colour: bool = False) -> str:
-    """The month report for a terminal of `width` columns."""
+def document(
+    report: MonthReport | YearReport,
+    sections: Sequence[Section],
+    *,
+    width: int = 80,
+    colour: bool = False,
+) -> str:
+    """The report for a terminal of `width` columns: title, head, then each section."""
     from rich.text import Text
 
-    lang = report.lang
-    parts: list[Any] = [
-        Text(t(lang, "month_title", month=month_name(report.month, lang)), style="bold"),
-        span_line(report),
-    ]
-    for heading, body in (
-        ("coverage", _coverage_text),
-        ("balance", _balance_text),
-        ("audit", _audit_text),
-        ("commitments", _commitments_text),
-        ("tasks", _tasks_text),
-        ("highlights", _highlights_text),
-    ):
-        parts += ["", Text(t(lang, heading), style="bold underline"), *body(report, width)]
+    parts: list[Any] = [Text(title(report), style="bold")]
+    for index, paragraph in enumerate(head(report)):
+        parts += [""] * (index > 0) + paragraph
+    for section in sections:
+        heading = Text(t(report.lang, section.heading), style="bold underline")
+        parts += ["", heading, *section.text(report, width)]
     return _printed(parts, width, colour)
 
 
-def _coverage_text(report: MonthReport, width: int) -> Iterable[Any]:
+def coverage(report: MonthReport, width: int) -> Iterable[Any]:
     from rich.text import Text
 
     lang = report.lang
-    if report.days_so_far:
-        yield t(
-            lang,
-            "reviewed",
-            done=report.days_reviewed,
-            days=report.days_so_far,
-            share=percent(report.coverage),
-        )
+    yield from _present(reviewed_line(report))
     yield streaks_line(report, "period_month")
     yield ""
     most = max(report.entries_by_day.values(), default=0)
@@ -140,10 +136,9 @@ def _coverage_text(report: MonthReport, width: int) -> Iterable[Any]:
     )
 
 
-def _balance_text(report: MonthReport, width: int) -> Iterable[Any]:
+def balance(report: MonthReport, width: int) -> Iterable[Any]:
     lang = report.lang
-    if not report.entries:
-        yield t(lang, "no_entries")
+    yield from _present(no_entries_line(report))
     most = max(report.entries_by_look.values(), default=0)
     bar_width = max(8, min(30, width - 52))
     previous = month_name(report.previous_month, lang, short=True)
@@ -174,10 +169,9 @@ def _trend_header(report: MonthReport) -> str:
     return f"{month_only(first, lang)}-{month_only(last, lang)}"
 
 
-def _audit_text(report: MonthReport, width: int) -> Iterable[Any]:
+def audit(report: MonthReport, width: int) -> Iterable[Any]:
     lang = report.lang
-    if not report.audit_done and all(r.value is None for r in report.ratings):
-        yield t(lang, "audit_missing", month=month_name(report.month, lang))
+    yield from _present(audit_missing_line(report))
     table = _table(
         (t(lang, "question"), "left"),
         (month_name(report.month, lang, short=True), "right"),
@@ -197,7 +191,7 @@ def _audit_text(report: MonthReport, width: int) -> Iterable[Any]:
     yield t(lang, "gap_note", gap=GAP)
 
 
-def _commitments_text(report: MonthReport, width: int) -> Iterable[Any]:
+def commitments(report: MonthReport, width: int) -> Iterable[Any]:
     c = report.commitments
     followed = share(c.followed_up, c.made)
     yield t(report.lang, "commitments_line", made=c.made, followed_up=c.followed_up, share=followed)
@@ -211,7 +205,7 @@ def _commitments_text(report: MonthReport, width: int) -> Iterable[Any]:
     )
 
 
-def _tasks_text(report: MonthReport, width: int) -> Iterable[Any]:
+def tasks(report: MonthReport, width: int) -> Iterable[Any]:
     from rich.text import Text
 
     tasks = report.tasks
@@ -235,7 +229,7 @@ def _tasks_text(report: MonthReport, width: int) -> Iterable[Any]:
         yield Text("  " + t(lang, "more", count=more), style="dim")
 
 
-def _highlights_text(report: MonthReport, width: int) -> Iterable[Any]:
+def highlights(report: MonthReport, width: int) -> Iterable[Any]:
     from rich.text import Text
 
     lang = report.lang
@@ -256,47 +250,7 @@ def _highlights_text(report: MonthReport, width: int) -> Iterable[Any]:
             yield Text("  " + t(lang, "more", count=len(items) - HIGHLIGHTS_SHOWN), style="dim")
 
 
-def year_text(report: YearReport, *, width: int = 80, colour: bool = False) -> str:
-    """The year report for a terminal of `width` columns."""
-    from rich.text import Text
-
-    lang = report.lang
-    reviewed = t(
-        lang,
-        "year_reviewed",
-        done=report.days_reviewed,
-        days=report.days_so_far,
-        share=percent(report.coverage),
-        current=report.streaks.current,
-        longest=report.streaks.longest,
-    )
-    entries = t(
-        lang,
-        "year_entries",
-        entries=report.entries,
-        months=report.months_with_entries,
-        audits=report.audits_done,
-    )
-    parts: list[Any] = [
-        Text(t(lang, "year_title", year=report.year), style="bold"),
-        t(lang, "year_so_far", days=report.days_so_far, today=report.today),
-        "",
-        reviewed,
-        entries,
-        neglected_line(report),
-        "",
-        Text(t(lang, "months"), style="bold underline"),
-        _year_months_table(report),
-        *_year_trends(report),
-        "",
-        Text(t(lang, "audit"), style="bold underline"),
-        _year_ratings_table(report),
-        t(lang, "gap_note", gap=GAP),
-    ]
-    return _printed(parts, width, colour)
-
-
-def _year_months_table(report: YearReport):
+def year_months(report: YearReport, width: int) -> Iterable[Any]:
     lang = report.lang
     table = _table(
         (t(lang, "month"), "left"),
@@ -319,7 +273,8 @@ def _year_months_table(report: YearReport):
             look_name(month.neglected_look, lang) if month.neglected_look else "",
             REVIEWED if month.audit_done else "",
         )
-    return table
+    yield table
+    yield from _year_trends(report)
 
 
 def _year_trends(report: YearReport) -> Iterable[str]:
@@ -334,7 +289,7 @@ def _year_trends(report: YearReport) -> Iterable[str]:
     yield f"  {t(lang, 'entries_trend'):<10} {count_spark(counts)}"
 
 
-def _year_ratings_table(report: YearReport):
+def year_audit(report: YearReport, width: int) -> Iterable[Any]:
     lang = report.lang
     table = _table(
         (t(lang, "question"), "left"),
@@ -349,4 +304,11 @@ def _year_ratings_table(report: YearReport):
             " ".join(value(v) for v in rating.values),
             value(rating.average),
         )
-    return table
+    yield table
+    yield t(lang, "gap_note", gap=GAP)
+
+
+def _present(line: str | None) -> Iterable[str]:
+    """The line, if there is one to say."""
+    if line is not None:
+        yield line

@@ -1,0 +1,52 @@
+"""The sections of each report, in order: a heading, the figures shown, and a renderer each.
+
+Both the terminal text and the Markdown document are built from these tables, so a new
+section is one entry here plus its two renderers (a test checks that both formats show the
+same headings, and that every figure named here is in the JSON).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
+
+from fourlooks.report import markdown, text
+
+
+class Section(NamedTuple):
+    heading: str  # the key of its heading among the report's strings
+    figures: tuple[str, ...]  # the fields of the report it shows
+    text: Callable[[Any, int], Iterable[Any]]  # (report, width) -> lines and rich renderables
+    markdown: Callable[[Any], list[str]]  # report -> Markdown lines, ending with a blank one
+
+
+MONTH = (
+    Section(
+        "coverage",
+        ("days_so_far", "days_reviewed", "coverage", "streaks", "reviewed_dates", "entries_by_day"),
+        text.coverage,
+        markdown.coverage,
+    ),
+    Section(
+        "balance",
+        (
+            "entries",
+            "entries_by_look",
+            "neglected_look",
+            "previous_month",
+            "previous_entries_by_look",
+            "entries_by_look_change",
+        ),
+        text.balance,
+        markdown.balance,
+    ),
+    Section("audit", ("audit_done", "trend_months", "ratings"), text.audit, markdown.audit),
+    Section("commitments", ("commitments",), text.commitments, markdown.commitments),
+    Section("tasks", ("tasks",), text.tasks, markdown.tasks),
+    Section("highlights", ("highlights",), text.highlights, markdown.highlights),
+)
+
+YEAR = (
+    Section("months", ("months",), text.year_months, markdown.year_months),
+    Section("audit", ("ratings",), text.year_audit, markdown.year_audit),
+)
