@@ -15,12 +15,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fourlooks.dates import (
+    add_months,
     format_month,
     month_bounds,
     parse_month,
     parse_when,
     parse_year,
     review_day,
+    shift_month,
+    split_month,
 )
 from fourlooks.errors import DateError, FourlooksError
 
@@ -349,6 +352,25 @@ def test_format_month() -> None:
     assert format_month(2026, 11) == "2026-11"
     assert format_month(2026, 1) == "2026-01"
     assert format_month(1, 1) == "0001-01"
+
+
+def test_shift_month_crosses_the_ends_of_years() -> None:
+    assert shift_month(2026, 11, 2) == (2027, 1)
+    assert shift_month(2026, 1, -1) == (2025, 12)
+    assert shift_month(2026, 6, -18) == (2024, 12)
+    assert shift_month(2026, 6, 0) == (2026, 6)
+    assert split_month("2026-03") == split_month("2026-03-31") == (2026, 3)
+
+
+@given(day=st.dates(), months=st.integers(-130_000, 130_000))
+def test_add_months_agrees_with_dateutil(day: dt.date, months: int) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    try:
+        expected = day + relativedelta(months=months)
+    except ValueError:  # before year 1 or after 9999
+        expected = None
+    assert add_months(day, months) == expected
 
 
 @given(

@@ -148,6 +148,38 @@ def format_month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+# ---------------------------------------------------------------- months
+# The one place that counts months: as one index (year * 12 + month - 1), stepping across a
+# year's end is plain arithmetic.
+
+
+def month_index(year: int, month: int) -> int:
+    """The month counted from January of year 0: consecutive months differ by one."""
+    return year * 12 + month - 1
+
+
+def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    """Return the (year, month) `months` later, or earlier when `months` is negative."""
+    index = month_index(year, month) + months
+    return index // 12, index % 12 + 1
+
+
+def split_month(period: str) -> tuple[int, int]:
+    """Return the (year, month) of a `YYYY-MM` month (or of a `YYYY-MM-DD` day)."""
+    return int(period[:4]), int(period[5:7])
+
+
+def add_months(day: dt.date, months: int) -> dt.date | None:
+    """The same day `months` later (earlier when negative), or the last day of a shorter month.
+
+    None when that day falls outside the years 1 to 9999.
+    """
+    year, month = shift_month(day.year, day.month, months)
+    if not 1 <= year <= 9999:
+        return None
+    return dt.date(year, month, min(day.day, month_bounds(year, month)[1].day))
+
+
 def _clean(text: str, kind: str, hint: str) -> tuple[str, str]:
     """Return `text` stripped (for messages) and normalised (for matching), or raise."""
     if len(text) > MAX_INPUT:
@@ -272,8 +304,7 @@ def _checked_year(year: int, label: str) -> int:
 
 
 def _months_back(today: dt.date, count: int, label: str) -> tuple[int, int]:
-    index = today.year * 12 + today.month - 1 - count
-    return _checked_month(index // 12, index % 12 + 1, label)
+    return _checked_month(*shift_month(today.year, today.month, -count), label)
 
 
 def _add_days(today: dt.date, days: int, label: str) -> dt.date:
@@ -284,10 +315,8 @@ def _add_days(today: dt.date, days: int, label: str) -> dt.date:
 
 
 def _add_months(today: dt.date, months: int, label: str) -> dt.date:
-    from dateutil.relativedelta import relativedelta
-
-    # relativedelta clamps to the month's end: 1 month before March 31 is February 28 or 29.
-    try:
-        return today + relativedelta(months=months)
-    except (ValueError, OverflowError):
-        raise DateError(f"no such date: {label} (before year 1 or after 9999)") from None
+    # Clamped to the month's end: 1 month before March 31 is February 28 or 29.
+    found = add_months(today, months)
+    if found is None:
+        raise DateError(f"no such date: {label} (before year 1 or after 9999)")
+    return found

@@ -210,14 +210,14 @@ def month_report(
     first, last = dates.month_bounds(year, month)
     end = min(last, today)  # the last day counted ("so far")
     span = (first.isoformat(), last.isoformat())
-    previous = _shift(year, month, -1)
+    previous = dates.shift_month(year, month, -1)
     by_look = _month_looks(journal, year, month)
     previous_by_look = _month_looks(journal, *previous)
     # Every reviewed day up to the end, read once: the streaks need them all, coverage the month's.
     every_reviewed = completed_periods(journal, Cadence.DAILY, "0001-01-01", end.isoformat())
     reviewed = [day for day in every_reviewed if day >= span[0]]
     per_day = store.entries_per_day(journal, *span)
-    trend = [_shift(year, month, back) for back in range(1 - TREND_MONTHS, 1)]
+    trend = [dates.shift_month(year, month, back) for back in range(1 - TREND_MONTHS, 1)]
     return MonthReport(
         month=label,
         lang=lang,
@@ -312,11 +312,6 @@ def _refuse_future(start: tuple[int, int], label: str, today: dt.date) -> None:
     """A report of a time that has not begun is refused: it is a typo more often than a wish."""
     if start > (today.year, today.month):
         raise UsageError(f"{label} has not begun yet (today is {today.isoformat()})")
-
-
-def _shift(year: int, month: int, months: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + months
-    return index // 12, index % 12 + 1
 
 
 def _days(first: dt.date, last: dt.date) -> list[dt.date]:

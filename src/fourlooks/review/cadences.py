@@ -51,10 +51,10 @@ class Months:
         return dates.format_month(day.year, day.month)
 
     def bounds(self, period: str) -> tuple[dt.date, dt.date]:
-        return dates.month_bounds(int(period[:4]), int(period[5:7]))
+        return dates.month_bounds(*dates.split_month(period))
 
     def index(self, period: str) -> int:
-        return int(period[:4]) * 12 + int(period[5:7]) - 1
+        return dates.month_index(*dates.split_month(period))
 
     def read(self, text: str, today: dt.date) -> str:
         return dates.format_month(*dates.parse_month(text, today=today))

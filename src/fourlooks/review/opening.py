@@ -48,7 +48,7 @@ def on_this_day(run: Run, day: dt.date) -> None:
     """The entries of one month and one year before, when there are any."""
     shown = False
     for label, months in (("month_ago", 1), ("year_ago", 12)):
-        earlier = months_before(day, months)
+        earlier = dates.add_months(day, -months)
         if earlier is None:
             continue
         then = earlier.isoformat()
@@ -64,15 +64,6 @@ def on_this_day(run: Run, day: dt.date) -> None:
             run.prompter.show(f"  {look:<6} {first_line(entry.text)}")
         if len(found) > ON_THIS_DAY_SHOWN:
             run.say("more", style="dim", count=len(found) - ON_THIS_DAY_SHOWN)
-
-
-def months_before(day: dt.date, months: int) -> dt.date | None:
-    """The same day `months` earlier, or the end of that month when it is shorter."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = index // 12, index % 12 + 1
-    if year < 1:
-        return None
-    return dt.date(year, month, min(day.day, dates.month_bounds(year, month)[1].day))
 
 
 def first_line(text: str, width: int = 72) -> str:
