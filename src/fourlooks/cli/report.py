@@ -9,11 +9,6 @@ from typing import Annotated
 import typer
 
 from fourlooks.cli.app import app, journal, lang, now, settings
-from fourlooks.errors import UsageError
-
-MAX_WIDTH = 100  # wider than this, lines get hard to read
-FILE_WIDTH = 80  # a text report written to a file is read in windows we do not know
-_FORMAT_ALIASES = {"text": "text", "markdown": "markdown", "md": "markdown", "json": "json"}
 
 
 @app.command("report")
@@ -62,30 +57,24 @@ def report_command(
     A month still under way is counted up to today. Fields of the JSON: docs/report.md.
     """
     from fourlooks import config, dates, render
-    from fourlooks import report as figures
+    from fourlooks import report as reports
 
-    chosen = _format(fmt, as_json)
-    if month is not None and year is not None:
-        raise UsageError("--month and --year cannot be combined: a report is of one or the other")
+    chosen = reports.choose_format(fmt, as_json)
     # A report written at 1 a.m. belongs to the day before, like the review it follows.
     today = dates.review_day(now(), day_start=config.day_start())
-    if year is not None:
-        data = figures.year_report(
-            journal(), dates.parse_year(year, today=today), today=today, lang=lang()
-        )
-    else:
-        chosen_year, chosen_month = (
-            dates.parse_month(month, today=today) if month else (today.year, today.month)
-        )
-        data = figures.month_report(journal(), chosen_year, chosen_month, today=today, lang=lang())
-    if out is None:
-        import shutil
-
-        width = min(shutil.get_terminal_size((FILE_WIDTH, 24)).columns, MAX_WIDTH)
-        text = figures.render(data, chosen, width=width, colour=render.colour_enabled())
-        typer.echo(text, nl=False)
+    period = reports.choose_period(month, year, today=today)
+    data = reports.for_period(journal(), period, today=today, lang=lang())
+    if out is not None:
+        text = reports.render(data, chosen, width=reports.FILE_WIDTH, colour=False)
+        _write(out, text, force=force)
         return
-    _write(out, figures.render(data, chosen, width=FILE_WIDTH, colour=False), force=force)
+    import shutil
+
+    columns = shutil.get_terminal_size((reports.FILE_WIDTH, 24)).columns
+    text = reports.render(
+        data, chosen, width=reports.text_width(columns), colour=render.colour_enabled()
+    )
+    typer.echo(text, nl=False)
 
 
 def _write(out: Path, text: str, *, force: bool) -> None:
@@ -96,16 +85,3 @@ def _write(out: Path, text: str, *, force: bool) -> None:
     files.check_output(out, settings().journal_path, force=force, made_here=written_by_report)
     files.write_atomic(out, [text])
     typer.echo(f"Wrote the report to {out}.", err=True)
-
-
-def _format(fmt: str | None, as_json: bool) -> str:
-    if as_json and fmt not in (None, "json"):
-        raise UsageError(f"--json cannot be combined with --format {fmt}")
-    if as_json:
-        return "json"
-    if fmt is None:
-        return "text"
-    chosen = _FORMAT_ALIASES.get(fmt.strip().lower())
-    if chosen is None:
-        raise UsageError(f"unknown format {fmt!r}: use text, markdown or json")
-    return chosen

@@ -1,10 +1,17 @@
 """The month and year reports: figures as plain data, then text, Markdown or JSON.
 
-`figures` counts (the only module here that reads the journal); `text` and `markdown` lay
-the figures out with the chart helpers of `charts`, in the words of `strings`; `formats`
-chooses among them.
+`counting` fills in the `figures` (the only module here that reads the journal); `text`
+and `markdown` lay them out section by section, from the table of `sections`, with the
+charts of `charts` and the words of `strings`; `formats` chooses among them.
 """
 
+from fourlooks.report.counting import (
+    Period,
+    choose_period,
+    for_period,
+    month_report,
+    year_report,
+)
 from fourlooks.report.figures import (
     Commitments,
     Highlight,
@@ -16,24 +23,28 @@ from fourlooks.report.figures import (
     YearMonth,
     YearRating,
     YearReport,
-    month_report,
-    year_report,
 )
-from fourlooks.report.formats import FORMATS, render
+from fourlooks.report.formats import FILE_WIDTH, FORMATS, choose_format, render, text_width
 
 __all__ = [
+    "FILE_WIDTH",
     "FORMATS",
     "Commitments",
     "Highlight",
     "MonthReport",
     "OverdueTask",
+    "Period",
     "Rating",
     "Streaks",
     "Tasks",
     "YearMonth",
     "YearRating",
     "YearReport",
+    "choose_format",
+    "choose_period",
+    "for_period",
     "month_report",
     "render",
+    "text_width",
     "year_report",
 ]

@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+from fourlooks.errors import UsageError
 from fourlooks.report import markdown, sections, text
 from fourlooks.report.figures import MonthReport, YearReport
 
 FORMATS = ("text", "markdown", "json")
+_ALIASES = {"text": "text", "markdown": "markdown", "md": "markdown", "json": "json"}
+MAX_WIDTH = 100  # wider than this, lines get hard to read
+FILE_WIDTH = 80  # a text report written to a file is read in windows we do not know
+
+
+def choose_format(fmt: str | None, as_json: bool) -> str:
+    """The format asked for by `--format` (any case, `md` too) or `--json`; text by default."""
+    if as_json and fmt not in (None, "json"):
+        raise UsageError(f"--json cannot be combined with --format {fmt}")
+    if as_json:
+        return "json"
+    if fmt is None:
+        return "text"
+    chosen = _ALIASES.get(fmt.strip().lower())
+    if chosen is None:
+        raise UsageError(f"unknown format {fmt!r}: use text, markdown or json")
+    return chosen
+
+
+def text_width(columns: int) -> int:
+    """The width of a report for a terminal of `columns`."""
+    return min(columns, MAX_WIDTH)
 
 
 def render(

@@ -1,0 +1,303 @@
+"""Every figure of the month and year reports, counted from the journal once, here.
+
+`today` is passed in: it is the day the report is written for, and a month still under way
+is counted up to it ("so far").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from fourlooks import dates, stats
+from fourlooks.errors import UsageError
+from fourlooks.model import Cadence, Look, TaskState
+from fourlooks.render import shown  # a report is read by a person: never control codes
+from fourlooks.report.figures import (
+    Commitments,
+    Highlight,
+    MonthReport,
+    OverdueTask,
+    Rating,
+    Streaks,
+    Tasks,
+    YearMonth,
+    YearRating,
+    YearReport,
+)
+from fourlooks.report.strings import rating_label
+from fourlooks.review import cadences
+from fourlooks.store import Journal
+from fourlooks.store import summary as store
+from fourlooks.store.reviews import completed_periods
+
+# Question ids are never renamed once released (bank.toml), so they can be named here;
+# importing the question bank for them would cost the report ~14 ms of start-up.
+STATE_ID = "task.back.state"
+TREND_MONTHS = 6  # the self-audit trend of a month report ends with that month
+FOLLOW_UP_CHOICES = ("done", "partly", "not_done")
+
+# The four self-audit questions of part 1, always shown (a month without an audit is a gap),
+# then the five qualities of the introduction, shown when any was rated in the window.
+AUDIT_IDS = (
+    "monthly.back.commitment",
+    "monthly.back.conduct",
+    "monthly.back.image",
+    "monthly.back.performance",
+)
+QUALITY_IDS = (
+    "monthly.back.principles",
+    "monthly.back.character",
+    "monthly.back.style",
+    "monthly.back.ability",
+    "monthly.back.spirit",
+)
+
+# Highlights: the month's answers to these questions, by group, in this order.
+HIGHLIGHTS = {
+    "successes": ("daily.back.went_well", "task.back.effect"),
+    "lessons": (
+        "daily.back.went_wrong",
+        "daily.back.lesson",
+        "monthly.back.faults",
+        "monthly.back.criticism",
+        "task.ahead.lesson",
+    ),
+    "voices": (
+        "daily.down.listened",
+        "daily.down.decisions",
+        "monthly.down.made",
+        "monthly.down.coming",
+    ),
+    "goals": ("daily.ahead.goal", "monthly.ahead.goal", "monthly.ahead.owners"),
+}
+
+
+class Period(NamedTuple):
+    year: int
+    month: int | None  # None: the whole year
+
+
+def choose_period(month: str | None, year: str | None, *, today: dt.date) -> Period:
+    """The month or the year the person typed; this month by default."""
+    if month is not None and year is not None:
+        raise UsageError("--month and --year cannot be combined: a report is of one or the other")
+    if year is not None:
+        return Period(dates.parse_year(year, today=today), None)
+    if month is not None:
+        return Period(*dates.parse_month(month, today=today))
+    return Period(today.year, today.month)
+
+
+def for_period(
+    journal: Journal, period: Period, *, today: dt.date, lang: str
+) -> MonthReport | YearReport:
+    """The month report of the period, or its year report when it is a whole year."""
+    if period.month is None:
+        return year_report(journal, period.year, today=today, lang=lang)
+    return month_report(journal, period.year, period.month, today=today, lang=lang)
+
+
+def month_report(
+    journal: Journal, year: int, month: int, *, today: dt.date, lang: str
+) -> MonthReport:
+    """Every figure of the month report for (year, month), counted up to `today`."""
+    label = dates.format_month(year, month)
+    _refuse_future((year, month), label, today)
+    first, last = dates.month_bounds(year, month)
+    end = min(last, today)  # the last day counted ("so far")
+    span = (first.isoformat(), last.isoformat())
+    previous = dates.shift_month(year, month, -1)
+    by_look = _month_looks(journal, year, month)
+    previous_by_look = _month_looks(journal, *previous)
+    # Every reviewed day up to the end, read once: the streaks need them all, coverage the month's.
+    every_reviewed = completed_periods(journal, Cadence.DAILY, "0001-01-01", end.isoformat())
+    reviewed = [day for day in every_reviewed if day >= span[0]]
+    per_day = store.entries_per_day(journal, *span)
+    trend = [dates.shift_month(year, month, back) for back in range(1 - TREND_MONTHS, 1)]
+    return MonthReport(
+        month=label,
+        lang=lang,
+        today=today.isoformat(),
+        first_day=span[0],
+        last_day=span[1],
+        days_in_month=last.day,
+        days_so_far=end.day,
+        complete=today > last,
+        days_reviewed=len(reviewed),
+        coverage=_ratio(len(reviewed), end.day),
+        reviewed_dates=reviewed,
+        entries=sum(by_look.values()),
+        entries_by_day={
+            day.isoformat(): per_day.get(day.isoformat(), 0) for day in _days(first, last)
+        },
+        entries_by_look=by_look,
+        neglected_look=_neglected(by_look),
+        previous_month=dates.format_month(*previous),
+        previous_entries_by_look=previous_by_look,
+        entries_by_look_change={look: by_look[look] - previous_by_look[look] for look in by_look},
+        streaks=_streaks(every_reviewed, first, end),
+        audit_done=bool(completed_periods(journal, Cadence.MONTHLY, label, label)),
+        trend_months=[dates.format_month(*m) for m in trend],
+        ratings=_ratings(journal, trend, lang),
+        commitments=_commitments(journal, *span),
+        tasks=_tasks(journal, span, end.isoformat()),
+        highlights=_highlights(journal, *span),
+    )
+
+
+def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> YearReport:
+    """The twelve months of `year` side by side, counted up to `today`."""
+    _refuse_future((year, 1), str(year), today)
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    end = min(last, today)
+    looks = store.entries_per_month_and_look(journal, first.isoformat(), last.isoformat())
+    every_reviewed = completed_periods(journal, Cadence.DAILY, "0001-01-01", end.isoformat())
+    reviewed = [day for day in every_reviewed if day >= first.isoformat()]
+    audits = set(completed_periods(journal, Cadence.MONTHLY, f"{year:04d}-01", f"{year:04d}-12"))
+    rated = store.monthly_ratings(journal, f"{year:04d}-01", f"{year:04d}-12")
+    ids = _rating_ids(rated)
+    months = []
+    for number in range(1, 13):
+        key = dates.format_month(year, number)
+        month_first, month_last = dates.month_bounds(year, number)
+        so_far = 0 if month_first > end else min(month_last, end).day
+        done = sum(1 for day in reviewed if day.startswith(key))
+        counts = stats.balance({Look(look): n for look, n in looks.get(key, {}).items()})
+        by_look = {look.value: count for look, count in counts.items()}
+        months.append(
+            YearMonth(
+                month=key,
+                days_in_month=month_last.day,
+                days_so_far=so_far,
+                days_reviewed=done,
+                coverage=_ratio(done, so_far),
+                entries=sum(by_look.values()),
+                entries_by_look=by_look,
+                neglected_look=_neglected(by_look),
+                audit_done=key in audits,
+                ratings={qid: rated.get(key, {}).get(qid) for qid in ids},
+            )
+        )
+    totals = {look.value: sum(m.entries_by_look[look.value] for m in months) for look in Look}
+    days_so_far = sum(m.days_so_far for m in months)
+    ratings = []
+    for qid in ids:
+        values = [m.ratings[qid] for m in months]
+        present = [v for v in values if v is not None]
+        average = round(sum(present) / len(present), 2) if present else None
+        ratings.append(YearRating(qid, rating_label(qid, lang), values, average))
+    return YearReport(
+        year=year,
+        lang=lang,
+        today=today.isoformat(),
+        days_so_far=days_so_far,
+        days_reviewed=len(reviewed),
+        coverage=_ratio(len(reviewed), days_so_far),
+        entries=sum(totals.values()),
+        entries_by_look=totals,
+        neglected_look=_neglected(totals),
+        months_with_entries=sum(1 for m in months if m.entries),
+        audits_done=len(audits),
+        streaks=_streaks(every_reviewed, first, end),
+        months=months,
+        ratings=ratings,
+    )
+
+
+def _refuse_future(start: tuple[int, int], label: str, today: dt.date) -> None:
+    """A report of a time that has not begun is refused: it is a typo more often than a wish."""
+    if start > (today.year, today.month):
+        raise UsageError(f"{label} has not begun yet (today is {today.isoformat()})")
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _month_looks(journal: Journal, year: int, month: int) -> dict[str, int]:
+    """Entries per look in the month, every look present, in the article's order."""
+    first, last = dates.month_bounds(year, month)
+    found = store.entries_per_month_and_look(journal, first.isoformat(), last.isoformat())
+    counts = found.get(dates.format_month(year, month), {})
+    return {
+        look.value: count
+        for look, count in stats.balance({Look(k): v for k, v in counts.items()}).items()
+    }
+
+
+def _neglected(by_look: dict[str, int]) -> str | None:
+    look = stats.neglected({Look(key): value for key, value in by_look.items()})
+    return look.value if look else None
+
+
+def _streaks(reviewed: list[str], first: dt.date, end: dt.date) -> Streaks:
+    """Streaks as they stood on `end`, from every reviewed day up to it; the longest inside too."""
+    at, start = end.isoformat(), first.isoformat()
+    overall = cadences.DAILY.streak_of(reviewed, at=at)
+    inside = cadences.DAILY.streak_of([day for day in reviewed if day >= start], at=at)
+    return Streaks(
+        current=overall.current, longest=overall.longest, longest_in_period=inside.longest
+    )
+
+
+def _rating_ids(rated: dict[str, dict[str, int]]) -> list[str]:
+    """The four audit questions, then the qualities and user-added ratings that have values."""
+    present = {qid for month in rated.values() for qid in month}
+    extra = sorted(qid for qid in present if qid not in AUDIT_IDS and qid not in QUALITY_IDS)
+    return [*AUDIT_IDS, *(qid for qid in QUALITY_IDS if qid in present), *extra]
+
+
+def _ratings(journal: Journal, months: list[tuple[int, int]], lang: str) -> list[Rating]:
+    keys = [dates.format_month(*m) for m in months]
+    rated = store.monthly_ratings(journal, keys[0], keys[-1])
+    found = []
+    for qid in _rating_ids(rated):
+        trend = [rated.get(key, {}).get(qid) for key in keys]
+        value, previous = trend[-1], trend[-2]
+        change = value - previous if value is not None and previous is not None else None
+        found.append(Rating(qid, rating_label(qid, lang), value, previous, change, trend))
+    return found
+
+
+def _commitments(journal: Journal, first: str, last: str) -> Commitments:
+    answers = store.commitment_answers(journal, first, last)
+    followed = [a for a in answers if a is not None]
+    return Commitments(
+        made=len(answers),
+        followed_up=len(followed),
+        done=followed.count("done"),
+        partly=followed.count("partly"),
+        not_done=followed.count("not_done"),
+        awaiting=len(answers) - len(followed),
+    )
+
+
+def _tasks(journal: Journal, span: tuple[str, str], end: str) -> Tasks:
+    states = store.task_states_reviewed(journal, *span, STATE_ID)
+    open_tasks = store.tasks_open_on(journal, end)
+    overdue = [
+        OverdueTask(tid, shown(title), due) for tid, title, due in open_tasks if due and due < end
+    ]
+    return Tasks(
+        opened=store.tasks_opened(journal, *span),
+        closed=store.tasks_closed(journal, *span),
+        open=len(open_tasks),
+        overdue=len(overdue),
+        reviewed=len(states),
+        by_state={state.value: list(states.values()).count(state.value) for state in TaskState},
+        overdue_tasks=overdue,
+    )
+
+
+def _highlights(journal: Journal, first: str, last: str) -> dict[str, list[Highlight]]:
+    ids = [qid for group in HIGHLIGHTS.values() for qid in group]
+    rows = store.answers(journal, first, last, ids)
+    return {
+        name: [Highlight(date, qid, shown(text)) for date, qid, text in rows if qid in group]
+        for name, group in HIGHLIGHTS.items()
+    }
