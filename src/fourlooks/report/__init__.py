@@ -2,7 +2,8 @@
 
 `counting` fills in the `figures` (the only module here that reads the journal); `text`
 and `markdown` lay them out section by section, from the table of `sections`, with the
-charts of `charts` and the words of `strings`; `formats` chooses among them.
+charts of `charts`, the sentences both say in `phrases`, and the words of `strings`;
+`formats` chooses among them.
 """
 
 from fourlooks.report.counting import (

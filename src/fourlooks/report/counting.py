@@ -13,18 +13,7 @@ from fourlooks import dates, stats
 from fourlooks.errors import UsageError
 from fourlooks.model import Cadence, Look, TaskState
 from fourlooks.render import shown  # a report is read by a person: never control codes
-from fourlooks.report.figures import (
-    Commitments,
-    Highlight,
-    MonthReport,
-    OverdueTask,
-    Rating,
-    Streaks,
-    Tasks,
-    YearMonth,
-    YearRating,
-    YearReport,
-)
+from fourlooks.report import figures
 from fourlooks.report.strings import rating_label
 from fourlooks.review import cadences
 from fourlooks.store import Journal
@@ -91,7 +80,7 @@ def choose_period(month: str | None, year: str | None, *, today: dt.date) -> Per
 
 def for_period(
     journal: Journal, period: Period, *, today: dt.date, lang: str
-) -> MonthReport | YearReport:
+) -> figures.MonthReport | figures.YearReport:
     """The month report of the period, or its year report when it is a whole year."""
     if period.month is None:
         return year_report(journal, period.year, today=today, lang=lang)
@@ -100,7 +89,7 @@ def for_period(
 
 def month_report(
     journal: Journal, year: int, month: int, *, today: dt.date, lang: str
-) -> MonthReport:
+) -> figures.MonthReport:
     """Every figure of the month report for (year, month), counted up to `today`."""
     label = dates.format_month(year, month)
     _refuse_future((year, month), label, today)
@@ -115,7 +104,7 @@ def month_report(
     reviewed = [day for day in every_reviewed if day >= span[0]]
     per_day = store.entries_per_day(journal, *span)
     trend = [dates.shift_month(year, month, back) for back in range(1 - TREND_MONTHS, 1)]
-    return MonthReport(
+    return figures.MonthReport(
         month=label,
         lang=lang,
         today=today.isoformat(),
@@ -146,7 +135,7 @@ def month_report(
     )
 
 
-def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> YearReport:
+def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> figures.YearReport:
     """The twelve months of `year` side by side, counted up to `today`."""
     _refuse_future((year, 1), str(year), today)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -166,7 +155,7 @@ def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> Ye
         counts = stats.balance({Look(look): n for look, n in looks.get(key, {}).items()})
         by_look = {look.value: count for look, count in counts.items()}
         months.append(
-            YearMonth(
+            figures.YearMonth(
                 month=key,
                 days_in_month=month_last.day,
                 days_so_far=so_far,
@@ -186,8 +175,8 @@ def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> Ye
         values = [m.ratings[qid] for m in months]
         present = [v for v in values if v is not None]
         average = round(sum(present) / len(present), 2) if present else None
-        ratings.append(YearRating(qid, rating_label(qid, lang), values, average))
-    return YearReport(
+        ratings.append(figures.YearRating(qid, rating_label(qid, lang), values, average))
+    return figures.YearReport(
         year=year,
         lang=lang,
         today=today.isoformat(),
@@ -235,12 +224,12 @@ def _neglected(by_look: dict[str, int]) -> str | None:
     return look.value if look else None
 
 
-def _streaks(reviewed: list[str], first: dt.date, end: dt.date) -> Streaks:
+def _streaks(reviewed: list[str], first: dt.date, end: dt.date) -> figures.Streaks:
     """Streaks as they stood on `end`, from every reviewed day up to it; the longest inside too."""
     at, start = end.isoformat(), first.isoformat()
     overall = cadences.DAILY.streak_of(reviewed, at=at)
     inside = cadences.DAILY.streak_of([day for day in reviewed if day >= start], at=at)
-    return Streaks(
+    return figures.Streaks(
         current=overall.current, longest=overall.longest, longest_in_period=inside.longest
     )
 
@@ -252,7 +241,7 @@ def _rating_ids(rated: dict[str, dict[str, int]]) -> list[str]:
     return [*AUDIT_IDS, *(qid for qid in QUALITY_IDS if qid in present), *extra]
 
 
-def _ratings(journal: Journal, months: list[tuple[int, int]], lang: str) -> list[Rating]:
+def _ratings(journal: Journal, months: list[tuple[int, int]], lang: str) -> list[figures.Rating]:
     keys = [dates.format_month(*m) for m in months]
     rated = store.monthly_ratings(journal, keys[0], keys[-1])
     found = []
@@ -260,14 +249,14 @@ def _ratings(journal: Journal, months: list[tuple[int, int]], lang: str) -> list
         trend = [rated.get(key, {}).get(qid) for key in keys]
         value, previous = trend[-1], trend[-2]
         change = value - previous if value is not None and previous is not None else None
-        found.append(Rating(qid, rating_label(qid, lang), value, previous, change, trend))
+        found.append(figures.Rating(qid, rating_label(qid, lang), value, previous, change, trend))
     return found
 
 
-def _commitments(journal: Journal, first: str, last: str) -> Commitments:
+def _commitments(journal: Journal, first: str, last: str) -> figures.Commitments:
     answers = store.commitment_answers(journal, first, last)
     followed = [a for a in answers if a is not None]
-    return Commitments(
+    return figures.Commitments(
         made=len(answers),
         followed_up=len(followed),
         done=followed.count("done"),
@@ -277,13 +266,15 @@ def _commitments(journal: Journal, first: str, last: str) -> Commitments:
     )
 
 
-def _tasks(journal: Journal, span: tuple[str, str], end: str) -> Tasks:
+def _tasks(journal: Journal, span: tuple[str, str], end: str) -> figures.Tasks:
     states = store.task_states_reviewed(journal, *span, STATE_ID)
     open_tasks = store.tasks_open_on(journal, end)
     overdue = [
-        OverdueTask(tid, shown(title), due) for tid, title, due in open_tasks if due and due < end
+        figures.OverdueTask(tid, shown(title), due)
+        for tid, title, due in open_tasks
+        if due and due < end
     ]
-    return Tasks(
+    return figures.Tasks(
         opened=store.tasks_opened(journal, *span),
         closed=store.tasks_closed(journal, *span),
         open=len(open_tasks),
@@ -294,10 +285,12 @@ def _tasks(journal: Journal, span: tuple[str, str], end: str) -> Tasks:
     )
 
 
-def _highlights(journal: Journal, first: str, last: str) -> dict[str, list[Highlight]]:
+def _highlights(journal: Journal, first: str, last: str) -> dict[str, list[figures.Highlight]]:
     ids = [qid for group in HIGHLIGHTS.values() for qid in group]
     rows = store.answers(journal, first, last, ids)
     return {
-        name: [Highlight(date, qid, shown(text)) for date, qid, text in rows if qid in group]
+        name: [
+            figures.Highlight(date, qid, shown(text)) for date, qid, text in rows if qid in group
+        ]
         for name, group in HIGHLIGHTS.items()
     }

@@ -6,20 +6,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from fourlooks.model import Look
+from fourlooks.report import phrases
 from fourlooks.report.charts import GAP, REVIEWED, calendar_weeks
-from fourlooks.report.lines import (
-    audit_missing_line,
-    head,
-    neglected_line,
-    no_entries_line,
-    percent,
-    reviewed_line,
-    share,
-    signed,
-    streaks_line,
-    title,
-    value,
-)
 from fourlooks.report.strings import look_name, month_name, month_only, t, weekdays
 
 if TYPE_CHECKING:
@@ -51,8 +39,8 @@ def _md_item(date: str, text: str) -> list[str]:
 
 def document(report: MonthReport | YearReport, sections: Sequence[Section]) -> str:
     """The report as a self-contained Markdown document: title, head, then each section."""
-    md = [f"# {title(report)}", ""]
-    for paragraph in head(report):
+    md = [f"# {phrases.title(report)}", ""]
+    for paragraph in phrases.head(report):
         for line in paragraph:
             md += [line, ""]
     for section in sections:
@@ -68,7 +56,7 @@ def _paragraph(line: str | None) -> list[str]:
 
 def coverage(report: MonthReport) -> list[str]:
     lang = report.lang
-    md = [*_paragraph(reviewed_line(report)), streaks_line(report, "period_month"), ""]
+    md = [*_paragraph(phrases.reviewed(report)), phrases.streaks(report, "period_month"), ""]
     reviewed = set(report.reviewed_dates)
     rows = [
         [
@@ -90,16 +78,16 @@ def balance(report: MonthReport) -> list[str]:
         [
             f"{look} {Look(look).zh}",
             count,
-            share(count, report.entries),
+            phrases.share(count, report.entries),
             report.previous_entries_by_look[look],
-            signed(report.entries_by_look_change[look]),
+            phrases.signed(report.entries_by_look_change[look]),
         ]
         for look, count in report.entries_by_look.items()
     ]
     headers = [t(lang, "look"), t(lang, "entries"), t(lang, "share")]
     headers += [month_name(report.previous_month, lang), t(lang, "change")]
-    md = [*_paragraph(no_entries_line(report)), *_md_table(headers, rows, "lrrrr")]
-    return [*md, "", neglected_line(report), ""]
+    md = [*_paragraph(phrases.no_entries(report)), *_md_table(headers, rows, "lrrrr")]
+    return [*md, "", phrases.neglected(report), ""]
 
 
 def audit(report: MonthReport) -> list[str]:
@@ -111,14 +99,14 @@ def audit(report: MonthReport) -> list[str]:
     rows = [
         [
             r.label,
-            value(r.value),
-            value(r.previous),
-            signed(r.change),
-            " ".join(value(v) for v in r.trend),
+            phrases.value(r.value),
+            phrases.value(r.previous),
+            phrases.signed(r.change),
+            " ".join(phrases.value(v) for v in r.trend),
         ]
         for r in report.ratings
     ]
-    md = [*_paragraph(audit_missing_line(report)), *_md_table(headers, rows, "lrrrl")]
+    md = [*_paragraph(phrases.audit_missing(report)), *_md_table(headers, rows, "lrrrl")]
     return [*md, "", t(lang, "gap_note", gap=GAP), ""]
 
 
@@ -173,7 +161,7 @@ def year_months(report: YearReport) -> list[str]:
             [
                 month_name(m.month, lang),
                 f"{m.days_reviewed}/{m.days_so_far}",
-                percent(m.coverage),
+                phrases.percent(m.coverage),
                 m.entries,
                 *(m.entries_by_look[look.value] for look in Look),
                 look_name(m.neglected_look, lang) if m.neglected_look else "",
@@ -187,6 +175,9 @@ def year_audit(report: YearReport) -> list[str]:
     lang = report.lang
     headers = [t(lang, "question"), *(month_only(m.month, lang) for m in report.months)]
     headers.append(t(lang, "average"))
-    rows = [[r.label, *(value(v) for v in r.values), value(r.average)] for r in report.ratings]
+    rows = [
+        [r.label, *(phrases.value(v) for v in r.values), phrases.value(r.average)]
+        for r in report.ratings
+    ]
     md = _md_table(headers, rows, "l" + "c" * 12 + "r")
     return [*md, "", t(lang, "gap_note", gap=GAP), ""]

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fourlooks.model import Look
+from fourlooks.report import phrases
 from fourlooks.report.charts import (
     GAP,
     REVIEWED,
@@ -20,19 +21,6 @@ from fourlooks.report.charts import (
     count_spark,
     rating_spark,
     shade,
-)
-from fourlooks.report.lines import (
-    audit_missing_line,
-    head,
-    neglected_line,
-    no_entries_line,
-    percent,
-    reviewed_line,
-    share,
-    signed,
-    streaks_line,
-    title,
-    value,
 )
 from fourlooks.report.strings import look_name, month_name, month_only, t, weekdays
 
@@ -94,9 +82,11 @@ def document(
     """The report for a terminal of `width` columns: title, head, then each section."""
     from rich.text import Text
 
-    parts: list[Any] = [Text(title(report), style="bold")]
-    for index, paragraph in enumerate(head(report)):
-        parts += [""] * (index > 0) + paragraph
+    parts: list[Any] = [Text(phrases.title(report), style="bold")]
+    for index, paragraph in enumerate(phrases.head(report)):
+        if index:
+            parts.append("")  # paragraphs apart; a section's heading brings its own blank line
+        parts += paragraph
     for section in sections:
         heading = Text(t(report.lang, section.heading), style="bold underline")
         parts += ["", heading, *section.text(report, width)]
@@ -107,8 +97,8 @@ def coverage(report: MonthReport, width: int) -> Iterable[Any]:
     from rich.text import Text
 
     lang = report.lang
-    yield from _present(reviewed_line(report))
-    yield streaks_line(report, "period_month")
+    yield from _present(phrases.reviewed(report))
+    yield phrases.streaks(report, "period_month")
     yield ""
     most = max(report.entries_by_day.values(), default=0)
     reviewed = set(report.reviewed_dates)
@@ -138,7 +128,7 @@ def coverage(report: MonthReport, width: int) -> Iterable[Any]:
 
 def balance(report: MonthReport, width: int) -> Iterable[Any]:
     lang = report.lang
-    yield from _present(no_entries_line(report))
+    yield from _present(phrases.no_entries(report))
     most = max(report.entries_by_look.values(), default=0)
     bar_width = max(8, min(30, width - 52))
     previous = month_name(report.previous_month, lang, short=True)
@@ -155,12 +145,12 @@ def balance(report: MonthReport, width: int) -> Iterable[Any]:
             look_name(look, lang),
             bar(count, most, bar_width),
             str(count),
-            share(count, report.entries),
+            phrases.share(count, report.entries),
             str(report.previous_entries_by_look[look]),
-            signed(report.entries_by_look_change[look]),
+            phrases.signed(report.entries_by_look_change[look]),
         )
     yield table
-    yield neglected_line(report)
+    yield phrases.neglected(report)
 
 
 def _trend_header(report: MonthReport) -> str:
@@ -171,7 +161,7 @@ def _trend_header(report: MonthReport) -> str:
 
 def audit(report: MonthReport, width: int) -> Iterable[Any]:
     lang = report.lang
-    yield from _present(audit_missing_line(report))
+    yield from _present(phrases.audit_missing(report))
     table = _table(
         (t(lang, "question"), "left"),
         (month_name(report.month, lang, short=True), "right"),
@@ -182,10 +172,10 @@ def audit(report: MonthReport, width: int) -> Iterable[Any]:
     for rating in report.ratings:
         table.add_row(
             rating.label,
-            value(rating.value),
-            value(rating.previous),
-            signed(rating.change),
-            rating_spark(rating.trend) + "  " + " ".join(value(v) for v in rating.trend),
+            phrases.value(rating.value),
+            phrases.value(rating.previous),
+            phrases.signed(rating.change),
+            rating_spark(rating.trend) + "  " + " ".join(phrases.value(v) for v in rating.trend),
         )
     yield table
     yield t(lang, "gap_note", gap=GAP)
@@ -193,7 +183,7 @@ def audit(report: MonthReport, width: int) -> Iterable[Any]:
 
 def commitments(report: MonthReport, width: int) -> Iterable[Any]:
     c = report.commitments
-    followed = share(c.followed_up, c.made)
+    followed = phrases.share(c.followed_up, c.made)
     yield t(report.lang, "commitments_line", made=c.made, followed_up=c.followed_up, share=followed)
     yield t(
         report.lang,
@@ -267,7 +257,7 @@ def year_months(report: YearReport, width: int) -> Iterable[Any]:
             continue
         table.add_row(
             name,
-            f"{month.days_reviewed}/{month.days_so_far} {percent(month.coverage):>4}",
+            f"{month.days_reviewed}/{month.days_so_far} {phrases.percent(month.coverage):>4}",
             str(month.entries),
             *(str(month.entries_by_look[look.value]) for look in Look),
             look_name(month.neglected_look, lang) if month.neglected_look else "",
@@ -301,8 +291,8 @@ def year_audit(report: YearReport, width: int) -> Iterable[Any]:
         table.add_row(
             rating.label,
             rating_spark(rating.values),
-            " ".join(value(v) for v in rating.values),
-            value(rating.average),
+            " ".join(phrases.value(v) for v in rating.values),
+            phrases.value(rating.average),
         )
     yield table
     yield t(lang, "gap_note", gap=GAP)

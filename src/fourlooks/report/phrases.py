@@ -40,7 +40,7 @@ def title(report: MonthReport | YearReport) -> str:
 def head(report: MonthReport | YearReport) -> list[list[str]]:
     """What is said under the title, before the first section: paragraphs of lines."""
     if report.kind == "month":
-        return [[span_line(report)]]
+        return [[span(report)]]
     lang = report.lang
     reviewed = t(
         lang,
@@ -59,10 +59,10 @@ def head(report: MonthReport | YearReport) -> list[list[str]]:
         audits=report.audits_done,
     )
     so_far = t(lang, "year_so_far", days=report.days_so_far, today=report.today)
-    return [[so_far], [reviewed, entries, neglected_line(report)]]
+    return [[so_far], [reviewed, entries, neglected(report)]]
 
 
-def span_line(report: MonthReport) -> str:
+def span(report: MonthReport) -> str:
     lang = report.lang
     if report.complete:
         return t(lang, "whole_month", total=report.days_in_month)
@@ -71,7 +71,7 @@ def span_line(report: MonthReport) -> str:
     )
 
 
-def streaks_line(report: MonthReport | YearReport, period: str) -> str:
+def streaks(report: MonthReport | YearReport, period: str) -> str:
     streaks = report.streaks
     return t(
         report.lang,
@@ -83,7 +83,7 @@ def streaks_line(report: MonthReport | YearReport, period: str) -> str:
     )
 
 
-def neglected_line(report: MonthReport | YearReport) -> str:
+def neglected(report: MonthReport | YearReport) -> str:
     lang = report.lang
     if report.neglected_look is None:
         return t(lang, "balanced") if report.entries else ""
@@ -96,7 +96,7 @@ def neglected_line(report: MonthReport | YearReport) -> str:
     )
 
 
-def reviewed_line(report: MonthReport) -> str | None:
+def reviewed(report: MonthReport) -> str | None:
     """How many days of the month had their review; None before the month has a day."""
     if not report.days_so_far:
         return None
@@ -109,12 +109,12 @@ def reviewed_line(report: MonthReport) -> str | None:
     )
 
 
-def audit_missing_line(report: MonthReport) -> str | None:
+def audit_missing(report: MonthReport) -> str | None:
     """Said when the month has neither a finished self-audit nor any rating."""
     if report.audit_done or any(r.value is not None for r in report.ratings):
         return None
     return t(report.lang, "audit_missing", month=month_name(report.month, report.lang))
 
 
-def no_entries_line(report: MonthReport) -> str | None:
+def no_entries(report: MonthReport) -> str | None:
     return None if report.entries else t(report.lang, "no_entries")
