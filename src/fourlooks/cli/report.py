@@ -68,13 +68,8 @@ def report_command(
         text = reports.render(data, chosen, width=reports.FILE_WIDTH, colour=False)
         _write(out, text, force=force)
         return
-    import shutil
-
-    columns = shutil.get_terminal_size((reports.FILE_WIDTH, 24)).columns
-    text = reports.render(
-        data, chosen, width=reports.text_width(columns), colour=render.colour_enabled()
-    )
-    typer.echo(text, nl=False)
+    width = reports.terminal_width()
+    typer.echo(reports.render(data, chosen, width=width, colour=render.colour_enabled()), nl=False)
 
 
 def _write(out: Path, text: str, *, force: bool) -> None:

@@ -25,7 +25,7 @@ from fourlooks.report.figures import (
     YearRating,
     YearReport,
 )
-from fourlooks.report.formats import FILE_WIDTH, FORMATS, choose_format, render, text_width
+from fourlooks.report.formats import FILE_WIDTH, FORMATS, choose_format, render, terminal_width
 
 __all__ = [
     "FILE_WIDTH",
@@ -46,6 +46,6 @@ __all__ = [
     "for_period",
     "month_report",
     "render",
-    "text_width",
+    "terminal_width",
     "year_report",
 ]

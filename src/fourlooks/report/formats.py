@@ -26,9 +26,11 @@ def choose_format(fmt: str | None, as_json: bool) -> str:
     return chosen
 
 
-def text_width(columns: int) -> int:
-    """The width of a report for a terminal of `columns`."""
-    return min(columns, MAX_WIDTH)
+def terminal_width() -> int:
+    """The width of a report for this terminal: its columns, at most MAX_WIDTH."""
+    import shutil
+
+    return min(shutil.get_terminal_size((FILE_WIDTH, 24)).columns, MAX_WIDTH)
 
 
 def render(
