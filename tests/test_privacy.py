@@ -14,7 +14,7 @@ import pytest
 import fourlooks
 from fourlooks import store
 from fourlooks.model import Look
-from fourlooks.store import entries
+from fourlooks.store import entries, opening
 
 
 def mode(path: Path) -> int:
@@ -54,9 +54,9 @@ def test_backups_are_private(cli, home, tmp_path, open_umask):
 
 def test_the_copy_saved_before_a_migration_is_private(tmp_path, monkeypatch, open_umask):
     path = tmp_path / "journal.db"
-    with store.open_journal(path) as journal:
+    with store.open_journal(path):
         monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
-        store._backup_before_migration(journal.conn, path)
+        opening.save_copy_before_migration(path, store.SCHEMA_VERSION - 1)
     [copy] = tmp_path.glob("journal.db.schema*.bak")
     assert mode(copy) == 0o600
 

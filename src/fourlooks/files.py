@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 from collections.abc import Callable, Iterable
@@ -106,6 +107,35 @@ def _write_stream(path: Path, chunks: Iterable[str]) -> None:
                 out.write(chunk.encode("utf-8"))
     except OSError as exc:
         raise FourlooksError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def sync_file(path: Path) -> None:
+    """Flush a finished file to the disk, so that a rename of it never outlives its content."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def link_new(temporary: Path, target: Path) -> bool:
+    """Put a finished file in place under `target` unless one is there; False if one is.
+
+    A hard link never replaces an existing file, so two processes racing for the same
+    name cannot overwrite each other. Where the file system has no hard links, check and
+    rename (a narrow race, on such systems alone).
+    """
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+            raise
+        if os.path.lexists(target):
+            return False
+        os.replace(temporary, target)
+    return True
 
 
 def read_head(path: Path) -> str:

@@ -148,3 +148,13 @@ def m002_search(db: Database) -> None:
 def m003_task_reviews_index(db: Database) -> None:
     """Find a task's reviews by task: `status` asks it for every task, on every run."""
     _run(db, "CREATE INDEX reviews_task ON reviews (task_id, period) WHERE task_id IS NOT NULL;")
+
+
+@migrations()
+def m004_application_id(db: Database) -> None:
+    """Mark the file as a fourlooks journal (`store.opening.APPLICATION_ID`, "4LKS").
+
+    fourlooks then knows a file is its own from the header alone, before it writes to it,
+    and refuses another program's SQLite database untouched.
+    """
+    db.execute("PRAGMA application_id = 877415251")  # 0x344C4B53: a literal, as released

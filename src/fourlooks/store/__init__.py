@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import sqlite3
-import time
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 from fourlooks.errors import FourlooksError, JournalError
 
 # Must equal the number of migrations in fourlooks.migrations (a test checks).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Long enough that a second terminal waits for the first instead of failing.
 BUSY_TIMEOUT_SECONDS = 15.0
@@ -79,9 +77,12 @@ def existing_ids(journal: Journal, table: str, ids: Sequence[str]) -> set[str]:
 class Journal:
     """An open journal: one connection, in autocommit mode, with explicit transactions."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, *, read_only: JournalError | None = None
+    ):
         self.conn = conn
         self.path = path
+        self.read_only = read_only  # why it cannot be written, when it cannot
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -91,6 +92,8 @@ class Journal:
         busy timeout; a deferred BEGIN that reads first could fail at once with SQLITE_BUSY.
         Nested calls join the outer transaction.
         """
+        if self.read_only is not None:
+            raise self.read_only
         if self.conn.in_transaction:
             yield self.conn
             return
@@ -123,126 +126,14 @@ class Journal:
 
 
 def open_journal(path: Path, *, create: bool = True) -> Journal:
-    """Open (creating and migrating where needed) the journal at `path`."""
-    if path.is_dir():
-        raise JournalError(f"{path} is a folder, not a journal file")
-    if not path.exists():
-        if not create:
-            raise JournalError(f"no journal at {path}")
-        _create_private_file(path)
-    elif not os.access(path, os.R_OK | os.W_OK):
-        raise JournalError(f"cannot read and write {path}: permission denied")
-    try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
-    except sqlite3.Error as exc:
-        raise as_journal_error(path, exc) from None
-    try:
-        _register_functions(conn)
-        _prepare(conn, path)
-    except BaseException:
-        conn.close()
-        raise
-    return Journal(conn, path)
+    """Open (creating and migrating where needed) the journal at `path`.
 
-
-def _register_functions(conn: sqlite3.Connection) -> None:
-    """SQL functions the schema's triggers call (search indexing): needed on every connection.
-
-    Registered before migrating, since a migration may fill the index from existing entries.
+    A journal that cannot be written is opened for reading: only its writes are refused.
     """
-    from fourlooks.store import search
+    from fourlooks.store import opening
 
-    search.register(conn)
-
-
-def _create_private_file(path: Path) -> None:
-    """Create the journal file readable by its owner alone, in a folder only they can enter."""
-    try:
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, mode=0o700)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
-    except FileExistsError:
-        pass  # another terminal created it first: fine, it is the same journal
-    except OSError as exc:
-        raise JournalError(f"cannot create journal {path}: {exc.strerror}") from None
-
-
-def _prepare(conn: sqlite3.Connection, path: Path) -> None:
-    try:
-        conn.execute("PRAGMA foreign_keys = ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise JournalError(
-                f"{path} was written by a newer fourlooks (schema {version}; this one knows "
-                f"{SCHEMA_VERSION}): upgrade fourlooks to open it"
-            )
-        if version < SCHEMA_VERSION:
-            _migrate(conn, path)
-        else:
-            _ensure_wal(conn)  # a restored backup is a single file in rollback mode
-        # WAL: readers never block the writer; NORMAL would risk the last commits on power
-        # loss, so the journal keeps synchronous=FULL.
-        conn.execute("PRAGMA synchronous = FULL")
-    except sqlite3.Error as exc:
-        raise as_journal_error(path, exc) from None
-
-
-def _ensure_wal(conn: sqlite3.Connection) -> None:
-    """Put the journal in WAL mode, waiting for other terminals as long as a write would.
-
-    SQLite does not call the busy handler for this switch: when several processes open a
-    new journal at once, the losers get "database is locked" at once. So retry here.
-    """
-    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
-    while conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError as exc:
-            if "readonly" in str(exc):
-                return  # a read-only copy can still be read in rollback mode
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.005)
-        else:
-            return  # WAL, or a file system where SQLite cannot use it: keep what it chose
-
-
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    """Bring the schema up to date under the write lock, saving a copy of existing data first."""
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if tables and "_sqlite_migrations" not in tables:
-        raise JournalError(f"{path} is a SQLite database, but not a fourlooks journal")
-    _ensure_wal(conn)
-    if tables:
-        _backup_before_migration(conn, path)
-
-    from sqlite_utils import Database  # deferred: only a migration needs sqlite-utils
-
-    from fourlooks.migrations import migrations
-
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        # Re-read under the lock: another terminal may have migrated meanwhile.
-        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-            migrations.apply(Database(conn, execute_plugins=False))
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.rollback()
-        raise
-
-
-def _backup_before_migration(conn: sqlite3.Connection, path: Path) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version >= SCHEMA_VERSION:
-        return  # another terminal migrated it meanwhile: nothing to protect
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.schema{version}-{stamp}.bak")
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    with contextlib.closing(sqlite3.connect(target)) as copy:
-        conn.backup(copy)
+    conn, read_only = opening.open_connection(path, create=create)
+    return Journal(conn, path, read_only=read_only)
 
 
 def as_journal_error(path: Path, exc: sqlite3.Error) -> FourlooksError:

@@ -7,14 +7,13 @@ change the file it looks at.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from fourlooks.errors import JournalError, UsageError
-from fourlooks.store import BUSY_TIMEOUT_SECONDS, SCHEMA_VERSION, as_journal_error
+from fourlooks.store import SCHEMA_VERSION, as_journal_error
 
 # Other users may read nothing of a journal or its copies.
 PRIVATE_MODE = 0o600
@@ -70,7 +69,7 @@ def backup(journal_path: Path, target: Path, *, force: bool = False) -> Backup:
         _require_journal(source, journal_path)
         temporary = target.with_name(f".{target.name}.partial-{os.getpid()}")
         try:
-            entries = _copy(source, temporary, journal_path)
+            entries = _backup_copy(source, temporary)
             _move_into_place(temporary, target, force=force)
         finally:
             for leftover in (temporary, Path(f"{temporary}-journal")):
@@ -94,51 +93,55 @@ def check(journal_path: Path) -> CheckReport:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write: a check or a backup must work on a read-only journal."""
+    from fourlooks.store import opening
+
     if path.is_dir():
         raise JournalError(f"{path} is a folder, not a journal file")
     if not path.exists():
         raise JournalError(f"no journal at {path}")
-    try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
-        conn.execute("PRAGMA query_only = ON")  # belt and braces: nothing here writes
-    except sqlite3.Error as exc:
-        raise as_journal_error(path, exc) from None
+    conn = opening.connect_read_only(path)
+    conn.execute("PRAGMA query_only = ON")  # belt and braces: nothing here writes
     return conn
 
 
 def _require_journal(conn: sqlite3.Connection, path: Path) -> None:
+    from fourlooks.store import opening
+
     try:
-        tables = _tables(conn)
+        is_journal = opening.identify(conn, path)
     except sqlite3.Error as exc:
         raise as_journal_error(path, exc) from None
-    if "_sqlite_migrations" not in tables:
-        raise JournalError(f"{path} is not a fourlooks journal")
+    if not is_journal:
+        raise JournalError(f"{path} is empty: nothing has been written to it yet")
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def _copy(source: sqlite3.Connection, temporary: Path, journal_path: Path) -> int:
-    """Write the snapshot to `temporary` (0600), as one self-contained file; return entries."""
+def _backup_copy(source: sqlite3.Connection, temporary: Path) -> int:
     try:
-        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE)
+        return copy_journal(source, temporary)
     except OSError as exc:
         raise JournalError(f"cannot write {temporary.parent}: {exc.strerror}") from None
-    os.close(fd)
-    try:
-        with contextlib.closing(sqlite3.connect(temporary, isolation_level=None)) as copy:
-            # pages=-1: the whole file in one step, inside one read transaction of the
-            # source, so writers in other terminals (WAL) go on and the copy is one instant.
-            source.backup(copy, pages=-1)
-            # A copy in WAL mode would need -wal/-shm files beside it; one file is a backup.
-            copy.execute("PRAGMA journal_mode = DELETE")
-            if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise JournalError(f"the copy of {journal_path} failed its check; none was kept")
-            entries = copy.execute("SELECT count(*) FROM entries").fetchone()[0]
     except sqlite3.Error as exc:
         raise _backup_error(temporary, exc) from None
-    return entries
+
+
+def copy_journal(source: sqlite3.Connection, temporary: Path) -> int:
+    """Write a checked snapshot to `temporary` (0600), as one self-contained file; count entries."""
+    fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE)
+    os.close(fd)
+    with contextlib.closing(sqlite3.connect(temporary, isolation_level=None)) as copy:
+        # pages=-1: the whole file in one step, inside one read transaction of the
+        # source, so writers in other terminals (WAL) go on and the copy is one instant.
+        source.backup(copy, pages=-1)
+        # A copy in WAL mode would need -wal/-shm files beside it; one file is a backup.
+        copy.execute("PRAGMA journal_mode = DELETE")
+        if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("the copy failed its check; none was kept")
+        return copy.execute("SELECT count(*) FROM entries").fetchone()[0]
 
 
 def _backup_error(temporary: Path, exc: sqlite3.Error) -> JournalError:
@@ -151,27 +154,28 @@ def _backup_error(temporary: Path, exc: sqlite3.Error) -> JournalError:
 
 
 def _move_into_place(temporary: Path, target: Path, *, force: bool) -> None:
+    from fourlooks import files
+
+    files.sync_file(temporary)
     if force:
         os.replace(temporary, target)
-        return
-    try:
-        # A hard link never replaces an existing file: no race with another backup.
-        os.link(temporary, target)
-    except FileExistsError:
-        raise UsageError(f"{target} already exists; use --force to overwrite it") from None
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
-            raise
-        if target.exists():  # a file system without hard links: check, then rename
-            raise UsageError(f"{target} already exists; use --force to overwrite it") from None
-        os.replace(temporary, target)
+    elif not files.link_new(temporary, target):
+        raise UsageError(f"{target} already exists; use --force to overwrite it")
 
 
 def _check_schema(conn: sqlite3.Connection, report: CheckReport) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if "_sqlite_migrations" not in _tables(conn):
-        report.problems.append("not a fourlooks journal (no migrations table)")
+    from fourlooks.store import opening
+
+    try:
+        is_journal = opening.identify(conn, report.path)
+    except JournalError:
+        report.problems.append("not a fourlooks journal (another program's SQLite database)")
         return
+    if not is_journal:
+        report.warnings.append("empty: nothing has been written to it yet")
+        report.entries = 0
+        return
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
     report.schema_version = version
     if version > SCHEMA_VERSION:
         report.problems.append(
