@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from fourlooks.model import Entry, Filters, Look
+from fourlooks.model import Entry, Filters, Look, row_limit
 from fourlooks.store import Journal, stamp_after
 from fourlooks.store import entries as table
 
@@ -53,7 +53,7 @@ def listing(journal: Journal, filters: Filters, *, limit: int, short_ids: bool =
 
     short_ids=False skips a query per entry when only full ids are shown (JSON).
     """
-    found = table.query(journal, **filters.as_kwargs(), limit=limit or None)
+    found = table.query(journal, **filters.as_kwargs(), limit=row_limit(limit))
     short = table.short_ids(journal, [entry.id for entry in found]) if short_ids else {}
     return Listing(found, short, filters)
 

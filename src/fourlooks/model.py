@@ -116,6 +116,15 @@ class Filters:
         return {key: value for key, value in dataclasses.asdict(self).items() if value is not None}
 
 
+# More rows than any journal holds, and within SQLite's 64-bit integers.
+_ALL_ROWS = 2**62
+
+
+def row_limit(number: int) -> int | None:
+    """How many rows `-n number` asks for: None (all) for 0 or more than SQLite can count."""
+    return number if 0 < number < _ALL_ROWS else None
+
+
 @dataclass(frozen=True, slots=True)
 class Task:
     """A piece of work with an owner's checkpoints; reviewed per task (事省)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from fourlooks.model import Entry
+from fourlooks.model import Entry, row_limit
 
 if TYPE_CHECKING:
     from fourlooks.fulltext import Term
@@ -43,7 +43,7 @@ def search(
         look=filters.look,
         date_from=filters.date_from,
         date_to=filters.date_to,
-        limit=limit or None,
+        limit=row_limit(limit),
     )
     short = entries.short_ids(journal, [entry.id for entry, _ in found]) if short_ids else {}
     return [
