@@ -6,10 +6,20 @@ import json
 from pathlib import Path
 
 import pytest
+import typer.main
+import typer.testing
 from typer.testing import CliRunner
 
 from fourlooks.cli import app
 from journal_builder import build_standard_journal, copy_journal
+
+# typer's CliRunner builds the click command from the app on every invoke, some 20 ms, more
+# than a short command takes to run; a run of fourlooks builds it once. The app's commands
+# are fixed once fourlooks.cli is imported, so the test run builds them once too.
+_COMMAND = typer.main.get_command(app)
+typer.testing._get_command = lambda typer_app: (
+    _COMMAND if typer_app is app else typer.main.get_command(typer_app)
+)
 
 _ISOLATED_VARS = (
     "FOURLOOKS_DB",
