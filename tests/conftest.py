@@ -11,7 +11,7 @@ import typer.testing
 from typer.testing import CliRunner
 
 from fourlooks.cli import app
-from journal_builder import build_standard_journal, copy_journal
+from journal_builder import build_journal, build_standard_journal, copy_journal
 
 # typer's CliRunner builds the click command from the app on every invoke, some 20 ms, more
 # than a short command takes to run; a run of fourlooks builds it once. The app's commands
@@ -57,6 +57,12 @@ def journal_file(home: Path) -> Path:
 def standard_journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The journal of journal_builder.standard_journal, built once per run; only ever copied."""
     return build_standard_journal(tmp_path_factory.mktemp("standard") / "journal.db")
+
+
+@pytest.fixture(scope="session")
+def empty_journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new journal, migrated and empty, for tests that need many: copying costs a fortieth."""
+    return build_journal(tmp_path_factory.mktemp("empty") / "journal.db")
 
 
 @pytest.fixture

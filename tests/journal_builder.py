@@ -277,8 +277,13 @@ def standard_journal(journal: Journal) -> JournalBuilder:
 
 def build_standard_journal(path: Path) -> Path:
     """The standard journal in a file of its own, written whole: no WAL left beside it."""
+    return build_journal(path, standard_journal)
+
+
+def build_journal(path: Path, fill=lambda journal: None) -> Path:
+    """A journal created (migrated) at `path` and filled, closed with no WAL beside it."""
     with open_journal(path) as journal:
-        standard_journal(journal)
+        fill(journal)
         busy, _, _ = journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         assert busy == 0, "the WAL could not be written back into the file"
     # The last connection to close deletes the WAL: the file alone is the whole journal.

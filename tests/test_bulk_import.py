@@ -21,6 +21,7 @@ from fourlooks.formats import fourlooks_json
 from fourlooks.model import Bundle, Entry, Look, clean_text
 from fourlooks.store import entries, transfer
 from fourlooks.store import search as index
+from journal_builder import copy_journal
 
 WORDS = ["budget", "rota", "team", "meeting", "visit", "report", "Café", "naïve", "shipped"]
 HANZI = "经常性反思工作进步问题"
@@ -194,7 +195,9 @@ TEXTS = st.text(alphabet=st.sampled_from("ab 经常性反思 Éé\n"), min_size=
     first=st.lists(TEXTS, max_size=6),
     second=st.lists(st.tuples(st.integers(0, 9), TEXTS, st.booleans()), max_size=10),
 )
-def test_any_import_indexes_the_same_either_way(tmp_path_factory, monkeypatch, first, second):
+def test_any_import_indexes_the_same_either_way(
+    tmp_path_factory, empty_journal_template, monkeypatch, first, second
+):
     """Every mix of new, edited and unchanged entries, with and without the batch path."""
     base = [
         Entry(id=f"{n:x}0", date="2026-11-20", look=Look.UP, text=text, created_at=NOW,
@@ -210,7 +213,8 @@ def test_any_import_indexes_the_same_either_way(tmp_path_factory, monkeypatch, f
     states = []
     for threshold in (0, 10**9):  # always the batch; never
         monkeypatch.setattr(transfer, "DEFER_INDEX_MIN_ENTRIES", threshold)
-        with store.open_journal(folder / f"{threshold}.db") as journal:
+        path = copy_journal(empty_journal_template, folder / f"{threshold}.db")
+        with store.open_journal(path) as journal:
             one_by_one(journal, base)
             import_all(journal, list(incoming.values()))
             assert intact(journal)

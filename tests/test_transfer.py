@@ -17,6 +17,7 @@ from fourlooks.formats import fourlooks_json
 from fourlooks.model import Bundle, Cadence, Entry, Look, Review, Task, TaskState, clean_text
 from fourlooks.store import entries, transfer
 from fourlooks.store.transfer import Filters
+from journal_builder import copy_journal
 
 
 def open_at(path):
@@ -236,10 +237,13 @@ def journals(draw):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=journals())
-def test_any_journal_survives_json_and_import_unchanged(tmp_path_factory, data):
+def test_any_journal_survives_json_and_import_unchanged(
+    tmp_path_factory, empty_journal_template, data
+):
     tasks, reviews, records = data
     folder = tmp_path_factory.mktemp("round")
-    with open_at(folder / "a.db") as source, open_at(folder / "b.db") as target:
+    a, b = (copy_journal(empty_journal_template, folder / name) for name in ("a.db", "b.db"))
+    with open_at(a) as source, open_at(b) as target:
         put(source, tasks=tasks, reviews=reviews, records=records)
         text = export(source)
         report = load(target, text)
