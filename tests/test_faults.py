@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from journal_builder import copy_journal
+
 PR_CAPBSET_DROP = 24
 DAC_CAPABILITIES = (1, 2)  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
 
@@ -85,12 +87,19 @@ def one_line_error(done, *words: str) -> None:
         assert word in lines[0]
 
 
-@pytest.fixture
-def journal(tmp_path: Path) -> Path:
-    path = tmp_path / "j" / "journal.db"
+@pytest.fixture(scope="module")
+def four_entries(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A journal of four entries, added by the command, once for the module; only copied."""
+    path = tmp_path_factory.mktemp("four") / "journal.db"
     for n, look in enumerate(("back", "up", "down", "ahead")):
         assert run(path, "add", "-l", look, "-t", "kept", f"entry {n} 保留").returncode == 0
+    assert not Path(f"{path}-wal").exists()  # the last process to close wrote the WAL back
     return path
+
+
+@pytest.fixture
+def journal(tmp_path: Path, four_entries: Path) -> Path:
+    return copy_journal(four_entries, tmp_path / "j" / "journal.db")
 
 
 def test_a_full_disk_refuses_the_entry_and_keeps_the_journal(journal):
