@@ -28,7 +28,10 @@ from pathlib import Path
 
 import pytest
 
+from fourlooks import store
 from fourlooks.cli import app
+from fourlooks.model import Look
+from fourlooks.store import entries
 
 # Kills per writer: enough to land inside transactions many times, bounded for CI.
 KILLS = int(os.environ.get("FOURLOOKS_CRASH_KILLS", "20"))
@@ -245,8 +248,10 @@ def test_killed_writers_lose_nothing_acknowledged_and_leave_nothing_half_written
 
 @pytest.mark.slow
 def test_a_killed_backup_never_leaves_a_half_written_copy(cli, tmp_path: Path, home: Path):
-    for n in range(200):
-        cli.ok("add", "-l", "up", "-t", "bulk", _text(n))
+    # Written in one transaction: the journal is what is backed up, not how it was written.
+    with store.open_journal(home / "journal.db") as journal, journal.write():
+        for n in range(200):
+            entries.add(journal, date="2026-11-26", look=Look.UP, text=_text(n), tags=["bulk"])
     target = tmp_path / "copy.db"
     env = {**os.environ, "FOURLOOKS_HOME": str(home)}
     rng = random.Random(int(os.environ.get("FOURLOOKS_CRASH_SEED", "7")))
