@@ -2,7 +2,8 @@
 
 A writer process runs fourlooks commands in-process, one after another, and prints
 `ack N` once command N has returned with exit 0: that is the moment a user sees the
-command finish. The test kills it at a random moment, many times, then checks that every
+command finish. The test kills it at a random moment, many times (each round a new writer,
+forked from one that has imported fourlooks), then checks that every
 acknowledged write is there whole, that no write is there in part, and that SQLite finds
 the file sound. Writers are pluggable: a Writer says which command it needs, how to build
 its N-th command line, and which rows that command must leave (all of them, or none).
@@ -36,19 +37,43 @@ from fourlooks.store import entries
 # Kills per writer: enough to land inside transactions many times, bounded for CI.
 KILLS = int(os.environ.get("FOURLOOKS_CRASH_KILLS", "20"))
 
+# The writer imports fourlooks once, then forks one writer process per round: a round then
+# costs its writes, not an interpreter's start-up. Each forked writer opens the journal
+# itself, like any new process; the parent never opens it. It reaps a writer only when told,
+# so the test's SIGKILL can never reach a process that has reused the writer's pid.
 WRITER_SCRIPT = r"""
-import importlib, json, sys
+import importlib, json, os, sys, traceback
 from fourlooks.cli import COMMANDS, app
 commands = json.load(open(sys.argv[1], encoding="utf-8"))
-start, stop = int(sys.argv[2]), int(sys.argv[3])
-importlib.import_module(COMMANDS[commands[start][0]].module)  # ready: the command is loaded
+importlib.import_module(COMMANDS[commands[0][0]].module)  # every writer has it loaded
+
+def write(start, stop):
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # the requests are not the commands' input
+    sys.stdin = open(os.devnull, encoding="utf-8")
+    print(f"writer {os.getpid()}", flush=True)
+    for n in range(start, stop):
+        code = app(commands[n], prog_name="fourlooks", standalone_mode=False)
+        if code == 0:
+            print(f"ack {n}", flush=True)
+        else:
+            print(f"failed {n} {code}", flush=True)
+
 print("ready", flush=True)
-for n in range(start, stop):
-    code = app(commands[n], prog_name="fourlooks", standalone_mode=False)
-    if code == 0:
-        print(f"ack {n}", flush=True)
-    else:
-        print(f"failed {n} {code}", flush=True)
+while request := sys.stdin.readline():
+    pid = os.fork()
+    if pid == 0:
+        status = 0
+        try:
+            write(*map(int, request.split()))
+        except BaseException:
+            traceback.print_exc()
+            status = 1
+        print("exit", flush=True)
+        sys.stderr.flush()
+        os._exit(status)
+    assert sys.stdin.readline() == "reap\n"
+    os.waitpid(pid, 0)
+    print("ended", flush=True)
 """
 
 ACK = re.compile(r"ack ([0-9]+)")
@@ -162,38 +187,70 @@ def _acknowledged(line: str) -> int | None:
     return int(match[1]) if match else None
 
 
-def _run_and_kill(
-    script: Path, commands: Path, start: int, stop: int, acks: int, delay: float, env: dict
-) -> list[str]:
-    """Start the writer at command `start`; after `acks` acknowledgements and `delay` more
-    seconds, kill it. Counting acknowledgements, not seconds, keeps this meaningful on a
-    loaded machine."""
-    child = subprocess.Popen(
-        [sys.executable, str(script), str(commands), str(start), str(stop)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
-    )
-    seen: list[str] = []
-    try:
-        assert child.stdout.readline().strip() == "ready", child.stderr.read()
+class Writers:
+    """The writer process: each round, one forked writer runs its slice of the commands."""
+
+    def __init__(self, script: Path, commands: Path, env: dict):
+        self.process = subprocess.Popen(
+            [sys.executable, str(script), str(commands)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+        assert self._line() == "ready", self.process.stderr.read()
+
+    def _line(self) -> str:
+        line = self.process.stdout.readline()
+        assert line, f"the writer process died: {self.process.stderr.read()}"
+        return line.strip()
+
+    def _send(self, line: str) -> None:
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+
+    def run_and_kill(self, start: int, stop: int, acks: int, delay: float) -> list[str]:
+        """Run commands start..stop; after `acks` acknowledgements and `delay` more seconds,
+        kill the writer. Counting acknowledgements, not seconds, keeps this meaningful on a
+        loaded machine. Returns every line the writer printed."""
+        self._send(f"{start} {stop}")
+        first = self._line()
+        assert first.startswith("writer "), first
+        pid = int(first.split()[1])
+        seen: list[str] = []
         # The commands print their own lines (`add` its id, `import` its counts) between
         # the acknowledgements: count the acknowledgements alone, until the writer ends.
         while sum(_acknowledged(line) is not None for line in seen) < acks:
-            line = child.stdout.readline()
-            if not line:
+            seen.append(self._line())
+            if seen[-1] == "exit":  # it ran its whole slice, or failed
                 break
-            seen.append(line)
         time.sleep(delay)
-        child.send_signal(signal.SIGKILL)
-        out, err = child.communicate(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-    assert "Traceback" not in err, err
-    return [line.strip() for line in seen] + out.splitlines()
+        os.kill(pid, signal.SIGKILL)  # not reaped yet: the pid is still the writer's
+        self._send("reap")
+        while (line := self._line()) != "ended":
+            seen.append(line)
+        return seen
+
+    def close(self) -> str:
+        """Stop the writer process; what it wrote on stderr."""
+        try:
+            _, err = self.process.communicate(timeout=30)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+        return err
+
+
+def _round(writers: Writers, start: int, per_round: int, rng: random.Random):
+    # Kill after a few writes, at a random moment of the next ones (a write takes some
+    # milliseconds, mostly in fsync); now and then right after the writer starts.
+    acks = rng.choice([0, 1, 2, 3])
+    delay = rng.uniform(0.0, 0.05)
+    # Each round has its own slice of commands: on a slow machine a writer that outruns
+    # the kill must not run the next round's commands twice.
+    return start, writers.run_and_kill(start, start + per_round, acks, delay)
 
 
 @pytest.mark.slow
@@ -215,15 +272,13 @@ def test_killed_writers_lose_nothing_acknowledged_and_leave_nothing_half_written
 
     acked: set[int] = set()
     attempted: set[int] = set()
-    for kill in range(KILLS):
-        start = kill * per_round
-        # Kill after a few writes, at a random moment of the next ones (a write takes
-        # some milliseconds, mostly in fsync); now and then right after start-up.
-        acks = rng.choice([0, 1, 2, 3])
-        delay = rng.uniform(0.0, 0.05)
-        # Each round has its own slice of commands: on a slow machine a writer that outruns
-        # the kill must not run the next round's commands twice.
-        lines = _run_and_kill(script, commands_file, start, start + per_round, acks, delay, env)
+    writers = Writers(script, commands_file, env)
+    try:
+        rounds = [_round(writers, kill * per_round, per_round, rng) for kill in range(KILLS)]
+    finally:
+        err = writers.close()
+    assert "Traceback" not in err, err
+    for start, lines in rounds:
         assert not [line for line in lines if line.startswith("failed")], (seed, lines)
         done = {n for n in map(_acknowledged, lines) if n is not None}
         acked |= done
