@@ -101,4 +101,4 @@ def test_the_look_balance_of_the_last_30_days_names_a_neglected_look(cli):
 def test_status_follows_the_day_start_and_the_language(cli):
     assert status(cli, "2026-11-27T01:00")["day"] == "2026-11-26"
     text = cli.ok("--lang", "zh", "status").stdout
-    assert "周四 2026-11-26" in text and "每日反思" in text and "待完成" in text
+    assert "周四 2026-11-26" in text and "日省" in text and "待完成" in text

@@ -7,6 +7,8 @@ import enum
 import functools
 from dataclasses import dataclass, field
 
+from fourlooks import words
+
 
 class Look(enum.StrEnum):
     """The four habits of self-examination; every entry is tagged with one."""
@@ -15,10 +17,6 @@ class Look(enum.StrEnum):
     UP = "up"
     DOWN = "down"
     AHEAD = "ahead"
-
-    @property
-    def zh(self) -> str:
-        return _LOOK_ZH[self]
 
     @classmethod
     def parse(cls, text: str) -> Look:
@@ -30,17 +28,11 @@ class Look(enum.StrEnum):
         return look
 
 
-_LOOK_ZH = {
-    Look.BACK: "回头看",
-    Look.UP: "抬头看",
-    Look.DOWN: "低头看",
-    Look.AHEAD: "向前看",
-}
 _LOOK_ALIASES: dict[str, Look] = {}
 for _look in Look:
     _LOOK_ALIASES[_look.value] = _look
     _LOOK_ALIASES[_look.value[0]] = _look
-    _LOOK_ALIASES[_LOOK_ZH[_look]] = _look
+    _LOOK_ALIASES[words.look_name(_look, "zh")] = _look
 
 
 class Cadence(enum.StrEnum):

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, Any
 
-from fourlooks import render, texts
+from fourlooks import render, words
 from fourlooks.errors import FourlooksError
 from fourlooks.model import Question
 from fourlooks.review.answers import LATER, Choice, Rating, parse, parse_rating
@@ -50,17 +50,17 @@ class TerminalPrompter:
 
     def ask_rating(self, question: Question, progress: Progress) -> Rating | None:
         self._header(question, progress)
-        self.show(texts.say(self.lang, "rating_hint"), style="dim")
+        self.show(words.say("rating_hint", self.lang), style="dim")
         return self._until_valid(question, self._read, "rating_again")
 
     def ask_choice(self, question: Question, progress: Progress) -> Choice | None:
         self._header(question, progress)
         options = "  ".join(
-            f"{number} {texts.choice_label(self.lang, question.id, value)}"
+            f"{number} {words.choice_label(question.id, value, self.lang)}"
             for number, value in enumerate(question.choices, start=1)
         )
         self.show(options)
-        self.show(texts.say(self.lang, "choice_hint"), style="dim")
+        self.show(words.say("choice_hint", self.lang), style="dim")
         return self._until_valid(question, self._read, "choice_again")
 
     def _until_valid(self, question: Question, read: Callable[[], str], again: str) -> Any:
@@ -72,7 +72,7 @@ class TerminalPrompter:
             try:
                 return parse(question, typed)
             except ValueError as exc:
-                self.show(texts.say(self.lang, again, problem=exc), style="warn")
+                self.show(words.say(again, self.lang, problem=exc), style="warn")
 
     def _header(self, question: Question, progress: Progress) -> None:
         self._print("")
@@ -108,7 +108,7 @@ class TerminalPrompter:
                 raise
             except UnicodeDecodeError:  # a terminal set to another encoding
                 problem = "that line is not UTF-8 text"
-                self.show(texts.say(self.lang, "text_again", problem=problem), style="warn")
+                self.show(words.say("text_again", self.lang, problem=problem), style="warn")
 
     def _print(self, text: str) -> None:
         print(text, file=self.out)

@@ -173,9 +173,9 @@ def _signals_raise() -> Iterator[None]:
 
 
 def _stopped() -> None:
-    from fourlooks import texts
+    from fourlooks import words
 
-    _say("\n" + texts.say(lang(), "stopped"))
+    _say("\n" + words.say("stopped", lang()))
 
 
 def _say(text: str) -> None:
@@ -185,7 +185,7 @@ def _say(text: str) -> None:
 
 
 def _finish(prompter: "Prompter", outcome: "Outcome") -> None:
-    from fourlooks import prompters, texts
+    from fourlooks import prompters, words
 
     chosen = lang()
     if isinstance(prompter, prompters.LinePrompter) and not (
@@ -193,12 +193,12 @@ def _finish(prompter: "Prompter", outcome: "Outcome") -> None:
     ):
         prompter.finish()
     if isinstance(prompter, prompters.AnswersPrompter) and prompter.unused():
-        _say(texts.say(chosen, "unused", ids=", ".join(prompter.unused())))
+        _say(words.say("unused", chosen, ids=", ".join(prompter.unused())))
     period = outcome.key.period
     if outcome.was_complete:
-        _say(texts.say(chosen, "already_complete", period=period))
+        _say(words.say("already_complete", chosen, period=period))
     elif outcome.complete:
         counts = {"answered": outcome.answered_total, "skipped": outcome.skipped_total}
-        _say(texts.say(chosen, "complete", period=period, **counts))
+        _say(words.say("complete", chosen, period=period, **counts))
     else:
-        _say(texts.say(chosen, "left", left=outcome.left, total=outcome.total))
+        _say(words.say("left", chosen, left=outcome.left, total=outcome.total))

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 import uuid
 
+from fourlooks import words
 from fourlooks.formats import (
     Where,
     a_list,
@@ -37,7 +38,7 @@ _NAMESPACE = uuid.UUID("6d1c5b1e-2f59-4f0e-9a43-3c1f8e0b7a52")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?")
 _SENTENCE_END = re.compile(r"[.!?…]$")
 _CJK_SENTENCE_END = re.compile(r"[。！？]$")
-_LOOK_NAMES = {look.value: look for look in Look} | {look.zh: look for look in Look}
+_LOOK_NAMES = {words.look_name(look, lang): look for look in Look for lang in words.LANGS}
 
 
 def parse(

@@ -26,35 +26,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from fourlooks import words
 from fourlooks.model import Cadence, Entry, Look
 
 GENERATOR_LINE = "generator: fourlooks"
-
-_LABELS = {
-    "en": {
-        "title": "fourlooks journal",
-        "tags": "Tags",
-        "audit": "Self-audit, {month}",
-        "weekdays": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        "looks": {Look.BACK: "Look back", Look.UP: "Look up", Look.DOWN: "Look down",
-                  Look.AHEAD: "Look ahead"},
-        "choices": {"done": "done", "under_way": "under way", "not_done": "not done",
-                    "done_poorly": "done poorly", "partly": "partly"},
-    },
-    "zh": {
-        "title": "fourlooks 日记",
-        "tags": "标签",
-        "audit": "{month} 月省",
-        "weekdays": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
-        "looks": {look: look.zh for look in Look},
-        "choices": {"done": "已完成", "under_way": "进行中", "not_done": "未完成",
-                    "done_poorly": "完成得不好", "partly": "部分完成"},
-    },
-}  # fmt: skip
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 
 _ATX = re.compile(r"( {0,3})(#{1,6})(?=[ \t]|$)")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
@@ -73,14 +48,13 @@ class Renderer:
     _ahead: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self._labels = _LABELS["zh" if self.lang == "zh" else "en"]
         self._order = {question_id: n for n, question_id in enumerate(self.questions)}
 
     # One document.
 
     def document(self, entries: Iterable[Entry]) -> Iterator[str]:
         """The whole export as one document, a day at a time (entries sorted by date)."""
-        yield _front_matter([GENERATOR_LINE]) + f"# {self._labels['title']}\n"
+        yield _front_matter([GENERATOR_LINE]) + f"# {words.say('export_title', self.lang)}\n"
         for day, group in itertools.groupby(entries, key=lambda entry: entry.date):
             regular, audit = _split(list(group))
             if regular:
@@ -121,16 +95,12 @@ class Renderer:
     # Sections.
 
     def _day(self, day: str, entries: list[Entry], *, level: int) -> list[str]:
-        weekday = self._labels["weekdays"][dt.date.fromisoformat(day).weekday()]
+        weekday = words.weekday(dt.date.fromisoformat(day), self.lang, form="long")
         return [f"{'#' * level} {day} {weekday}", *self._looks(entries, level + 1)]
 
     def _audit(self, month: str, entries: list[Entry], *, level: int) -> list[str]:
-        title = self._labels["audit"].format(month=self._month_name(month))
+        title = words.say("export_audit", self.lang, month=words.month_name(month, self.lang))
         return [f"{'#' * level} {title}", *self._looks(entries, level + 1)]
-
-    def _month_name(self, month: str) -> str:
-        year, number = int(month[:4]), int(month[5:])
-        return f"{year}年{number}月" if self.lang == "zh" else f"{_MONTHS_EN[number - 1]} {year}"
 
     def _looks(self, entries: list[Entry], level: int) -> Iterator[str]:
         for look in Look:
@@ -138,7 +108,8 @@ class Renderer:
             if not chosen:
                 continue
             yield ""
-            yield f"{'#' * level} {self._labels['looks'][look]}"
+            name = words.look_name(look, self.lang)
+            yield f"{'#' * level} {words.say('export_look', self.lang, look=name)}"
             free = [entry for entry in chosen if entry.question_id is None]
             if free:
                 yield ""
@@ -189,14 +160,16 @@ class Renderer:
         for line in note:
             yield f"  {line}".rstrip()
         if entry.tags:
-            yield f"  {self._labels['tags']}: " + " ".join(f"#{tag}" for tag in entry.tags)
+            tags = " ".join(f"#{tag}" for tag in entry.tags)
+            yield f"  {words.say('export_tags', self.lang)}: {tags}"
 
     def _mark(self, entry: Entry) -> str:
         """The rating or the choice, in bold, shown before the text."""
         if entry.rating is not None:
             return f"**{entry.rating}/5**"
         if entry.choice is not None:
-            return f"**{_inline(self._labels['choices'].get(entry.choice, entry.choice))}**"
+            label = words.choice_label(entry.question_id or "", entry.choice, self.lang)
+            return f"**{_inline(label)}**"
         return ""
 
     def _quote(self, entry: Entry) -> str:
@@ -249,8 +222,13 @@ def _front_matter(lines: list[str]) -> str:
 
 
 def _plain_answers(entry: Entry) -> set[str]:
-    """Texts that only repeat the rating or choice (stored when the user wrote no note)."""
-    return {str(entry.rating), entry.choice or ""} - {""}
+    """Texts that only repeat the rating or choice (stored when the user wrote no note).
+
+    A choice without a note is stored as its label in the language the review was taken in.
+    """
+    choice = entry.choice or ""
+    labels = {words.choice_label(entry.question_id or "", choice, lang) for lang in words.LANGS}
+    return ({str(entry.rating), choice} | labels) - {""}
 
 
 def _inline(text: str) -> str:

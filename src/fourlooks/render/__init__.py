@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from fourlooks import words
 from fourlooks.model import Look
 
 if TYPE_CHECKING:
@@ -48,17 +49,9 @@ def paint(text: str, code: str, *, enabled: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if enabled else text
 
 
-def look_name(look: Look, lang: str) -> str:
-    return look.zh if lang == "zh" else look.value
-
-
-def look_label(look: Look) -> str:
-    """Both languages, for headings: `look back 回头看`."""
-    return f"look {look.value} {look.zh}"
-
-
-def weekday(date: str) -> str:
-    return dt.date.fromisoformat(date).strftime("%a")
+def day_heading(date: str, lang: str) -> str:
+    """`2026-11-26 Thu`, `2026-11-26 周四`."""
+    return f"{date} {words.weekday(dt.date.fromisoformat(date), lang)}"
 
 
 def entry_lines(
@@ -71,16 +64,16 @@ def entry_lines(
             if current is not None:
                 yield ""
             current = entry.date
-            yield paint(f"{entry.date} {weekday(entry.date)}", "1", enabled=colour)
+            yield paint(day_heading(entry.date, lang), "1", enabled=colour)
         yield from _entry_block(entry, short.get(entry.id, entry.id[:8]), lang, colour)
 
 
 def _entry_block(entry: Entry, short_id: str, lang: str, colour: bool) -> Iterable[str]:
-    name = look_name(entry.look, lang)
-    pad = " " * max(0, 6 - _width(name))
+    name = words.look_name(entry.look, lang)
+    pad = " " * max(0, 6 - words.width(name))
     head = f"  {paint(short_id, '2', enabled=colour)}  "
     head += paint(name, _LOOK_COLOURS[entry.look], enabled=colour) + pad + "  "
-    indent = " " * (len(short_id) + 4 + max(6, _width(name)) + 2)
+    indent = " " * (len(short_id) + 4 + max(6, words.width(name)) + 2)
     lines = shown(entry.text).splitlines() or [""]
     tags = "  " + " ".join(f"#{shown(tag)}" for tag in entry.tags) if entry.tags else ""
     lines[-1] += paint(tags, "2", enabled=colour) if tags else ""
@@ -89,37 +82,33 @@ def _entry_block(entry: Entry, short_id: str, lang: str, colour: bool) -> Iterab
         yield indent + line
 
 
-def _width(text: str) -> int:
-    """Display width: CJK characters take two columns."""
-    if text.isascii():
-        return len(text)
-    import unicodedata  # deferred: English look names never need it
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
     """Everything stored about one entry, for `show`."""
     yield paint(entry.id, "1", enabled=colour)
-    yield f"date:     {entry.date} {weekday(entry.date)}"
-    yield f"look:     {entry.look.value} {entry.look.zh}"
+    yield field("show_date", day_heading(entry.date, lang), lang)
+    # The look and the review by their stored value and the article's name, in any language.
+    yield field("show_look", f"{entry.look.value} {words.look_name(entry.look, 'zh')}", lang)
     if entry.tags:
-        yield "tags:     " + " ".join(f"#{shown(tag)}" for tag in entry.tags)
+        yield field("show_tags", " ".join(f"#{shown(tag)}" for tag in entry.tags), lang)
     if entry.cadence:
-        yield f"review:   {entry.cadence.value}" + (
-            f" - {entry.question_id}" if entry.question_id else ""
-        )
+        question = f" - {entry.question_id}" if entry.question_id else ""
+        yield field("show_review", words.cadence_heading(entry.cadence) + question, lang)
     if entry.rating is not None:
-        yield f"rating:   {entry.rating}/5"
+        yield field("show_rating", f"{entry.rating}/5", lang)
     if entry.task_id:
-        yield f"task:     {entry.task_id}"
+        yield field("show_task", entry.task_id, lang)
     if entry.commitment_id:
-        yield f"follows:  {entry.commitment_id}"
-    yield f"created:  {entry.created_at}"
+        yield field("show_follows", entry.commitment_id, lang)
+    yield field("show_created", entry.created_at, lang)
     if entry.updated_at != entry.created_at:
-        yield f"updated:  {entry.updated_at}"
+        yield field("show_updated", entry.updated_at, lang)
     yield ""
     yield shown(entry.text)
+
+
+def field(key: str, value: str, lang: str) -> str:
+    """One labelled line of `show`, values aligned whatever the labels' language."""
+    return words.pad(words.say(key, lang), 10) + value
 
 
 def to_json(data: Any) -> str:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def lines(numbered: list[tuple[int, Question]], lang: str, *, colour: bool) -> Iterator[str]:
-    from fourlooks import texts
+    from fourlooks import words
 
     cadence = look = None
     for number, question in numbered:
@@ -20,10 +20,10 @@ def lines(numbered: list[tuple[int, Question]], lang: str, *, colour: bool) -> I
             if cadence is not None:
                 yield ""
             cadence, look = question.cadence, None
-            yield paint(texts.cadence_heading(cadence.value), "1", enabled=colour)
+            yield paint(words.cadence_heading(cadence), "1", enabled=colour)
         if question.look != look:
             look = question.look
-            yield "  " + paint(texts.look_heading(lang, look), "36", enabled=colour)
+            yield "  " + paint(words.look_heading(look, lang), "36", enabled=colour)
         yield f"  {number:>3}  {shown(question.text)}"
         yield "       " + paint(" · ".join(_details(question)), "2", enabled=colour)
 

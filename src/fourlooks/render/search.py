@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from fourlooks.render import look_name, paint, shown, weekday
+from fourlooks import words
+from fourlooks.render import day_heading, paint, shown
 
 if TYPE_CHECKING:
     from fourlooks.search import Hit
@@ -18,8 +19,8 @@ def hit_lines(hits: list[Hit], lang: str, *, colour: bool) -> Iterator[str]:
         entry = hit.entry
         tags = "  " + " ".join(f"#{shown(tag)}" for tag in entry.tags) if entry.tags else ""
         yield (
-            f"{paint(hit.short_id, '2', enabled=colour)}  {entry.date} {weekday(entry.date)}"
-            f"  {look_name(entry.look, lang)}{paint(tags, '2', enabled=colour)}"
+            f"{paint(hit.short_id, '2', enabled=colour)}  {day_heading(entry.date, lang)}"
+            f"  {words.look_name(entry.look, lang)}{paint(tags, '2', enabled=colour)}"
         )
         yield "    " + "".join(
             paint(shown(text), _MATCH_STYLE, enabled=colour) if is_match else shown(text)

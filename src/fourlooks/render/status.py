@@ -10,25 +10,25 @@ from fourlooks.render import paint, shown
 if TYPE_CHECKING:
     from fourlooks.status import Status
 
-_STREAK_UNITS = {"daily": "day", "monthly": "month"}
-
 
 def lines(found: Status, lang: str, *, colour: bool) -> Iterator[str]:
     """Everything `status` prints, from what the core gathered; nothing is read here."""
-    from fourlooks import texts
+    from fourlooks import words
+    from fourlooks.model import Cadence
 
     def say(key: str, **values: object) -> str:
-        return texts.say(lang, key, **values)
+        return words.say(key, lang, **values)
 
     def due(text: str) -> str:
         return paint(text, "33", enabled=colour)
 
-    title = f"{texts.weekday(lang, found.day)} {found.day.isoformat()}"
+    title = f"{words.weekday(found.day, lang)} {found.day.isoformat()}"
     yield paint(title, "1", enabled=colour)
     daily = {"not_started": due(say("due")), "in_progress": due(say("in_progress"))}
     command = paint("fourlooks review", "2", enabled=colour)
     state = daily.get(found.daily.state, say("done"))
-    yield _row(say("status_daily"), state + (f"  {command}" if found.daily.due else ""))
+    state += f"  {command}" if found.daily.due else ""
+    yield _row(words.cadence_name(Cadence.DAILY, lang), state)
     monthly = found.monthly
     if monthly.state == "complete":
         audit = say("done")
@@ -37,27 +37,26 @@ def lines(found: Status, lang: str, *, colour: bool) -> Iterator[str]:
         audit += "  " + paint("fourlooks review --monthly", "2", enabled=colour)
     else:
         audit = say("opens", date=monthly.opens)
-    yield _row(say("status_monthly"), f"{monthly.period}: {audit}")
+    yield _row(words.cadence_name(Cadence.MONTHLY, lang), f"{monthly.period}: {audit}")
     yield _row(say("status_tasks"), str(len(found.tasks)) if found.tasks else say("none"))
     for item in found.tasks:
         reason = due(say(item.reason, due=item.task.due))
         yield f"    {paint(item.short_id, '2', enabled=colour)}  {shown(item.task.title)}  {reason}"
     streaks = [
-        say(
-            f"streak_{name}",
-            current=texts.count(lang, streak.current, _STREAK_UNITS[name]),
-            longest=streak.longest,
+        say(key, current=words.count(streak.current, unit, lang), longest=streak.longest)
+        for key, streak, unit in (
+            ("streak_daily", found.daily_streak, "day"),
+            ("streak_monthly", found.monthly_streak, "month"),
         )
-        for name, streak in (("daily", found.daily_streak), ("monthly", found.monthly_streak))
     ]
     yield _row(say("status_streaks"), " · ".join(streaks))
-    looks = " · ".join(f"{texts.look_name(lang, look)} {n}" for look, n in found.looks.items())
+    looks = " · ".join(f"{words.look_name(look, lang)} {n}" for look, n in found.looks.items())
     if found.neglected:
-        looks += "  " + due(say("neglected", look=texts.look_heading(lang, found.neglected)))
+        looks += "  " + due(say("neglected", look=words.look_heading(found.neglected, lang)))
     yield _row(say("status_balance"), looks)
 
 
 def _row(label: str, value: str) -> str:
-    from fourlooks import texts
+    from fourlooks import words
 
-    return f"  {texts.pad(label, 19)} {value}"
+    return f"  {words.pad(label, 19)} {value}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from fourlooks.render import entry_lines, paint, shown
+from fourlooks import words
+from fourlooks.render import entry_lines, field, paint, shown
 
 if TYPE_CHECKING:
     from fourlooks.model import Task
@@ -14,12 +15,10 @@ if TYPE_CHECKING:
 
 def list_lines(found: list[Listed], lang: str, *, colour: bool) -> Iterator[str]:
     """One row a task: short id, due date, state, title, and why a review is due."""
-    from fourlooks import texts
-
     for task, short_id, reason in found:
         yield (
             f"{paint(short_id, '2', enabled=colour)}  {task.due or '-':<10}  "
-            f"{texts.pad(_state(task, lang), 12)}  {shown(task.title)}"
+            f"{words.pad(_state(task, lang), 12)}  {shown(task.title)}"
             f"{_flag(reason, task, lang, colour)}"
         )
 
@@ -36,16 +35,18 @@ def detail_lines(found: Detail, lang: str, *, colour: bool) -> Iterator[str]:
     """Everything stored about a task, then the answers of its reviews."""
     task = found.task
     yield paint(task.id, "1", enabled=colour)
-    yield f"title:    {shown(task.title)}"
-    yield f"due:      {task.due or '-'}"
-    yield f"state:    {_state(task, lang)}" + (" (closed)" if not task.is_open else "")
+    yield field("show_title", shown(task.title), lang)
+    yield field("show_due", task.due or "-", lang)
+    closed = words.say("show_closed_mark", lang) if not task.is_open else ""
+    yield field("show_state", _state(task, lang) + closed, lang)
     if found.review_due:
-        yield f"review:   due ({_reason(found.review_due, task, lang)})"
-    yield f"created:  {task.created_at}"
+        reason = _reason(found.review_due, task, lang)
+        yield field("show_review", words.say("show_review_due", lang, reason=reason), lang)
+    yield field("show_created", task.created_at, lang)
     if task.reviewed_at:
-        yield f"reviewed: {task.reviewed_at}"
+        yield field("show_reviewed", task.reviewed_at, lang)
     if task.closed_at:
-        yield f"closed:   {task.closed_at}"
+        yield field("show_closed", task.closed_at, lang)
     if found.answers:
         yield ""
         yield from entry_lines(found.answers, found.answer_ids, lang=lang, colour=colour)
@@ -60,23 +61,17 @@ def detail_json(found: Detail) -> dict:
 
 
 def _state(task: Task, lang: str) -> str:
-    from fourlooks import texts
-
     if task.state is None:
-        return texts.say(lang, "task_new")
-    return texts.choice_label(lang, "task.back.state", task.state.value)
+        return words.say("task_new", lang)
+    return words.choice_label("task.back.state", task.state.value, lang)
 
 
 def _reason(reason: str, task: Task, lang: str) -> str:
-    from fourlooks import texts
-
-    return texts.say(lang, reason, due=task.due)
+    return words.say(reason, lang, due=task.due)
 
 
 def _flag(reason: str | None, task: Task, lang: str, colour: bool) -> str:
-    from fourlooks import texts
-
     if not reason:
-        return f"  ({texts.say(lang, 'closed')})" if not task.is_open else ""
-    flag = f"{texts.say(lang, 'review_due')}: {_reason(reason, task, lang)}"
+        return f"  ({words.say('closed', lang)})" if not task.is_open else ""
+    flag = words.say("review_due", lang, reason=_reason(reason, task, lang))
     return "  " + paint(flag, "33", enabled=colour)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from fourlooks import words
 from fourlooks.model import Look
 from fourlooks.report import phrases
 from fourlooks.report.charts import GAP, REVIEWED, calendar_weeks
@@ -76,7 +77,7 @@ def balance(report: MonthReport) -> list[str]:
     lang = report.lang
     rows = [
         [
-            f"{look} {Look(look).zh}",
+            f"{look} {words.look_name(look, 'zh')}",
             count,
             phrases.share(count, report.entries),
             report.previous_entries_by_look[look],

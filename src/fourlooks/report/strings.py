@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fourlooks.model import Look
+from fourlooks import words
 
 _MONTHS_EN = (
     "January",
@@ -226,7 +226,7 @@ def weekdays(lang: str) -> tuple[str, ...]:
 
 
 def look_name(look: str, lang: str) -> str:
-    return Look(look).zh if lang == "zh" else look
+    return words.look_name(look, lang)
 
 
 def rating_label(question_id: str, lang: str) -> str:

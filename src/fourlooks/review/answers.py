@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from fourlooks import texts
+from fourlooks import words
 from fourlooks.model import Question, clean_text
 
 # A rating: a whole number 1-5, optionally `/5`, then separators and the note.
@@ -81,8 +81,8 @@ def _aliases(question: Question) -> list[tuple[str, str]]:
     """Every accepted word for every choice, longest first (so `not done` beats `n`)."""
     found: dict[str, str] = {}
     for number, value in enumerate(question.choices, start=1):
-        words = (str(number), value, value.replace("_", " "), value.replace("_", "-"))
-        for word in (*words, *texts.choice_aliases(question.id, value)):
+        forms = (str(number), value, value.replace("_", " "), value.replace("_", "-"))
+        for word in (*forms, *words.choice_aliases(question.id, value)):
             found.setdefault(unicodedata.normalize("NFKC", word).casefold(), value)
     return sorted(found.items(), key=lambda item: -len(item[0]))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fourlooks import texts
+from fourlooks import words
 from fourlooks.model import Entry, Look, Question
 from fourlooks.questions import COMMITMENTS_ID, STATE_ID
 from fourlooks.review.answers import LATER, Answer, Choice, Rating, answer_text, commitment_lines
@@ -87,25 +87,26 @@ class Run:
         self.outcome = Outcome(key=self.key, was_complete=self.was_complete)
 
     def say(self, key: str, *, style: str = "", **values: object) -> None:
-        self.prompter.show(texts.say(self.lang, key, **values), style=style)
+        self.prompter.show(words.say(key, self.lang, **values), style=style)
 
     def title(self) -> None:
         """The review's title; a task's review adds the task's due date and state."""
         period, task = self.sitting.period, self.sitting.task
         day = self.spec.dated(period)
-        weekday = texts.weekday(self.lang, day)
+        weekday = words.weekday(day, self.lang)
         title = task.title if task else ""
         # Each cadence's title takes the values it names: `{weekday} {date}`, `{month}`, `{title}`.
-        values = {"date": period, "month": period, "weekday": weekday, "title": title}
+        name = words.cadence_name(self.spec.cadence, self.lang)
+        values = {"name": name, "date": period, "month": period, "weekday": weekday, "title": title}
         self.say(self.spec.title, style="title", **values)
         if task is None:
             return
-        state = texts.say(self.lang, "not_reviewed")
+        state = words.say("not_reviewed", self.lang)
         if task.state:
-            state = texts.choice_label(self.lang, STATE_ID, task.state.value)
+            state = words.choice_label(STATE_ID, task.state.value, self.lang)
         if not task.is_open:
-            state += " · " + texts.say(self.lang, "closed")
-        self.say("task_facts", due=task.due or texts.say(self.lang, "no_due"), state=state)
+            state += " · " + words.say("closed", self.lang)
+        self.say("task_facts", due=task.due or words.say("no_due", self.lang), state=state)
 
     def show_streak(self) -> None:
         """How many periods in a row have a completed review, for cadences that keep count."""
@@ -113,7 +114,7 @@ class Run:
             return
         completed = reviews.completed_periods(self.journal, self.spec.cadence)
         current = self.spec.streak_of(completed, at=self.sitting.period).current
-        self.say("streak", count=texts.count(self.lang, current, self.spec.periods.unit))
+        self.say("streak", count=words.count(current, self.spec.periods.unit, self.lang))
 
     def is_done(self, question_id: str) -> bool:
         return question_id in self.answers or question_id in self.skips
@@ -137,7 +138,7 @@ class Run:
                 self.prompter.show(f"  ✓ {where} {question.text}")
                 self.prompter.show(f"      {first_line(given[0].text)}", style="dim")
             else:
-                skipped = texts.say(self.lang, "skipped")
+                skipped = words.say("skipped", self.lang)
                 self.prompter.show(f"  - {where} {question.text} {skipped}", style="dim")
 
     def ask_all(self) -> None:
@@ -155,7 +156,7 @@ class Run:
                 look, total = None, total + self.sitting.widest()
             elif question.look != look:
                 look = question.look
-                self.prompter.show(texts.look_heading(self.lang, look), style="heading")
+                self.prompter.show(words.look_heading(look, self.lang), style="heading")
             self.ask(question, Progress(number, total))
 
     def _next_open(self) -> tuple[int, Question, list[Question]] | None:
@@ -216,7 +217,7 @@ class Run:
         if isinstance(answer, Rating):
             text, extra = answer.note or str(answer.value), {"rating": answer.value}
         elif isinstance(answer, Choice):
-            label = texts.choice_label(self.lang, question.id, answer.value)
+            label = words.choice_label(question.id, answer.value, self.lang)
             text, extra = answer.note or label, {"choice": answer.value}
         else:
             text, extra = answer_text(str(answer)), {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from fourlooks import dates, texts
+from fourlooks import dates, words
 from fourlooks.model import Cadence, Look, Question
 from fourlooks.review.answers import Choice
 from fourlooks.review.prompter import Progress
@@ -34,7 +34,7 @@ def follow_up(run: Run, day: dt.date) -> None:
             cadence=Cadence.DAILY,
             look=Look.BACK,
             kind="choice",
-            text=texts.say(run.lang, "followup", text=commitment.text),
+            text=words.say("followup", run.lang, text=commitment.text),
             source="part 4",
             choices=FOLLOWUP_CHOICES,
         )
@@ -60,7 +60,7 @@ def on_this_day(run: Run, day: dt.date) -> None:
             shown = True
         run.say(label, date=then)
         for entry in found[:ON_THIS_DAY_SHOWN]:
-            look = texts.look_name(run.lang, entry.look)
+            look = words.look_name(entry.look, run.lang)
             run.prompter.show(f"  {look:<6} {first_line(entry.text)}")
         if len(found) > ON_THIS_DAY_SHOWN:
             run.say("more", style="dim", count=len(found) - ON_THIS_DAY_SHOWN)
