@@ -58,6 +58,7 @@ def test_version_and_help_load_no_command_and_no_heavy_library(tmp_path, option)
     assert heavy(modules) == []
     assert command_modules(modules) == []
     assert "fourlooks.store" not in modules  # no journal is opened to print these
+    assert "sqlite3" not in modules
 
 
 def test_list_loads_its_own_module_and_no_other(tmp_path, cli):

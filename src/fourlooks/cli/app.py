@@ -6,7 +6,6 @@
 import datetime as dt
 import importlib
 import os
-import sqlite3
 import sys
 from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
@@ -175,10 +174,6 @@ class ErrorBoundary(LazyGroup):
             return super().invoke(ctx)
         except FourlooksError as exc:
             fail(str(exc), exc.exit_code)
-        except sqlite3.Error as exc:
-            from fourlooks.store import as_journal_error
-
-            fail(str(as_journal_error(settings().journal_path, exc)), 1)
         except UnicodeDecodeError:  # e.g. a confirmation answered with bytes that are not UTF-8
             fail("the input is not UTF-8 text; nothing was changed", 2)
         except BrokenPipeError:
@@ -188,6 +183,15 @@ class ErrorBoundary(LazyGroup):
                 raise
             name = f" {exc.filename}" if exc.filename else ""
             fail(f"cannot access{name}: {exc.strerror or exc}", 1)
+        except Exception as exc:
+            # SQLite's errors, without importing sqlite3 for commands that never open the
+            # journal (--version, --help: ~4 ms): if it is not loaded, none was raised.
+            sqlite3 = sys.modules.get("sqlite3")
+            if sqlite3 is None or not isinstance(exc, sqlite3.Error):
+                raise
+            from fourlooks.store import as_journal_error
+
+            fail(str(as_journal_error(settings().journal_path, exc)), 1)
 
 
 def _refuse_undecodable(args: list[str]) -> None:
