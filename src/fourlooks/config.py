@@ -23,8 +23,10 @@ KNOWN_KEYS = {"lang", "day_start", "editor", "optional_sets"}
 def load(path: Path | None = None) -> dict[str, Any]:
     """The config file's settings; an absent file is an empty config, a broken one an error."""
     path = path or paths.config_file()
+    from fourlooks.files import MAX_SETTINGS_BYTES, read_bounded
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(str(path), MAX_SETTINGS_BYTES, what="a config file").decode("utf-8")
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:

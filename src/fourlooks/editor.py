@@ -28,7 +28,11 @@ def edit(initial: str = "", *, suffix: str = ".md") -> str:
             raise UsageError(f"cannot start editor {command!r}: {exc}") from None
         if status != 0:
             raise UsageError(f"editor {command!r} exited with status {status}; nothing saved")
+        from fourlooks.files import read_bounded
+        from fourlooks.model import MAX_TEXT_BYTES
+
         try:
-            return path.read_text(encoding="utf-8")
+            # One past the limit: the entry's own check then says how long it was.
+            return read_bounded(str(path), MAX_TEXT_BYTES + 1, what="one entry").decode("utf-8")
         except UnicodeDecodeError:
             raise UsageError("the edited text is not valid UTF-8; nothing saved") from None

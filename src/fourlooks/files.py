@@ -6,12 +6,17 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from fourlooks.errors import FourlooksError, UsageError
 
 HEAD_BYTES = 4096  # enough of a file to read its front matter or JSON header
+
+# config.toml and questions.toml hold a few kilobytes; past this a file is not a setting.
+MAX_SETTINGS_BYTES = 1 << 20
 
 # The files SQLite keeps beside a journal; writing over one damages the journal.
 JOURNAL_COMPANIONS = ("-wal", "-shm", "-journal")
@@ -136,6 +141,45 @@ def link_new(temporary: Path, target: Path) -> bool:
             return False
         os.replace(temporary, target)
     return True
+
+
+def read_bounded(source: str, limit: int, *, what: str) -> bytes:
+    """At most `limit` bytes of a file, a pipe or stdin ('-'), or one line saying why not.
+
+    The size a file claims is not trusted (a device or a pipe claims 0): what is read is
+    counted. A FIFO with no writer gives nothing instead of hanging, and a device
+    (/dev/zero, /dev/urandom, a terminal) is refused: none is a file anyone meant.
+    """
+    name = "stdin" if source == "-" else source
+    if source == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        raw = stream.read(limit + 1) if stream else sys.stdin.read(limit + 1).encode()
+    else:
+        raw = _read_path(Path(source), limit, what)
+    if len(raw) > limit:
+        raise UsageError(f"{name} is over {limit:,} bytes: too large for {what}")
+    return raw
+
+
+def _read_path(path: Path, limit: int, what: str) -> bytes:
+    # O_NONBLOCK: opening a FIFO that no one writes to returns at once. An OSError (no
+    # such file, permission denied) is the caller's to word.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    mode = os.fstat(fd).st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
+        os.close(fd)
+        kind = "a folder" if stat.S_ISDIR(mode) else "a device, not a file"
+        raise UsageError(f"{path} is {kind}: give the file for {what}")
+    os.set_blocking(fd, True)
+    with open(fd, "rb", buffering=0) as handle:
+        chunks, size = [], 0
+        while size <= limit:  # a file comes in one read; a pipe in pieces
+            chunk = handle.read(limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def read_head(path: Path) -> str:

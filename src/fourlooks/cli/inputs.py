@@ -67,10 +67,9 @@ def checked_text(text: str, clean: Callable[[str], str] = clean_text) -> str:
 
 def read_stdin() -> str:
     """All of stdin as UTF-8 text, refusing early rather than reading gigabytes."""
-    stream = getattr(sys.stdin, "buffer", None)
-    raw = stream.read(MAX_TEXT_BYTES + 1) if stream else sys.stdin.read().encode()
-    if len(raw) > MAX_TEXT_BYTES:
-        raise UsageError(f"text on stdin is over {MAX_TEXT_BYTES:,} bytes; nothing stored")
+    from fourlooks import files
+
+    raw = files.read_bounded("-", MAX_TEXT_BYTES, what="one entry")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -14,6 +14,7 @@ import typer
 from fourlooks.cli.app import app, journal, lang
 from fourlooks.cli.days import review_today
 from fourlooks.errors import FourlooksError, UsageError
+from fourlooks.model import MAX_TEXT_BYTES
 
 if TYPE_CHECKING:
     from fourlooks.model import Question
@@ -27,6 +28,9 @@ class Terminated(BaseException):
         super().__init__(signum)
         self.signum = signum
 
+
+# A day's answers are a few kilobytes; each may be as long as one entry, and no more.
+MAX_ANSWERS_BYTES = 16 * MAX_TEXT_BYTES
 
 @app.command()
 def review(
@@ -115,26 +119,24 @@ def _prompter(answers: str | None, asked: "list[Question]") -> "Prompter":
 def _read_answers(source: str) -> dict[str, Any]:
     """The JSON object of an answers file; every problem is one line naming the file."""
     import json
-    from pathlib import Path
 
-    from fourlooks.cli.inputs import read_stdin
+    from fourlooks import files
 
     name = "stdin" if source == "-" else source
-    if source == "-":
-        text = read_stdin()
-    else:
-        try:
-            text = Path(source).read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise FourlooksError(f"{name}: not UTF-8 text") from None
-        except OSError as exc:
-            raise UsageError(f"cannot read answers file {name}: {exc.strerror or exc}") from None
     try:
-        data = json.loads(text)
+        raw = files.read_bounded(source, MAX_ANSWERS_BYTES, what="an answers file")
+    except OSError as exc:
+        raise UsageError(f"cannot read answers file {name}: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise FourlooksError(f"{name}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise FourlooksError(
             f"{name}, line {exc.lineno}, column {exc.colno}: not JSON: {exc.msg.lower()}"
         ) from None
+    except RecursionError:
+        raise FourlooksError(f"{name}: nested too deeply to be an answers file") from None
     if not isinstance(data, dict):
         raise FourlooksError(f"{name}: give a JSON object of question id -> answer")
     return data

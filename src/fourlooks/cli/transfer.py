@@ -269,19 +269,9 @@ def import_file(
 
 
 def _read_bytes(file: str) -> bytes:
-    if file == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        raw = stream.read(MAX_IMPORT_BYTES + 1) if stream else sys.stdin.read().encode()
-    else:
-        path = Path(file)
-        if path.is_dir():
-            raise UsageError(f"{file} is a folder: import reads one JSON file")
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ImportFileError(f"{file} is over {MAX_IMPORT_BYTES:,} bytes: not an export")
-        raw = path.read_bytes()
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportFileError(f"stdin is over {MAX_IMPORT_BYTES:,} bytes: not an export")
-    return raw
+    from fourlooks import files
+
+    return files.read_bounded(file, MAX_IMPORT_BYTES, what="an import")
 
 
 def _read_bundle(file: str, origin: str, fmt: str | None, look) -> "Bundle":

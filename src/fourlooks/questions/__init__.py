@@ -196,8 +196,11 @@ def _apply_user_file(specs: list[_Spec], path: Path) -> tuple[list[_Spec], set[s
 
 def _read_user_file(path: Path) -> dict:
     """The user file parsed as TOML; any failure is a ConfigError naming the file."""
+    from fourlooks.files import MAX_SETTINGS_BYTES, read_bounded
+
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_bounded(str(path), MAX_SETTINGS_BYTES, what="a questions file")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except OSError as exc:
