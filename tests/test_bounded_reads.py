@@ -48,7 +48,7 @@ def test_a_device_is_refused_without_reading_it(home, args):
     done = run(*(a.format(source="/dev/zero") for a in args), home=home)
     assert done.returncode == 2, done.stderr
     assert one_line(done) == (
-        "fourlooks: /dev/zero is a device, not a file: give the file for "
+        "fourlooks: cannot read /dev/zero: it is a device, not a file; give the file for "
         + ("an import" if args[0] == "import" else "an answers file")
     )
 

@@ -26,7 +26,9 @@ def load(path: Path | None = None) -> dict[str, Any]:
     from fourlooks.files import MAX_SETTINGS_BYTES, read_bounded
 
     try:
-        text = read_bounded(str(path), MAX_SETTINGS_BYTES, what="a config file").decode("utf-8")
+        text = read_bounded(
+            str(path), MAX_SETTINGS_BYTES, what="a config file", error=ConfigError
+        ).decode("utf-8")
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:

@@ -143,7 +143,9 @@ def link_new(temporary: Path, target: Path) -> bool:
     return True
 
 
-def read_bounded(source: str, limit: int, *, what: str) -> bytes:
+def read_bounded(
+    source: str, limit: int, *, what: str, error: type[FourlooksError] = UsageError
+) -> bytes:
     """At most `limit` bytes of a file, a pipe or stdin ('-'), or one line saying why not.
 
     The size a file claims is not trusted (a device or a pipe claims 0): what is read is
@@ -155,13 +157,13 @@ def read_bounded(source: str, limit: int, *, what: str) -> bytes:
         stream = getattr(sys.stdin, "buffer", None)
         raw = stream.read(limit + 1) if stream else sys.stdin.read(limit + 1).encode()
     else:
-        raw = _read_path(Path(source), limit, what)
+        raw = _read_path(Path(source), limit, what, error)
     if len(raw) > limit:
-        raise UsageError(f"{name} is over {limit:,} bytes: too large for {what}")
+        raise error(f"{name} is over {limit:,} bytes: too large for {what}")
     return raw
 
 
-def _read_path(path: Path, limit: int, what: str) -> bytes:
+def _read_path(path: Path, limit: int, what: str, error: type[FourlooksError]) -> bytes:
     # O_NONBLOCK: opening a FIFO that no one writes to returns at once. An OSError (no
     # such file, permission denied) is the caller's to word.
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
@@ -169,7 +171,7 @@ def _read_path(path: Path, limit: int, what: str) -> bytes:
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
         os.close(fd)
         kind = "a folder" if stat.S_ISDIR(mode) else "a device, not a file"
-        raise UsageError(f"{path} is {kind}: give the file for {what}")
+        raise error(f"cannot read {path}: it is {kind}; give the file for {what}")
     os.set_blocking(fd, True)
     with open(fd, "rb", buffering=0) as handle:
         chunks, size = [], 0

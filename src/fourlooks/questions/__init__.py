@@ -199,7 +199,9 @@ def _read_user_file(path: Path) -> dict:
     from fourlooks.files import MAX_SETTINGS_BYTES, read_bounded
 
     try:
-        raw = read_bounded(str(path), MAX_SETTINGS_BYTES, what="a questions file")
+        raw = read_bounded(
+            str(path), MAX_SETTINGS_BYTES, what="a questions file", error=ConfigError
+        )
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
