@@ -90,6 +90,21 @@ def _print_rows(conn, rows) -> None:
     print("\n".join(out))
 
 
+def show(path: str, prefix: str) -> None:
+    """One entry found by a unique id prefix: every stored field, its tags."""
+    conn = connect(path)
+    rows = conn.execute(
+        f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id >= ? AND id < ? LIMIT 2",
+        (prefix, prefix + "\uffff"),
+    ).fetchall()
+    if len(rows) != 1:
+        sys.exit(f"no unique entry {prefix}")
+    tags = conn.execute("SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY tag", rows[0][:1])
+    names = [name.strip() for name in ENTRY_COLUMNS.split(",")]
+    print("\n".join(f"{name}: {value}" for name, value in zip(names, rows[0], strict=True)))
+    print("tags: " + " ".join(tag for (tag,) in tags))
+
+
 def _fts_table(conn) -> str | None:
     row = conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%fts5%'"
@@ -164,14 +179,18 @@ def status(path: str, today: str) -> None:
 
 
 def report(path: str, month: str) -> None:
-    """The month's figures: coverage, balance, ratings over six months, commitments, tasks,
-    highlights."""
+    """The month's (YYYY-MM) or the year's (YYYY) figures: coverage, balance, ratings over
+    six months, commitments, tasks, highlights."""
     import datetime as dt
 
     conn = connect(path)
-    first = dt.date.fromisoformat(month + "-01")
-    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-    previous = (first - dt.timedelta(days=1)).replace(day=1)
+    if len(month) == 4:  # a year
+        first, last = dt.date(int(month), 1, 1), dt.date(int(month), 12, 31)
+        previous = first.replace(year=first.year - 1)
+    else:
+        first = dt.date.fromisoformat(month + "-01")
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        previous = (first - dt.timedelta(days=1)).replace(day=1)
     span = (first.isoformat(), last.isoformat())
     per_day = conn.execute(
         "SELECT date, count(*) FROM entries WHERE date BETWEEN ? AND ? GROUP BY date", span
@@ -226,6 +245,47 @@ def _stream(conn):
         yield row[:-1], sorted(row[-1].split("\t")) if row[-1] else []
 
 
+def _days(conn):
+    """Every day's entries with their tags, oldest day first, a day at a time."""
+    day_rows: list = []
+    for row, found in _stream(conn):
+        if day_rows and day_rows[0][0][1] != row[1]:
+            yield day_rows
+            day_rows = []
+        day_rows.append((row, found))
+    if day_rows:
+        yield day_rows
+
+
+def _day_markdown(day_rows) -> str:
+    """One day as Markdown: front matter, then the entries under their look."""
+    date = day_rows[0][0][1]
+    looks = sorted({row[2] for row, _ in day_rows})
+    tags = sorted({tag for _, found in day_rows for tag in found})
+    lines = [
+        "---",
+        f"date: {date}",
+        f"looks: [{', '.join(looks)}]",
+        f"tags: [{', '.join(tags)}]",
+        "ids:",
+    ]
+    lines += [f"  - {row[0]}" for row, _ in day_rows]
+    lines += ["---", "", f"# {date}", ""]
+    for look in ("back", "up", "down", "ahead"):
+        chosen = [(row, found) for row, found in day_rows if row[2] == look]
+        if not chosen:
+            continue
+        lines += [f"## look {look}", ""]
+        for row, found in chosen:
+            if row[5]:
+                lines.append(f"**{row[5]}**")
+            lines.append(row[3])
+            if found:
+                lines.append(" ".join(f"#{tag}" for tag in found))
+            lines.append("")
+    return "\n".join(lines)
+
+
 def export_markdown(path: str, folder: str) -> None:
     """One Markdown file per day, DIR/YYYY/MM/YYYY-MM-DD.md with front matter, written
     atomically (temporary file, then rename), a day at a time."""
@@ -233,48 +293,25 @@ def export_markdown(path: str, folder: str) -> None:
 
     conn = connect(path)
     base = folder.rstrip("/")
-    day_rows: list = []
-
-    def flush() -> None:
-        if not day_rows:
-            return
+    for day_rows in _days(conn):
         date = day_rows[0][0][1]
         target_dir = f"{base}/{date[:4]}/{date[5:7]}"
         os.makedirs(target_dir, exist_ok=True)
-        looks = sorted({row[2] for row, _ in day_rows})
-        tags = sorted({tag for _, found in day_rows for tag in found})
-        lines = [
-            "---",
-            f"date: {date}",
-            f"looks: [{', '.join(looks)}]",
-            f"tags: [{', '.join(tags)}]",
-            "ids:",
-        ]
-        lines += [f"  - {row[0]}" for row, _ in day_rows]
-        lines += ["---", "", f"# {date}", ""]
-        for look in ("back", "up", "down", "ahead"):
-            chosen = [(row, found) for row, found in day_rows if row[2] == look]
-            if not chosen:
-                continue
-            lines += [f"## look {look}", ""]
-            for row, found in chosen:
-                if row[5]:
-                    lines.append(f"**{row[5]}**")
-                lines.append(row[3])
-                if found:
-                    lines.append(" ".join(f"#{tag}" for tag in found))
-                lines.append("")
         target = f"{target_dir}/{date}.md"
         with open(target + ".tmp", "w", encoding="utf-8") as out:
-            out.write("\n".join(lines))
+            out.write(_day_markdown(day_rows))
         os.replace(target + ".tmp", target)
-        day_rows.clear()
 
-    for row, found in _stream(conn):
-        if day_rows and day_rows[0][0][1] != row[1]:
-            flush()
-        day_rows.append((row, found))
-    flush()
+
+def export_markdown_document(path: str, target: str) -> None:
+    """Every day in one Markdown document, written a day at a time, then renamed into place."""
+    import os
+
+    conn = connect(path)
+    with open(target + ".tmp", "w", encoding="utf-8") as out:
+        for n, day_rows in enumerate(_days(conn)):
+            out.write(("\n\n" if n else "") + _day_markdown(day_rows))
+    os.replace(target + ".tmp", target)
 
 
 def export_json(path: str, target: str) -> None:
@@ -345,7 +382,9 @@ COMMANDS = {
     "search": search,
     "status": status,
     "report": report,
+    "show": show,
     "export-markdown": export_markdown,
+    "export-markdown-document": export_markdown_document,
     "export-json": export_json,
     "import": import_json,
 }
