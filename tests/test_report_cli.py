@@ -192,3 +192,12 @@ def test_out_to_a_folder_or_a_missing_folder_is_refused(cli, journal, tmp_path):
     assert result.exit_code == 2
     assert "there is no folder" in error_line(result)
     assert not missing.parent.exists()
+
+
+@pytest.mark.parametrize(
+    "args", [["--year", "20x6"], ["--month", "someday"], ["--month", "nov", "--year", "2026"]]
+)
+def test_a_mistyped_period_is_refused_before_a_journal_is_made(cli, home, args):
+    result = cli("report", *args)
+    assert result.exit_code == 2
+    assert not home.exists() or not any(home.rglob("*.db"))
