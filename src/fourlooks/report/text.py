@@ -185,14 +185,7 @@ def commitments(report: MonthReport, width: int) -> Iterable[Any]:
     c = report.commitments
     followed = phrases.share(c.followed_up, c.made)
     yield t(report.lang, "commitments_line", made=c.made, followed_up=c.followed_up, share=followed)
-    yield t(
-        report.lang,
-        "answers_line",
-        done=c.done,
-        partly=c.partly,
-        not_done=c.not_done,
-        awaiting=c.awaiting,
-    )
+    yield t(report.lang, "answers_line", **c._asdict())  # done, partly, not done, awaiting
 
 
 def tasks(report: MonthReport, width: int) -> Iterable[Any]:
