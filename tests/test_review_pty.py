@@ -40,23 +40,27 @@ def test_ctrl_c_half_way_keeps_the_answers_and_the_rerun_asks_only_the_rest(cli)
     child.expect_exact("[4/11]")
     child.expect_exact("> ")
     child.sendline("typed but not finished")
+    child.expect_exact("> ")  # the line is read; Ctrl-C now keeps it as the answer so far
     assert "Stopped. Every answer given is saved" in stop(child)
     assert finish(child) == 130
-    assert set(saved(cli)) == {"daily.back.went_well", "daily.back.went_wrong"}
+    assert set(saved(cli)) == {
+        "daily.back.went_well",
+        "daily.back.went_wrong",
+        "daily.up.progress",
+    }
 
     child = spawn("review")
-    child.expect_exact("Answered earlier (3 of 11)")
+    child.expect_exact("Answered earlier (4 of 11)")
     child.expect_exact("(skipped)")
     child.expect(r"\[(\d+)/11\]")
-    assert child.match.group(1) == "4"  # the first question asked is the first one still open
+    assert child.match.group(1) == "5"  # the first question asked is the first one still open
     child.expect_exact("> ")
-    child.sendline("four")
     child.sendline("")
-    for number in range(5, 12):
+    for number in range(6, 12):
         answer(child, number, 11, "")
     child.expect_exact("complete: 3 answered, 8 skipped")
     assert finish(child) == 0
-    assert saved(cli)["daily.up.progress"]["text"] == "four"
+    assert saved(cli)["daily.up.progress"]["text"] == "typed but not finished"
 
 
 def test_a_bad_rating_is_asked_again_and_ctrl_d_pauses(cli):
@@ -77,19 +81,30 @@ def test_a_bad_rating_is_asked_again_and_ctrl_d_pauses(cli):
     assert (rating["rating"], rating["text"]) == (4, "kept every promise but one")
 
 
-@pytest.mark.parametrize(("signum", "status"), [(signal.SIGHUP, 129), (signal.SIGTERM, 143)])
-def test_a_closed_terminal_or_a_kill_mid_review_keeps_the_answers(cli, signum, status):
+@pytest.mark.parametrize(
+    ("signum", "status"), [(None, 130), (signal.SIGHUP, 129), (signal.SIGTERM, 143)]
+)
+def test_a_stop_mid_review_keeps_the_answers_and_the_lines_of_the_one_under_way(
+    cli, signum, status
+):
     child = spawn("review")
     answer(child, 1, 11, "kept one")
     answer(child, 2, 11, "kept two")
     child.expect_exact("[3/11]")
     child.expect_exact("> ")
-    child.sendline("half an answer")
+    for line in ("half an answer,", "and its second line"):
+        child.sendline(line)
+        child.expect_exact("> ")  # read: Ctrl-C would flush a line still in the terminal
     stop(child, signum)
     assert finish(child) == status
     stored = saved(cli)
-    assert set(stored) == {"daily.back.went_well", "daily.back.went_wrong"}
+    assert set(stored) == {"daily.back.went_well", "daily.back.went_wrong", "daily.back.lesson"}
+    assert stored["daily.back.lesson"]["text"] == "half an answer,\nand its second line"
     assert cli("status", "--check").exit_code == 1  # the review is still due, not broken
+    child = spawn("review")  # going on asks what is still open
+    child.expect_exact("[4/11]")
+    stop(child)
+    assert finish(child) == 130
 
 
 def test_tomorrows_review_asks_about_todays_commitments(cli):

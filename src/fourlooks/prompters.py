@@ -14,7 +14,7 @@ from fourlooks import render, words
 from fourlooks.errors import FourlooksError
 from fourlooks.model import Question
 from fourlooks.review.answers import LATER, Choice, Rating, parse, parse_rating
-from fourlooks.review.prompter import Progress
+from fourlooks.review.prompter import Interrupted, Progress
 
 _STYLES = {"title": "1", "heading": "1;36", "dim": "2", "warn": "33"}
 PROMPT = "> "
@@ -92,6 +92,10 @@ class TerminalPrompter:
                     raise
                 self._ended = True
                 return "\n".join(lines)
+            except BaseException as stop:  # Ctrl-C, a closed terminal, SIGTERM
+                if lines:
+                    raise Interrupted("\n".join(lines), stop) from None
+                raise
             if not line.strip():
                 return "\n".join(lines)
             lines.append(line)

@@ -20,7 +20,7 @@ from fourlooks.model import Entry, Look, Question
 from fourlooks.questions import COMMITMENTS_ID, STATE_ID
 from fourlooks.review.answers import LATER, Answer, Choice, Rating, answer_text, commitment_lines
 from fourlooks.review.opening import first_line
-from fourlooks.review.prompter import Progress, Prompter
+from fourlooks.review.prompter import Interrupted, Progress, Prompter
 from fourlooks.review.sittings import Sitting
 from fourlooks.store import Journal, reviews
 
@@ -167,16 +167,30 @@ class Run:
         return None
 
     def ask(self, question: Question, progress: Progress) -> None:
-        """Ask one question; store the answer or the skip, and what follows, in one transaction."""
-        if question.kind == "rating":
-            answer: Answer = self.prompter.ask_rating(question, progress)
-        elif question.kind == "choice":
-            answer = self.prompter.ask_choice(question, progress)
-        else:
-            answer = self.prompter.ask_text(question, progress)
+        """Ask one question; store the answer or the skip, and what follows, in one transaction.
+
+        Stopped half-way through an answer, the lines typed so far are stored as the answer
+        before the stop goes on.
+        """
+        try:
+            answer = self._answer(question, progress)
+        except Interrupted as stopped:
+            self.store(question, stopped.partial)
+            raise stopped.stop from None
         if answer is LATER:
             self.later.add(question.id)
             return
+        self.store(question, answer)
+
+    def _answer(self, question: Question, progress: Progress) -> Answer:
+        if question.kind == "rating":
+            return self.prompter.ask_rating(question, progress)
+        if question.kind == "choice":
+            return self.prompter.ask_choice(question, progress)
+        return self.prompter.ask_text(question, progress)
+
+    def store(self, question: Question, answer: Answer) -> None:
+        """The answer (None: the skip), what its cadence does with it, completion: one write."""
         drafts = [] if answer is None else self._drafts(question, answer)
         with self.journal.write():
             if drafts:

@@ -18,12 +18,26 @@ class Progress(NamedTuple):
         return f"{self.number}/{self.total}"
 
 
+class Interrupted(Exception):
+    """A stop (Ctrl-C, a closed terminal, SIGTERM) in the middle of an answer.
+
+    The prompter raises it with the lines already typed, so the engine keeps them as the
+    answer before the stop goes on.
+    """
+
+    def __init__(self, partial: str, stop: BaseException):
+        super().__init__(partial)
+        self.partial = partial
+        self.stop = stop
+
+
 class Prompter(Protocol):
     """How the engine talks to a person, a pipe or a file.
 
     Each ask_* returns the answer, None to skip the question (it is recorded as skipped), or
-    LATER to leave it open; it raises EOFError when its input has ended. Answers are already
-    checked through `answers.parse`.
+    LATER to leave it open; it raises EOFError when its input has ended, and Interrupted when
+    it is stopped with part of an answer typed. Answers are already checked through
+    `answers.parse`.
     """
 
     interactive: bool  # a person at a terminal: the opening screen and commitments are shown
