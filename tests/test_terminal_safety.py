@@ -71,3 +71,9 @@ def test_the_review_shows_commitments_and_earlier_days_safely(cli, hostile):
     seen = seen.replace("\r\n", "\n")
     assert _obeyable(seen) == [], seen
     assert seen.count("␛]0;PWNED") >= 2  # the commitment and the entry of a month ago
+
+
+def test_the_report_json_keeps_the_text_as_stored(cli, hostile):
+    data = cli.json("report", "--json")
+    texts = [item["text"] for group in data["highlights"].values() for item in group]
+    assert f"went well {HOSTILE}" in texts

@@ -12,7 +12,6 @@ from typing import NamedTuple
 from fourlooks import dates, stats
 from fourlooks.errors import UsageError
 from fourlooks.model import Cadence, Look, TaskState
-from fourlooks.render import shown  # a report is read by a person: never control codes
 from fourlooks.report import figures
 from fourlooks.report.strings import rating_label
 from fourlooks.review import cadences
@@ -270,7 +269,7 @@ def _tasks(journal: Journal, span: tuple[str, str], end: str) -> figures.Tasks:
     states = store.task_states_reviewed(journal, *span, STATE_ID)
     open_tasks = store.tasks_open_on(journal, end)
     overdue = [
-        figures.OverdueTask(tid, shown(title), due)
+        figures.OverdueTask(tid, title, due)
         for tid, title, due in open_tasks
         if due and due < end
     ]
@@ -290,7 +289,7 @@ def _highlights(journal: Journal, first: str, last: str) -> dict[str, list[figur
     rows = store.answers(journal, first, last, ids)
     return {
         name: [
-            figures.Highlight(date, qid, shown(text)) for date, qid, text in rows if qid in group
+            figures.Highlight(date, qid, text) for date, qid, text in rows if qid in group
         ]
         for name, group in HIGHLIGHTS.items()
     }

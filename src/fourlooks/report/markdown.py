@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from fourlooks import words
 from fourlooks.model import Look
+from fourlooks.render import shown
 from fourlooks.report import phrases
 from fourlooks.report.charts import GAP, REVIEWED, calendar_weeks
 from fourlooks.report.strings import look_name, month_name, month_only, t, weekdays
@@ -130,7 +131,7 @@ def tasks(report: MonthReport) -> list[str]:
     if figures.overdue_tasks:
         md += [f"**{t(lang, 'overdue')}:**", ""]
         items = figures.overdue_tasks
-        md += [f"- {t(lang, 'overdue_item', title=o.title, due=o.due)}" for o in items]
+        md += [f"- {t(lang, 'overdue_item', title=shown(o.title), due=o.due)}" for o in items]
         md.append("")
     return md
 
@@ -143,7 +144,7 @@ def highlights(report: MonthReport) -> list[str]:
             continue
         md += [f"### {t(lang, group)}", ""]
         for item in items:
-            md += _md_item(item.date, item.text)
+            md += _md_item(item.date, shown(item.text))
         md.append("")
     return md
 

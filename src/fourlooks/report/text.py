@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fourlooks.model import Look
+from fourlooks.render import shown
 from fourlooks.report import phrases
 from fourlooks.report.charts import (
     GAP,
@@ -204,7 +205,7 @@ def tasks(report: MonthReport, width: int) -> Iterable[Any]:
     yield t(lang, "states_line", reviewed=tasks.reviewed, **tasks.by_state)
     for task in tasks.overdue_tasks[:OVERDUE_SHOWN]:  # the longest overdue first
         line = Text("  ! ", style="bold")
-        line.append(t(lang, "overdue_item", title=task.title, due=task.due))
+        line.append(t(lang, "overdue_item", title=shown(task.title), due=task.due))
         line.truncate(width, overflow="ellipsis")  # one line each, however long
         yield line
     if len(tasks.overdue_tasks) > OVERDUE_SHOWN:
@@ -224,7 +225,7 @@ def highlights(report: MonthReport, width: int) -> Iterable[Any]:
             continue
         yield Text(f"{t(lang, group)} ({len(items)})", style="bold")
         for item in items[-HIGHLIGHTS_SHOWN:]:
-            first_line = " ".join(item.text.split())
+            first_line = shown(" ".join(item.text.split()))
             line = Text(f"  {item.date[5:]}  ", style="dim")
             line.append(first_line)
             line.truncate(width, overflow="ellipsis")  # one line each, however long
