@@ -2,19 +2,26 @@
 
 Each implements `review.Prompter`. Only the terminal prompter asks again after a bad answer;
 the other two stop with an error naming the line or the question, keeping what was saved.
+`choose` picks one for a command line; `finish` checks what its input left over.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from fourlooks import render, words
-from fourlooks.errors import FourlooksError
-from fourlooks.model import Question
+from fourlooks.errors import FourlooksError, UsageError
+from fourlooks.model import MAX_TEXT_BYTES, Question
 from fourlooks.review.answers import LATER, Choice, Rating, parse, parse_rating
-from fourlooks.review.prompter import Interrupted, Progress
+from fourlooks.review.prompter import Interrupted, Progress, Prompter
+
+if TYPE_CHECKING:
+    from fourlooks.review.engine import Outcome
+
+# A day's answers are a few kilobytes; each may be as long as one entry, and no more.
+MAX_ANSWERS_BYTES = 16 * MAX_TEXT_BYTES
 
 _STYLES = {"title": "1", "heading": "1;36", "dim": "2", "warn": "33"}
 PROMPT = "> "
@@ -239,3 +246,48 @@ class AnswersPrompter:
             return parse(question, value)
         except ValueError as exc:
             raise FourlooksError(f"{self.name}: {question.id}: {exc}; nothing was saved") from None
+
+
+def choose(answers: str | None, asked: Sequence[Question], lang: str) -> Prompter:
+    """The answers file if given ('-': stdin), else a person at a terminal, else piped lines."""
+    if answers is not None:
+        name = "stdin" if answers == "-" else answers
+        return AnswersPrompter(read_answers(answers), asked, name=name)
+    if sys.stdin.isatty():
+        return TerminalPrompter(lang)
+    return LinePrompter(sys.stdin.buffer)
+
+
+def read_answers(source: str) -> dict[str, Any]:
+    """The JSON object of an answers file; every problem is one line naming the file."""
+    import json
+
+    from fourlooks import files
+
+    name = "stdin" if source == "-" else source
+    try:
+        raw = files.read_bounded(source, MAX_ANSWERS_BYTES, what="an answers file")
+    except OSError as exc:
+        raise UsageError(f"cannot read answers file {name}: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise FourlooksError(f"{name}: not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise FourlooksError(
+            f"{name}, line {exc.lineno}, column {exc.colno}: not JSON: {exc.msg.lower()}"
+        ) from None
+    except RecursionError:
+        raise FourlooksError(f"{name}: nested too deeply to be an answers file") from None
+    if not isinstance(data, dict):
+        raise FourlooksError(f"{name}: give a JSON object of question id -> answer")
+    return data
+
+
+def finish(prompter: Prompter, outcome: Outcome) -> list[str]:
+    """After a review: refuse piped lines left over; the ids an answers file gave in vain."""
+    if isinstance(prompter, LinePrompter) and not (outcome.stopped or outcome.was_complete):
+        prompter.finish()
+    if isinstance(prompter, AnswersPrompter):
+        return prompter.unused()
+    return []

@@ -5,7 +5,6 @@
 
 import contextlib
 import signal
-import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -13,11 +12,9 @@ import typer
 
 from fourlooks.cli.app import app, journal, lang
 from fourlooks.cli.days import review_today
-from fourlooks.errors import FourlooksError, UsageError
-from fourlooks.model import MAX_TEXT_BYTES
+from fourlooks.errors import UsageError
 
 if TYPE_CHECKING:
-    from fourlooks.model import Question
     from fourlooks.review import Outcome, Prompter
 
 
@@ -28,9 +25,6 @@ class Terminated(BaseException):
         super().__init__(signum)
         self.signum = signum
 
-
-# A day's answers are a few kilobytes; each may be as long as one entry, and no more.
-MAX_ANSWERS_BYTES = 16 * MAX_TEXT_BYTES
 
 @app.command()
 def review(
@@ -83,6 +77,7 @@ def review(
     command again to go on. Exit status: 0 when the review ends or pauses at end of input,
     1 on bad input (earlier answers stay saved), 130 on Ctrl-C, 129/143 on SIGHUP/SIGTERM.
     """
+    from fourlooks import prompters
     from fourlooks import review as engine
     from fourlooks.model import Cadence
 
@@ -99,47 +94,9 @@ def review(
         today=review_today(),
         lang=lang(),
     )
-    prompter = _prompter(answers, list(sitting.questions))
+    prompter = prompters.choose(answers, list(sitting.questions), lang())
     outcome = _guarded(lambda: engine.take(journal(), prompter, sitting, lang=lang()))
     _finish(prompter, outcome)
-
-
-def _prompter(answers: str | None, asked: "list[Question]") -> "Prompter":
-    """The answers file if given, else a person at a terminal, else lines piped in."""
-    from fourlooks import prompters
-
-    if answers is not None:
-        name = "stdin" if answers == "-" else answers
-        return prompters.AnswersPrompter(_read_answers(answers), asked, name=name)
-    if sys.stdin.isatty():
-        return prompters.TerminalPrompter(lang())
-    return prompters.LinePrompter(sys.stdin.buffer)
-
-
-def _read_answers(source: str) -> dict[str, Any]:
-    """The JSON object of an answers file; every problem is one line naming the file."""
-    import json
-
-    from fourlooks import files
-
-    name = "stdin" if source == "-" else source
-    try:
-        raw = files.read_bounded(source, MAX_ANSWERS_BYTES, what="an answers file")
-    except OSError as exc:
-        raise UsageError(f"cannot read answers file {name}: {exc.strerror or exc}") from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise FourlooksError(f"{name}: not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise FourlooksError(
-            f"{name}, line {exc.lineno}, column {exc.colno}: not JSON: {exc.msg.lower()}"
-        ) from None
-    except RecursionError:
-        raise FourlooksError(f"{name}: nested too deeply to be an answers file") from None
-    if not isinstance(data, dict):
-        raise FourlooksError(f"{name}: give a JSON object of question id -> answer")
-    return data
 
 
 def _guarded(run: "Callable[[], Outcome]") -> "Outcome":
@@ -187,20 +144,9 @@ def _say(text: str) -> None:
 
 
 def _finish(prompter: "Prompter", outcome: "Outcome") -> None:
-    from fourlooks import prompters, words
+    from fourlooks import prompters
+    from fourlooks.render import review as screen
 
-    chosen = lang()
-    if isinstance(prompter, prompters.LinePrompter) and not (
-        outcome.stopped or outcome.was_complete
-    ):
-        prompter.finish()
-    if isinstance(prompter, prompters.AnswersPrompter) and prompter.unused():
-        _say(words.say("unused", chosen, ids=", ".join(prompter.unused())))
-    period = outcome.key.period
-    if outcome.was_complete:
-        _say(words.say("already_complete", chosen, period=period))
-    elif outcome.complete:
-        counts = {"answered": outcome.answered_total, "skipped": outcome.skipped_total}
-        _say(words.say("complete", chosen, period=period, **counts))
-    else:
-        _say(words.say("left", chosen, left=outcome.left, total=outcome.total))
+    unused = prompters.finish(prompter, outcome)
+    for line in screen.closing(outcome, lang(), unused=unused):
+        _say(line)
