@@ -127,6 +127,21 @@ def parse_year(text: str, *, today: dt.date) -> int:
     raise DateError(f"not a year: {shown!r} ({_YEAR_HINT})")
 
 
+# The years a review or a report may be of: one year inside the calendar's ends, so that
+# the day, the month and the year before and after each can still be counted (a report
+# compares with the month before, a review looks at the day before).
+FIRST_YEAR, LAST_YEAR = 2, 9998
+
+
+def require_reachable(year: int, label: str) -> None:
+    """Refuse a period too near the calendar's ends for the days around it to exist."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateError(
+            f"{label} is too near the ends of the calendar: reviews and reports run from year "
+            f"{FIRST_YEAR} to {LAST_YEAR}"
+        )
+
+
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     """Return the first and last day of the month."""
     first = dt.date(year, month, 1)

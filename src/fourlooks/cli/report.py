@@ -60,9 +60,10 @@ def report_command(
     from fourlooks import report as reports
 
     chosen = reports.choose_format(fmt, as_json)
+    moment = now()
     # A report written at 1 a.m. belongs to the day before, like the review it follows.
-    today = dates.review_day(now(), day_start=config.day_start())
-    period = reports.choose_period(month, year, today=today)
+    today = dates.review_day(moment, day_start=config.day_start())
+    period = reports.choose_period(month, year, today=today, calendar_day=moment.date())
     data = reports.for_period(journal(), period, today=today, lang=lang())
     if out is not None:
         text = reports.render(data, chosen, width=reports.FILE_WIDTH, colour=False)

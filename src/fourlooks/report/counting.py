@@ -66,15 +66,35 @@ class Period(NamedTuple):
     month: int | None  # None: the whole year
 
 
-def choose_period(month: str | None, year: str | None, *, today: dt.date) -> Period:
-    """The month or the year the person typed; this month by default."""
+def choose_period(
+    month: str | None, year: str | None, *, today: dt.date, calendar_day: dt.date | None = None
+) -> Period:
+    """The month or the year the person typed; this month by default.
+
+    `today` is the journal's day: before day_start, still the day before (a report written
+    at 1 a.m. is of the evening's month). Words that name another period are read against
+    the calendar's day, as the person reads them: at 00:30 on 1 January, last month is
+    December, which is also this month.
+    """
     if month is not None and year is not None:
         raise UsageError("--month and --year cannot be combined: a report is of one or the other")
     if year is not None:
-        return Period(dates.parse_year(year, today=today), None)
-    if month is not None:
-        return Period(*dates.parse_month(month, today=today))
-    return Period(today.year, today.month)
+        period = Period(_read(dates.parse_year, year, today, calendar_day, today.year), None)
+    elif month is not None:
+        this = (today.year, today.month)
+        period = Period(*_read(dates.parse_month, month, today, calendar_day, this))
+    else:
+        period = Period(today.year, today.month)
+    dates.require_reachable(period.year, year or month or "this month")
+    return period
+
+
+def _read(parse, text: str, today: dt.date, calendar_day: dt.date | None, this):
+    """`text` against the journal's day if it names that day's period, else the calendar's."""
+    found = parse(text, today=today)
+    if found == this or calendar_day is None:
+        return found
+    return parse(text, today=calendar_day)
 
 
 def for_period(

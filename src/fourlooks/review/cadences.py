@@ -39,7 +39,9 @@ class Days:
         return dt.date.fromisoformat(period).toordinal()
 
     def read(self, text: str, today: dt.date) -> str:
-        return dates.parse_when(text, today=today).isoformat()
+        day = dates.parse_when(text, today=today)
+        dates.require_reachable(day.year, text)
+        return day.isoformat()
 
 
 class Months:
@@ -57,7 +59,9 @@ class Months:
         return dates.month_index(*dates.split_month(period))
 
     def read(self, text: str, today: dt.date) -> str:
-        return dates.format_month(*dates.parse_month(text, today=today))
+        year, month = dates.parse_month(text, today=today)
+        dates.require_reachable(year, text)
+        return dates.format_month(year, month)
 
 
 @dataclass(frozen=True)
