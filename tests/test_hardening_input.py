@@ -63,3 +63,33 @@ def test_the_calendars_last_days_are_refused_in_one_line(cli, args):
 def test_last_month_at_half_past_midnight_on_the_first(cli, now, words, month):
     args = ["report", "--json"] + (["-m", words] if words else [])
     assert cli.json(*args, env={"FOURLOOKS_NOW": now})["month"] == month
+
+
+@pytest.mark.parametrize(
+    ("setting", "key"),
+    [
+        ('day_start = "04:00+01:00"', "day_start"),
+        ("day_start = 4", "day_start"),
+        ('day_start = "25:00"', "day_start"),
+        ('day_start = "4"', "day_start"),
+        ("day_start = 2026-11-26", "day_start"),
+        ("editor = 5", "editor"),
+        ('editor = ""', "editor"),
+        ("editor = ['vim']", "editor"),
+        ("lang = 5", "lang"),
+        ('optional_sets = "qualities"', "optional_sets"),
+    ],
+)
+def test_a_setting_of_the_wrong_kind_is_named_in_one_line(cli, home, setting, key):
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(setting + "\n", encoding="utf-8")
+    for args in (["status"], ["report"], ["review", "--date", "yesterday"]):
+        line = _one_line(cli(*args, input=""), 1, "config.toml", f"{key} must be")
+        assert "Error" not in line  # no exception's name: words for a person
+
+
+def test_a_local_time_in_toml_is_a_day_start(cli, home):
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("day_start = 05:30:00\n", encoding="utf-8")
+    early = {"FOURLOOKS_NOW": "2026-11-26T05:00:00"}
+    assert cli.json("report", "--json", env=early)["today"] == "2026-11-25"

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from fourlooks import paths
 from fourlooks.errors import ConfigError
-
-KNOWN_KEYS = {"lang", "day_start", "editor", "optional_sets"}
 
 
 def load(path: Path | None = None) -> dict[str, Any]:
@@ -39,12 +38,44 @@ def load(path: Path | None = None) -> dict[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
-    unknown = sorted(set(data) - KNOWN_KEYS)
+    unknown = sorted(set(data) - set(_CHECKS))
     if unknown:
-        raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: {sorted(KNOWN_KEYS)})")
-    if data.get("lang", "en") not in ("en", "zh"):
-        raise ConfigError(f'{path}: lang must be "en" or "zh", not {data["lang"]!r}')
+        raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: {sorted(_CHECKS)})")
+    for key, value in data.items():
+        problem = _CHECKS[key](value)
+        if problem:
+            raise ConfigError(f"{path}: {key} must be {problem}, not {value!r}")
     return data
+
+
+def _lang(value: object) -> str | None:
+    return None if value in ("en", "zh") else '"en" or "zh"'
+
+
+def _day_start(value: object) -> str | None:
+    """A local hour: "04:00" (or a TOML local time); an offset or a date means nothing here."""
+    if isinstance(value, str) and re.fullmatch(r"\d{2}:\d{2}", value):
+        try:
+            dt.time.fromisoformat(value)
+            return None
+        except ValueError:
+            pass
+    if isinstance(value, dt.time) and value.tzinfo is None:
+        return None
+    return 'an hour of the day as "HH:MM", like "04:00"'
+
+
+def _editor(value: object) -> str | None:
+    return None if isinstance(value, str) and value.strip() else "a command, as text"
+
+
+def _names(value: object) -> str | None:
+    ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return None if ok else "a list of names, as text"
+
+
+# What each setting must hold: a function naming what was expected, or None when it is fine.
+_CHECKS = {"lang": _lang, "day_start": _day_start, "editor": _editor, "optional_sets": _names}
 
 
 def language() -> str:
@@ -61,12 +92,7 @@ def language() -> str:
 
 def day_start() -> dt.time:
     value = load().get("day_start", "04:00")
-    try:
-        return dt.time.fromisoformat(str(value))
-    except ValueError:
-        raise ConfigError(
-            f"{paths.config_file()}: day_start must be HH:MM, not {value!r}"
-        ) from None
+    return value if isinstance(value, dt.time) else dt.time.fromisoformat(value)
 
 
 def editor() -> str | None:
