@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 HUGE = "9" * 30  # past SQLite's 64-bit integers
@@ -93,3 +95,64 @@ def test_a_local_time_in_toml_is_a_day_start(cli, home):
     (home / "config.toml").write_text("day_start = 05:30:00\n", encoding="utf-8")
     early = {"FOURLOOKS_NOW": "2026-11-26T05:00:00"}
     assert cli.json("report", "--json", env=early)["today"] == "2026-11-25"
+
+
+NOT_UTF8 = "tag\udcff"  # what `-t $'tag\xff'` becomes in Python's argv
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "-l", "back", "-t", NOT_UTF8, "x"],
+        ["list", "-t", NOT_UTF8],
+        ["export", "-t", NOT_UTF8],
+        ["edit", "ENTRY", "-t", NOT_UTF8],
+    ],
+)
+def test_a_tag_that_is_not_utf8_is_refused_in_one_line(cli, args):
+    entry = cli.ok("add", "-l", "up", "kept").stdout.strip()
+    args = [entry if a == "ENTRY" else a for a in args]
+    _one_line(cli(*args), 2, "UTF-8")
+    assert [e["tags"] for e in cli.json("list", "--json")] == [[]]
+
+
+@pytest.mark.parametrize("bad", ["a\x1b]0;PWNED\x07", "a\x1b[2J", "del\x7f", "c1\x9bx", "bell\x07"])
+def test_a_tag_with_control_characters_is_refused(cli, bad):
+    _one_line(cli("add", "-l", "back", "-t", bad, "x"), 2, "no control characters")
+    assert cli.json("list", "--json") == []
+
+
+def _export_with(cli, tmp_path, change) -> str:
+    """A real export of one answered review, changed by `change` (a function on its data)."""
+    cli.ok("add", "-l", "up", "-t", "kept", "plain")
+    cli.ok("review", "--answers", "-", input='{"daily.back.lesson": "a lesson"}')
+    data = cli.json("export", "-f", "json")
+    change(data)
+    path = tmp_path / "bad.json"
+    # ensure_ascii: a lone surrogate is written as the \ud800 escape a hostile file would hold
+    path.write_text(json.dumps(data, ensure_ascii=True), encoding="ascii")
+    return str(path)
+
+
+def _answer(data) -> dict:
+    return next(e for e in data["entries"] if e["question_id"])
+
+
+@pytest.mark.parametrize(
+    ("field", "change"),
+    [
+        ("tags", lambda d: d["entries"][0].update(tags=["ok", "x\ud800"])),
+        ("question_id", lambda d: _answer(d).update(question_id="daily.\udfff")),
+        ("choice", lambda d: _answer(d).update(choice="done\ud83d")),
+        ("skipped", lambda d: d["reviews"][0].update(skipped=["daily.up.\ud800"])),
+        ("tags", lambda d: d["entries"][0].update(tags=["esc\x1b[2J"])),
+    ],
+)
+def test_an_import_file_with_lone_surrogates_or_control_tags_is_refused(
+    cli, tmp_path, field, change
+):
+    path = _export_with(cli, tmp_path, change)
+    before = cli.ok("export", "-f", "json").stdout
+    line = _one_line(cli("import", path), 1, field)
+    assert "Traceback" not in line
+    assert cli.ok("export", "-f", "json").stdout == before

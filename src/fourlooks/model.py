@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import unicodedata
 from dataclasses import dataclass, field
 
 from fourlooks import words
@@ -238,6 +239,12 @@ def clean_tag(tag: str) -> str:
     cleaned = tag.strip().lstrip("@#").lower()
     if not cleaned or any(ch.isspace() for ch in cleaned) or "\x00" in cleaned:
         raise ValueError(f"not a tag: {tag!r} (one word, no spaces)")
+    if any(unicodedata.category(ch) == "Cs" for ch in cleaned):
+        # A lone surrogate: bytes that were not UTF-8 (`-t $'tag\xff'`), or a bad \ud800 escape.
+        raise ValueError(f"not a tag: {tag!r} (not UTF-8 text)")
+    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
+        # C0, DEL and C1 (ESC among them): a tag is shown on every screen, never obeyed.
+        raise ValueError(f"not a tag: {tag!r} (no control characters)")
     if len(cleaned) > MAX_TAG_CHARS:
         raise ValueError(f"tag is longer than {MAX_TAG_CHARS} characters: {tag[:20]!r}...")
     return cleaned

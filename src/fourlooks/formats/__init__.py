@@ -122,6 +122,16 @@ def string(item: dict, key: str, where: Where, *, optional: bool = False) -> str
         raise where.fail(key, f"expected a string, found {type_name(value)}")
     if "\x00" in value:
         raise where.fail(key, "contains a NUL character")
+    return utf8(value, key, where)
+
+
+def utf8(value: str, key: str, where: Where) -> str:
+    """JSON's \\ud800 escapes can make lone surrogates, which no file or screen can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        problem = f"not UTF-8 text (a lone surrogate at character {exc.start})"
+        raise where.fail(key, problem) from None
     return value
 
 

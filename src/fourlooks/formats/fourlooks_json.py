@@ -27,6 +27,7 @@ from fourlooks.formats import (
     string,
     timestamp,
     type_name,
+    utf8,
 )
 from fourlooks.model import (
     Bundle,
@@ -183,7 +184,7 @@ def _review(item: dict, where: Where) -> Review:
     for question_id in a_list(item, "skipped", where):
         if not isinstance(question_id, str) or not question_id.strip() or "\x00" in question_id:
             raise where.fail("skipped", f"expected question ids, found {question_id!r:.40}")
-        skipped.add(question_id)
+        skipped.add(utf8(question_id, "skipped", where))
     return Review(
         id=ident(item, "id", where),
         cadence=cadence,
