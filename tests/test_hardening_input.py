@@ -156,3 +156,39 @@ def test_an_import_file_with_lone_surrogates_or_control_tags_is_refused(
     line = _one_line(cli("import", path), 1, field)
     assert "Traceback" not in line
     assert cli.ok("export", "-f", "json").stdout == before
+
+
+def _daily_ids(cli) -> list[str]:
+    listed = cli.ok("questions", "--json").stdout
+    found = json.loads(listed)
+    found = found if isinstance(found, list) else found["questions"]
+    return [q["id"] for q in found if q["id"].startswith("daily.")]
+
+
+def test_a_cadence_with_every_question_off_is_never_due(cli, home):
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "questions.toml").write_text(f"disabled = {json.dumps(_daily_ids(cli))}\n")
+    status = cli.json("status", "--json")
+    assert status["daily"] == {"period": "2026-11-26", "state": "off", "due": False}
+    assert "off (every question is switched off)" in cli.ok("status").stdout
+    line = _one_line(cli("review", input=""), 1, "questions.toml", "every daily question")
+    assert "nothing to review" in line
+    assert cli.json("list", "--json") == []
+    monthly = cli.json("status", "--json", env={"FOURLOOKS_NOW": "2026-11-30T21:00:00"})
+    assert monthly["monthly"]["due"] is True  # the other cadence is untouched
+
+
+def test_a_user_question_may_not_take_an_internal_id(cli, home):
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "questions.toml").write_text(
+        '[[question]]\nid = "daily.back.followup"\ncadence = "daily"\nlook = "back"\n'
+        'kind = "text"\ntext = "Mine"\n'
+    )
+    for args in (["review"], ["questions"], ["status"]):
+        _one_line(cli(*args, input=""), 1, "daily.back.followup", "fourlooks uses itself")
+
+
+def test_the_reserved_ids_are_the_ones_the_review_uses():
+    from fourlooks import questions, review
+
+    assert review.FOLLOWUP_ID in questions.RESERVED_IDS

@@ -16,7 +16,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from fourlooks import stats
-from fourlooks.model import Look, Task
+from fourlooks.model import Cadence, Look, Task
 from fourlooks.review import cadences
 from fourlooks.store import Journal, reviews, tasks
 from fourlooks.store.counts import by_look
@@ -26,10 +26,11 @@ BALANCE_DAYS = 30
 PAST_DUE = "past_due"
 CLOSED_UNREVIEWED = "closed_unreviewed"
 REVIEW_UNFINISHED = "review_unfinished"
+OFF = "off"  # the state of a cadence whose every question is switched off
 
 
 class Due(NamedTuple):
-    """One review's standing: not_started, in_progress or complete, and whether it is due."""
+    """One review's standing: not_started, in_progress, complete or off; whether it is due."""
 
     period: str
     state: str
@@ -94,8 +95,14 @@ def task_reason(item: tasks.TaskReviews, today: dt.date) -> str | None:
     return None
 
 
-def gather(journal: Journal, *, day: dt.date) -> Status:
-    """Everything `status` shows for the review day `day`."""
+def gather(
+    journal: Journal, *, day: dt.date, asked: frozenset[Cadence] = frozenset(Cadence)
+) -> Status:
+    """Everything `status` shows for the review day `day`.
+
+    A cadence not `asked` (questions.toml switches off all of its questions) is never due:
+    a review with nothing to ask could never be completed.
+    """
     due_tasks = _due_tasks(journal, day)
     looks = by_look(
         journal,
@@ -104,8 +111,8 @@ def gather(journal: Journal, *, day: dt.date) -> Status:
     )
     return Status(
         day=day,
-        daily=_standing(journal, cadences.DAILY, day),
-        monthly=_standing(journal, cadences.MONTHLY, day),
+        daily=_standing(journal, cadences.DAILY, day, asked),
+        monthly=_standing(journal, cadences.MONTHLY, day, asked),
         tasks=due_tasks,
         daily_streak=_streak(journal, cadences.DAILY, day),
         monthly_streak=_streak(journal, cadences.MONTHLY, day),
@@ -121,9 +128,13 @@ def _due_tasks(journal: Journal, day: dt.date) -> list[TaskDue]:
     return [TaskDue(task, reason, short[task.id]) for task, reason in due]
 
 
-def _standing(journal: Journal, spec: cadences.Spec, day: dt.date) -> Due:
+def _standing(
+    journal: Journal, spec: cadences.Spec, day: dt.date, asked: frozenset[Cadence]
+) -> Due:
     """The review current on `day`: how far it is, and whether it is due (in its window)."""
     period = spec.current(day)
+    if spec.cadence not in asked:
+        return Due(period, OFF, due=False)
     found = reviews.find(journal, reviews.Key(spec.cadence, period))
     state = "not_started" if found is None else "complete" if found.complete else "in_progress"
     window = spec.window(period)

@@ -31,11 +31,12 @@ def status(
     without one, or when its review was left unfinished. --check suits a shell prompt or
     cron: `fourlooks status --check || echo "time to reflect"`.
     """
-    from fourlooks import render
+    from fourlooks import questions, render
     from fourlooks import status as core
     from fourlooks.render import status as screen
 
-    found = core.gather(journal(), day=review_today())
+    asked = questions.asked_cadences(lang())
+    found = core.gather(journal(), day=review_today(), asked=asked)
     if as_json:
         typer.echo(render.to_json(found.to_dict()))
     elif not check or sys.stdout.isatty():

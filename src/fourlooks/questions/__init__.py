@@ -40,6 +40,9 @@ LANGS = ("en", "zh")
 KINDS = ("text", "rating", "choice")
 COMMITMENTS_ID = "daily.ahead.commitments"  # each line of its answer is a commitment
 STATE_ID = "task.back.state"  # the choice among the four task states
+# Ids fourlooks asks under without a question in the bank: the follow-up of yesterday's
+# commitments (store.reviews.FOLLOWUP_ID). A user's question under one would be mistaken for it.
+RESERVED_IDS = frozenset({"daily.back.followup"})
 
 _BANK_NAME = "bank.toml"
 _ID = re.compile(r"[a-z]+\.[a-z]+\.[a-z][a-z0-9_]*")
@@ -122,6 +125,13 @@ def texts(lang: str = "en", user_file: Path | None = None) -> dict[str, str]:
     return {s.id: s.question(lang).text for s in _review_order(specs)}
 
 
+def asked_cadences(lang: str = "en") -> frozenset[Cadence]:
+    """The cadences with at least one question switched on (the user's file applied)."""
+    from fourlooks import paths
+
+    return frozenset(q.cadence for q in load(lang, paths.questions_file()))
+
+
 def for_cadence(
     questions: list[Question], cadence: Cadence, look: Look | None = None
 ) -> list[Question]:
@@ -178,6 +188,8 @@ def _apply_user_file(specs: list[_Spec], path: Path) -> tuple[list[_Spec], set[s
         qid = table["id"]
         if qid in seen:
             raise ConfigError(f"{where}: duplicate id {qid!r}")
+        if qid in RESERVED_IDS:
+            raise ConfigError(f"{where}: {qid!r} is an id fourlooks uses itself; choose another")
         seen.add(qid)
         if qid in builtin_ids:
             by_id[qid] = _reworded(by_id[qid], table, where)

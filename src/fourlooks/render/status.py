@@ -24,14 +24,18 @@ def lines(found: Status, lang: str, *, colour: bool) -> Iterator[str]:
 
     title = f"{words.weekday(found.day, lang)} {found.day.isoformat()}"
     yield paint(title, "1", enabled=colour)
-    daily = {"not_started": due(say("due")), "in_progress": due(say("in_progress"))}
+    daily = {
+        "not_started": due(say("due")),
+        "in_progress": due(say("in_progress")),
+        "off": say("off"),
+    }
     command = paint("fourlooks review", "2", enabled=colour)
     state = daily.get(found.daily.state, say("done"))
     state += f"  {command}" if found.daily.due else ""
     yield _row(words.cadence_name(Cadence.DAILY, lang), state)
     monthly = found.monthly
-    if monthly.state == "complete":
-        audit = say("done")
+    if monthly.state in ("complete", "off"):
+        audit = say("done" if monthly.state == "complete" else "off")
     elif monthly.due:
         audit = due(say("in_progress" if monthly.state == "in_progress" else "due"))
         audit += "  " + paint("fourlooks review --monthly", "2", enabled=colour)

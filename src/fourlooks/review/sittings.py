@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fourlooks import paths, questions
+from fourlooks.errors import ConfigError
 from fourlooks.model import Cadence, Question, Task
 from fourlooks.review.cadences import SPECS, Spec
 from fourlooks.store import Journal, reviews, tasks
@@ -75,5 +76,11 @@ def prepare(
     """
     period = SPECS[cadence].choose(when, today)
     bank = questions.load(lang, paths.questions_file())
+    if not questions.for_cadence(bank, cadence):
+        # Such a review could never be completed; status does not call it due either.
+        raise ConfigError(
+            f"{paths.questions_file()}: every {cadence.value} question is switched off; "
+            "there is nothing to review"
+        )
     task = tasks.get(journal(), task_id) if task_id is not None else None
     return sitting(bank, cadence, period, task=task)
