@@ -118,12 +118,14 @@ def _failure(code: int, message: str) -> str:
 
 @dataclass
 class Job:
-    """One program to time; its samples go into `result`; `reset` runs before each run."""
+    """One program to time; its samples go into `result`; `reset` runs before each run;
+    `env`, if given, replaces the environment of the round."""
 
     argv: list[str]
     cwd: Path
     reset: Callable[[], None] | None
     result: Result
+    env: dict | None = None
 
 
 def interleave(jobs: list[Job], runs: int, env: dict) -> None:
@@ -137,7 +139,7 @@ def interleave(jobs: list[Job], runs: int, env: dict) -> None:
                 continue
             if job.reset:
                 job.reset()
-            wall, cpu, rss, code, message = run_once(job.argv, env, job.cwd)
+            wall, cpu, rss, code, message = run_once(job.argv, job.env or env, job.cwd)
             if code != 0:
                 job.result.error = _failure(code, message)
             elif n:
