@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import platform
+import signal
 import sys
 import time
 from pathlib import Path
@@ -36,6 +37,16 @@ def environment(env: dict | None = None, *, now: str | None = NOW, plain: bool =
     return {**merged, **(env or {})}
 
 
+def _signals_as_at_a_terminal() -> None:
+    """In the child: the signals a person's shell leaves to the program, at their defaults.
+
+    A suite started in the background (`pytest &` in a script) or under nohup inherits
+    SIGINT or SIGHUP ignored, and so would every program it starts: Ctrl-C would do nothing.
+    """
+    for signum in (signal.SIGINT, signal.SIGQUIT, signal.SIGHUP, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def spawn(
     *args: str,
     env: dict | None = None,
@@ -54,6 +65,7 @@ def spawn(
         encoding="utf-8",
         timeout=timeout,
         dimensions=(50, width),
+        preexec_fn=_signals_as_at_a_terminal,
     )
     # pexpect's default pauses (50 ms per line sent, 100 ms on close) add seconds, prove nothing.
     child.delaybeforesend = None
