@@ -42,6 +42,9 @@ _EN = {
     "more": "… and {count} more",
     "earlier": "Answered earlier ({done} of {total})",
     "skipped": "(skipped)",
+    "answered_elsewhere": (
+        "Another terminal answered this question first; yours is kept as an entry of the day."
+    ),
     "rating_hint": "1 to 5; a note may follow the number, e.g. 4 kept every promise but one",
     "rating_again": "A rating starts with a whole number from 1 to 5. Try again (empty skips).",
     "choice_hint": "a number or a word; a note may follow",
@@ -114,6 +117,7 @@ _ZH = {
     "more": "……还有 {count} 条",
     "earlier": "已经回答（{done}/{total}）",
     "skipped": "（已跳过）",
+    "answered_elsewhere": "另一个终端已先回答了这道题；你的回答作为当天的一条记录保留。",
     "rating_hint": "1 到 5 分，分数后可以写一句说明，例如：4 除了一件事都兑现了",
     "rating_again": "评分要以 1 到 5 的整数开头，请再输入一次（空行跳过）。",
     "choice_hint": "输入编号或词语，后面可以加说明",

@@ -193,6 +193,9 @@ class Run:
         """The answer (None: the skip), what its cadence does with it, completion: one write."""
         drafts = [] if answer is None else self._drafts(question, answer)
         with self.journal.write():
+            if self._settled_elsewhere(question.id, drafts):
+                self._settle()
+                return
             if drafts:
                 self.answers[question.id] = reviews.save(self.journal, self.key, drafts)
                 self.outcome.answered += 1
@@ -204,6 +207,25 @@ class Run:
             if self.spec.answered is not None:
                 self.spec.answered(self.journal, self.key, question, answer)
             self._settle()
+
+    def _settled_elsewhere(self, question_id: str, drafts: list[reviews.Draft]) -> bool:
+        """Whether another terminal taking this review has settled this question meanwhile.
+
+        Then the question keeps one answer: a skip gives way to what is there, the same
+        words are not written again, and different words are kept as plain entries of the
+        day, so nobody's are lost. An answer here still replaces a skip made there.
+        """
+        stored, skipped = reviews.given(self.journal, self.key, question_id)
+        if not stored and (drafts or not skipped):
+            return False
+        if stored and drafts and [d.text for d in drafts] != [e.text for e in stored]:
+            reviews.save_apart(self.journal, drafts)
+            self.prompter.show(words.say("answered_elsewhere", self.lang), style="dim")
+        if stored:
+            self.answers[question_id] = stored
+        else:
+            self.skips.add(question_id)
+        return True
 
     def _finished(self) -> bool:
         """Whether the review is now complete: the one place that decides it."""

@@ -110,6 +110,19 @@ def answers(journal: Journal, review_id: str) -> list[Entry]:
     return entries.query(journal, review_id=review_id, newest_first=False)
 
 
+def given(journal: Journal, key: Key, question_id: str) -> tuple[list[Entry], bool]:
+    """What is stored for one question of a review: its answer's entries, and whether skipped.
+
+    Read inside the transaction that would store an answer: another terminal taking the
+    same review may have settled the question meanwhile.
+    """
+    review = find(journal, key)
+    if review is None:
+        return [], False
+    stored = [entry for entry in answers(journal, review.id) if entry.question_id == question_id]
+    return stored, question_id in skipped(journal, review.id)
+
+
 def skipped(journal: Journal, review_id: str) -> set[str]:
     """The ids of the questions skipped in a review."""
     rows = journal.conn.execute(
@@ -146,6 +159,12 @@ def save(journal: Journal, key: Key, drafts: Sequence[Draft]) -> list[Entry]:
             )
             entries.insert(journal, stored[-1])
     return stored
+
+
+def save_apart(journal: Journal, drafts: Sequence[Draft]) -> list[Entry]:
+    """Keep an answer as plain entries of its day and look, belonging to no review."""
+    with journal.write():
+        return [entries.add(journal, date=d.date, look=d.look, text=d.text) for d in drafts]
 
 
 def skip(journal: Journal, key: Key, question_id: str) -> str:
