@@ -15,6 +15,7 @@ def lines(found: Status, lang: str, *, colour: bool) -> Iterator[str]:
     """Everything `status` prints, from what the core gathered; nothing is read here."""
     from fourlooks import words
     from fourlooks.model import Cadence
+    from fourlooks.review import cadences
 
     def say(key: str, **values: object) -> str:
         return words.say(key, lang, **values)
@@ -49,8 +50,8 @@ def lines(found: Status, lang: str, *, colour: bool) -> Iterator[str]:
     streaks = [
         say(key, current=words.count(streak.current, unit, lang), longest=streak.longest)
         for key, streak, unit in (
-            ("streak_daily", found.daily_streak, "day"),
-            ("streak_monthly", found.monthly_streak, "month"),
+            ("streak_daily", found.daily_streak, cadences.DAILY.periods.unit),
+            ("streak_monthly", found.monthly_streak, cadences.MONTHLY.periods.unit),
         )
     ]
     yield _row(say("status_streaks"), " · ".join(streaks))
