@@ -335,3 +335,45 @@ def _add_months(today: dt.date, months: int, label: str) -> dt.date:
     if found is None:
         raise DateError(f"no such date: {label} (before year 1 or after 9999)")
     return found
+
+
+# --- Instants: the one form timestamps take in the journal and its JSON export -------------
+# `2026-11-26T21:00:00.000000+00:00`: UTC, microseconds, sortable as text (store.now_iso).
+
+_CANONICAL_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00")
+# What an import accepts: ISO 8601's extended form with seconds and a real UTC offset.
+_STRICT_INSTANT = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?([+-])(\d{2}):(\d{2})"
+)
+# What an older fourlooks may have stored: fields without their leading zeros.
+_LOOSE_INSTANT = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})T(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,6}))?([+-])(\d{2}):(\d{2})"
+)
+MAX_OFFSET_HOURS = 14  # the widest UTC offset in use (Line Islands)
+
+
+def instant(text: str) -> str:
+    """A timestamp from outside (an import) in the journal's form, or ValueError."""
+    return _instant(text, _STRICT_INSTANT)
+
+
+def canonical_instant(text: str) -> str:
+    """A stored timestamp in the journal's form, for the export: what the import accepts."""
+    if _CANONICAL_INSTANT.fullmatch(text):
+        return text
+    return _instant(text, _LOOSE_INSTANT)
+
+
+def _instant(text: str, pattern: re.Pattern[str]) -> str:
+    match = pattern.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{text[:40]!r} is not an ISO 8601 date-time with a UTC offset")
+    year, month, day, hour, minute, second, fraction, sign, off_h, off_m = match.groups()
+    if int(off_h) > MAX_OFFSET_HOURS or int(off_m) >= 60:
+        raise ValueError(f"{text[:40]!r} has no real UTC offset")
+    offset = dt.timedelta(hours=int(off_h), minutes=int(off_m)) * (1 if sign == "+" else -1)
+    moment = dt.datetime(
+        int(year), int(month), int(day), int(hour), int(minute), int(second),
+        int((fraction or "0").ljust(6, "0")), tzinfo=dt.timezone(offset),
+    )  # fmt: skip
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")

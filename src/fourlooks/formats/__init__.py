@@ -172,17 +172,16 @@ def month(value: str, key: str, where: Where) -> str:
 
 
 def timestamp(item: dict, key: str, where: Where, *, optional: bool = False) -> str | None:
-    """An ISO 8601 date-time with its UTC offset, kept as written (it sorts as text)."""
+    """An ISO 8601 date-time with its UTC offset, stored in the journal's form (UTC)."""
+    from fourlooks.dates import instant
+
     value = string(item, key, where, optional=optional)
     if value is None:
         return None
     try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise where.fail(key, f"{value[:40]!r} is not an ISO 8601 date-time") from None
-    if parsed.tzinfo is None:
-        raise where.fail(key, f"{value!r} has no UTC offset (e.g. +00:00)")
-    return value
+        return instant(value)
+    except ValueError as exc:
+        raise where.fail(key, f"{exc} (e.g. 2026-11-26T21:00:00+00:00)") from None
 
 
 def choice_of(item: dict, key: str, allowed: type, where: Where, *, optional: bool = False):

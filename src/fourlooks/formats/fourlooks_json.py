@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from fourlooks.errors import ImportFileError
+from fourlooks.dates import canonical_instant
+from fourlooks.errors import ImportFileError, JournalError
 from fourlooks.formats import (
     Where,
     a_list,
@@ -66,10 +67,25 @@ def _array(key: str, records: Iterable, *, last: bool) -> Iterator[str]:
     yield f'  "{key}": ['
     empty = True
     for record in records:
-        body = json.dumps(record.to_dict(), indent=2, ensure_ascii=False)
+        body = json.dumps(_exported(record), indent=2, ensure_ascii=False)
         yield ("\n" if empty else ",\n") + "\n".join("    " + line for line in body.split("\n"))
         empty = False
     yield ("]" if empty else "\n  ]") + ("\n" if last else ",\n")
+
+
+def _exported(record) -> dict:
+    """The record's fields, its timestamps in the one form the import reads back."""
+    fields = record.to_dict()
+    for key, value in fields.items():
+        if key.endswith("_at") and value is not None:
+            try:
+                fields[key] = canonical_instant(value)
+            except ValueError:
+                raise JournalError(
+                    f"{key} of {record.id[:8]} is {value[:40]!r}, which no import could read "
+                    "back; the export was stopped"
+                ) from None
+    return fields
 
 
 def parse(data: object, origin: str) -> Bundle:
