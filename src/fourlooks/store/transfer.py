@@ -240,6 +240,12 @@ def _merge_reviews(journal: Journal, reviews: list[Review], counts: Counts) -> d
 
 def _merge_review(journal: Journal, review: Review, have: Review | None, counts: Counts) -> str:
     """Store a review, or merge it into the one with its id or period; return the id kept."""
+    if have is not None and _what(have) != _what(review):
+        # One id, two reviews: merging would put one's answers on the other.
+        raise ImportFileError(
+            f"review {review.id[:8]} is {_what(review)} in the file but {_what(have)} in the "
+            "journal; nothing was imported"
+        )
     # Not found by id: the same day's review may have been taken on another machine (or
     # stored earlier in this import), under another id.
     have = have or _reviews.find(
@@ -264,6 +270,12 @@ def _merge_review(journal: Journal, review: Review, have: Review | None, counts:
     else:
         counts.skipped += 1
     return have.id
+
+
+def _what(review: Review) -> str:
+    """`the daily review of 2026-11-26`, `the task review of 3f2a9c1b 2026-11-20`."""
+    task = f" {review.task_id[:8]}" if review.task_id else ""
+    return f"the {review.cadence.value} review of{task} {review.period}"
 
 
 # From this many entries written on, the search triggers are paused and the entries indexed
