@@ -326,7 +326,23 @@ def main_options(
         raise typer.BadParameter(f"{lang!r} is not en or zh", param_hint="--lang")
     global _settings
     state = _settings = Settings(journal_path=paths.journal_path(db), lang=lang or "")
-    ctx.call_on_close(lambda: state._journal.close() if state._journal else None)
+    ctx.call_on_close(lambda: _close(state))
+
+
+def _close(state: Settings) -> None:
+    """Close the journal; say which entries were shown with bytes that were not UTF-8."""
+    if state._journal is None:
+        return
+    undecodable = sorted(state._journal.undecodable)
+    state._journal.close()
+    if undecodable:
+        shown = ", ".join(entry_id[:8] for entry_id in undecodable[:5])
+        more = f" and {len(undecodable) - 5} more" if len(undecodable) > 5 else ""
+        typer.echo(
+            f"fourlooks: warning: entry {shown}{more} holds bytes that are not UTF-8, shown "
+            "as \ufffd; the journal keeps them as they are (`fourlooks check` lists them)",
+            err=True,
+        )
 
 
 def lang() -> str:

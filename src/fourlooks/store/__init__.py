@@ -74,6 +74,46 @@ def existing_ids(journal: Journal, table: str, ids: Sequence[str]) -> set[str]:
     return {row[0] for row in in_chunks(journal, sql, ids)}
 
 
+# SQLite's sqlite3 module says this when a TEXT value holds bytes that are not UTF-8.
+_NOT_UTF8 = "Could not decode to UTF-8"
+
+
+def read_rows(journal: Journal, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+    """The rows of `sql`, even where a value holds bytes that are not UTF-8.
+
+    Such bytes (written by another program, or a damaged disk) would fail the whole query:
+    one bad byte would hide every entry. They are read with U+FFFD in place of the bad
+    bytes instead, and the row's first column (its id) is noted in `journal.undecodable`
+    so the command can say which. The journal itself is not changed. Only a query that
+    meets such bytes pays for the second, slower read.
+    """
+    try:
+        return journal.conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if _NOT_UTF8 not in str(exc):
+            raise
+    journal.conn.text_factory = bytes
+    try:
+        raw = journal.conn.execute(sql, params).fetchall()
+    finally:
+        journal.conn.text_factory = str
+    return [_decoded(row, journal.undecodable) for row in raw]
+
+
+def _decoded(row: tuple, undecodable: set[str]) -> tuple:
+    values, exact = [], True
+    for value in row:
+        if isinstance(value, bytes):
+            try:
+                value = value.decode("utf-8")
+            except UnicodeDecodeError:
+                value, exact = value.decode("utf-8", errors="replace"), False
+        values.append(value)
+    if not exact:
+        undecodable.add(values[0])
+    return tuple(values)
+
+
 class Journal:
     """An open journal: one connection, in autocommit mode, with explicit transactions."""
 
@@ -83,6 +123,7 @@ class Journal:
         self.conn = conn
         self.path = path
         self.read_only = read_only  # why it cannot be written, when it cannot
+        self.undecodable: set[str] = set()  # ids of rows read with bytes that were not UTF-8
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from fourlooks.errors import Ambiguous, NotFound
 from fourlooks.model import Cadence, Entry, Look, field_names
-from fourlooks.store import Journal, in_chunks, new_id, now_iso
+from fourlooks.store import Journal, in_chunks, new_id, now_iso, read_rows
 
 # The columns of `entries` are Entry's fields in their order; tags live in entry_tags.
 _FIELDS = tuple(name for name in field_names(Entry) if name != "tags")
@@ -247,7 +247,7 @@ def _select(what: str, filters: dict[str, object]) -> tuple[str, list[object]]:
 
 
 def _fetch(journal: Journal, where_sql: str, params: Sequence[object]) -> list[Entry]:
-    rows = journal.conn.execute(f"SELECT {_COLUMNS} FROM entries {where_sql}", params).fetchall()
+    rows = read_rows(journal, f"SELECT {_COLUMNS} FROM entries {where_sql}", params)
     tags = _tags_of(journal, [row[0] for row in rows])
     return [_entry(row, tags.get(row[0], ())) for row in rows]
 

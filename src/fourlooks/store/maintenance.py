@@ -195,8 +195,55 @@ def _check_integrity(conn: sqlite3.Connection, report: CheckReport) -> None:
         report.problems.extend(f"integrity: {message}" for message in found)
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
         report.problems.append(f"{table} row {rowid} refers to a missing row of {parent}")
+    _check_text(conn, report)
     if "entries" in _tables(conn):
         report.entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+
+# Each table's column that names the row to a person, for what _check_text finds.
+_ROW_NAMES = {
+    "entries": "id",
+    "entry_tags": "entry_id",
+    "tasks": "id",
+    "reviews": "id",
+    "review_skips": "review_id",
+}
+_MOST_TEXT_PROBLEMS = 100
+
+
+def _check_text(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """Every stored text must be UTF-8: a byte that is not would break reading it.
+
+    SQLite's own checks do not look inside values. Reading is not broken whole (such bytes
+    are shown as U+FFFD and named), but the text is not what was written: a problem.
+    """
+    conn.text_factory = bytes
+    try:
+        found = 0
+        for table, key in _ROW_NAMES.items():
+            cursor = conn.execute(f"SELECT * FROM {table}")
+            names = [column[0] for column in cursor.description]
+            for row in cursor:
+                bad = [n for n, v in zip(names, row, strict=True) if _not_utf8(v)]
+                if bad and found < _MOST_TEXT_PROBLEMS:
+                    owner = row[names.index(key)].decode("utf-8", errors="replace")
+                    report.problems.append(
+                        f"{table} {owner}: {', '.join(bad)} holds bytes that are not UTF-8 "
+                        "(reading shows \ufffd in their place)"
+                    )
+                found += bool(bad)
+    finally:
+        conn.text_factory = str
+
+
+def _not_utf8(value: object) -> bool:
+    if not isinstance(value, bytes):
+        return False
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _check_mode(path: Path, report: CheckReport) -> None:
