@@ -9,13 +9,18 @@ from pathlib import Path
 
 import pytest
 
+import fourlooks
 from fourlooks import questions, words
 from fourlooks.model import Cadence, Look, TaskState
 from fourlooks.store import open_journal
 from journal_builder import JournalBuilder
 from pty_harness import spawn, stop
 
-SRC = Path(words.__file__).parent
+SRC = Path(fourlooks.__file__).parent
+CATALOGUE_DIR = Path(words.__file__).parent
+# Words that named one concept on some screens and another word on others, before there was
+# one catalogue: the reviews (日省, 月省, 反思), a follow-up's "partly", a task "not done".
+RETIRED = ("每日反思", "每日回顾", "月度自查", "月度自省", "回顾", "部分完成", "未做")
 
 
 def shape(value: object) -> object:
@@ -33,7 +38,7 @@ def source_strings() -> set[str]:
     """Every string literal of the package outside the catalogue (f-string pieces apart)."""
     found: set[str] = set()
     for path in SRC.rglob("*.py"):
-        if path == Path(words.__file__):
+        if path.parent == CATALOGUE_DIR:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -65,6 +70,12 @@ def test_the_catalogue_names_what_the_journal_stores():
         assert set(table["choices"][questions.STATE_ID]) == {state.value for state in TaskState}
     [state] = [q for q in questions.load("en") if q.id == questions.STATE_ID]
     assert set(state.choices) == {s.value for s in TaskState}
+
+
+def test_no_retired_word_is_left_in_the_source_the_catalogue_or_the_questions():
+    bank = (SRC / "questions" / "bank.toml").read_text(encoding="utf-8")
+    texts = source_strings() | {str(words.CATALOGUE["zh"]), bank}
+    assert [(word, text) for text in texts for word in RETIRED if word in text] == []
 
 
 def test_the_helpers_take_the_subject_first_and_the_language_last():
@@ -199,3 +210,26 @@ def test_a_follow_up_offers_the_words_the_export_prints(journal_file):
     child.expect_exact("你计划：2026-11-25 commitment 1")
     child.expect_exact("1 做到了  2 部分做到  3 没做到")
     stop(child)
+
+
+def test_the_chinese_report_says_what_the_reviews_say(cli, standard_journal_file):
+    text = cli.ok("--lang", "zh", "report", "-m", "2026-10").stdout
+    assert "31天中有10天完成了日省（32%）。" in text
+    assert "\n月省\n" in text  # the self-audit's section heading
+    assert "结果：做到了9，部分做到4，没做到6；待跟进2条。" in text
+    assert "复盘了4项：已完成1，进行中1，未完成1，完成得不好1。" in text
+    assert "期末未关闭3项" in text  # open tasks: not the state 未完成
+    document = cli.ok("--lang", "zh", "report", "-m", "2026-10", "--format", "markdown").stdout
+    assert "| 承诺 | 已跟进 | 做到了 | 部分做到 | 没做到 | 待跟进 |" in document
+    assert "| 未完成 | 1 |" in document and "## 月省" in document
+    year = cli.ok("--lang", "zh", "report", "--year", "2026").stdout
+    assert "日省天数" in year and "4个月做了月省。" in year
+
+
+def test_the_english_report_names_choices_as_the_reviews_do(cli, standard_journal_file):
+    text = cli.ok("report", "-m", "2026-10").stdout
+    assert "Answers: done 9, partly 4, not done 6; awaiting follow-up 2." in text
+    assert "Reviewed 4: done 1, under way 1, not done 1, done poorly 1." in text
+    document = cli.ok("report", "-m", "2026-10", "--format", "markdown").stdout
+    assert "| Made | Followed up | Done | Partly | Not done | Awaiting |" in document
+    assert "| Under way | 1 |" in document

@@ -2,7 +2,7 @@
 
 `counting` fills in the `figures` (the only module here that reads the journal); `text`
 and `markdown` lay them out section by section, from the table of `sections`, with the
-charts of `charts`, the sentences both say in `phrases`, and the words of `strings`;
+charts of `charts`, the sentences both say in `phrases`, every word from `fourlooks.words`;
 `formats` chooses among them.
 """
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from fourlooks import dates, stats
+from fourlooks import dates, stats, words
 from fourlooks.errors import UsageError
 from fourlooks.model import Cadence, Look, TaskState
 from fourlooks.report import figures
-from fourlooks.report.strings import rating_label
 from fourlooks.review import cadences
 from fourlooks.store import Journal
 from fourlooks.store import summary as store
@@ -194,7 +193,7 @@ def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> fi
         values = [m.ratings[qid] for m in months]
         present = [v for v in values if v is not None]
         average = round(sum(present) / len(present), 2) if present else None
-        ratings.append(figures.YearRating(qid, rating_label(qid, lang), values, average))
+        ratings.append(figures.YearRating(qid, words.rating_label(qid, lang), values, average))
     return figures.YearReport(
         year=year,
         lang=lang,
@@ -268,7 +267,9 @@ def _ratings(journal: Journal, months: list[tuple[int, int]], lang: str) -> list
         trend = [rated.get(key, {}).get(qid) for key in keys]
         value, previous = trend[-1], trend[-2]
         change = value - previous if value is not None and previous is not None else None
-        found.append(figures.Rating(qid, rating_label(qid, lang), value, previous, change, trend))
+        found.append(
+            figures.Rating(qid, words.rating_label(qid, lang), value, previous, change, trend)
+        )
     return found
 
 
@@ -289,9 +290,7 @@ def _tasks(journal: Journal, span: tuple[str, str], end: str) -> figures.Tasks:
     states = store.task_states_reviewed(journal, *span, STATE_ID)
     open_tasks = store.tasks_open_on(journal, end)
     overdue = [
-        figures.OverdueTask(tid, title, due)
-        for tid, title, due in open_tasks
-        if due and due < end
+        figures.OverdueTask(tid, title, due) for tid, title, due in open_tasks if due and due < end
     ]
     return figures.Tasks(
         opened=store.tasks_opened(journal, *span),
@@ -308,8 +307,6 @@ def _highlights(journal: Journal, first: str, last: str) -> dict[str, list[figur
     ids = [qid for group in HIGHLIGHTS.values() for qid in group]
     rows = store.answers(journal, first, last, ids)
     return {
-        name: [
-            figures.Highlight(date, qid, text) for date, qid, text in rows if qid in group
-        ]
+        name: [figures.Highlight(date, qid, text) for date, qid, text in rows if qid in group]
         for name, group in HIGHLIGHTS.items()
     }

@@ -54,9 +54,9 @@ def as_json(data: MonthReport | YearReport) -> str:
 
 def written_by_report(head: str) -> bool:
     """Whether a file's first bytes are a report fourlooks wrote, so `-o` may replace it."""
-    from fourlooks.report.strings import title_prefixes
+    from fourlooks import words
 
     first = head.lstrip("# ").split("\n", 1)[0]
-    return first.startswith(title_prefixes()) or head.startswith(
-        ('{\n  "kind": "month"', '{\n  "kind": "year"')
-    )
+    return first.startswith(
+        (*words.message_starts("report_month_title"), *words.message_starts("report_year_title"))
+    ) or head.startswith(('{\n  "kind": "month"', '{\n  "kind": "year"'))

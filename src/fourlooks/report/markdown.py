@@ -10,7 +10,8 @@ from fourlooks.model import Look
 from fourlooks.render import shown
 from fourlooks.report import phrases
 from fourlooks.report.charts import GAP, REVIEWED, calendar_weeks
-from fourlooks.report.strings import look_name, month_name, month_only, t, weekdays
+from fourlooks.report.counting import STATE_ID
+from fourlooks.store.reviews import FOLLOWUP_ID
 
 if TYPE_CHECKING:
     from fourlooks.report.figures import MonthReport, YearReport
@@ -46,8 +47,8 @@ def document(report: MonthReport | YearReport, sections: Sequence[Section]) -> s
         for line in paragraph:
             md += [line, ""]
     for section in sections:
-        md += [f"## {t(report.lang, section.heading)}", "", *section.markdown(report)]
-    md.append(f"_{t(report.lang, 'written', today=report.today)}_")
+        md += [f"## {words.say(section.heading, report.lang)}", "", *section.markdown(report)]
+    md.append(f"_{words.say('report_written', report.lang, today=report.today)}_")
     return "\n".join(md) + "\n"
 
 
@@ -58,7 +59,7 @@ def _paragraph(line: str | None) -> list[str]:
 
 def coverage(report: MonthReport) -> list[str]:
     lang = report.lang
-    md = [*_paragraph(phrases.reviewed(report)), phrases.streaks(report, "period_month"), ""]
+    md = [*_paragraph(phrases.reviewed(report)), phrases.streaks(report, "report_period_month"), ""]
     reviewed = set(report.reviewed_dates)
     rows = [
         [
@@ -70,8 +71,8 @@ def coverage(report: MonthReport) -> list[str]:
         ]
         for week in calendar_weeks(report.first_day, list(report.entries_by_day))
     ]
-    md += _md_table(weekdays(lang), rows, "c" * 7)
-    return [*md, "", t(lang, "calendar_note", mark=REVIEWED), ""]
+    md += _md_table(words.weekdays(lang, form="calendar"), rows, "c" * 7)
+    return [*md, "", words.say("report_calendar_note", lang, mark=REVIEWED), ""]
 
 
 def balance(report: MonthReport) -> list[str]:
@@ -86,18 +87,24 @@ def balance(report: MonthReport) -> list[str]:
         ]
         for look, count in report.entries_by_look.items()
     ]
-    headers = [t(lang, "look"), t(lang, "entries"), t(lang, "share")]
-    headers += [month_name(report.previous_month, lang), t(lang, "change")]
+    headers = [
+        words.say("report_look", lang),
+        words.say("report_entries", lang),
+        words.say("report_share", lang),
+    ]
+    headers += [words.month_name(report.previous_month, lang), words.say("report_change", lang)]
     md = [*_paragraph(phrases.no_entries(report)), *_md_table(headers, rows, "lrrrr")]
     return [*md, "", phrases.neglected(report), ""]
 
 
 def audit(report: MonthReport) -> list[str]:
     lang = report.lang
-    months = " ".join(month_only(m, lang) for m in report.trend_months)
-    headers = [t(lang, "question"), month_name(report.month, lang)]
-    headers += [month_name(report.previous_month, lang), t(lang, "change")]
-    headers += [f"{t(lang, 'trend')} ({months})"]
+    months = " ".join(
+        words.month_name(m, lang, form="short", year=False) for m in report.trend_months
+    )
+    headers = [words.say("report_question", lang), words.month_name(report.month, lang)]
+    headers += [words.month_name(report.previous_month, lang), words.say("report_change", lang)]
+    headers += [f"{words.say('report_trend', lang)} ({months})"]
     rows = [
         [
             r.label,
@@ -109,40 +116,54 @@ def audit(report: MonthReport) -> list[str]:
         for r in report.ratings
     ]
     md = [*_paragraph(phrases.audit_missing(report)), *_md_table(headers, rows, "lrrrl")]
-    return [*md, "", t(lang, "gap_note", gap=GAP), ""]
+    return [*md, "", words.say("report_gap_note", lang, gap=GAP), ""]
 
 
 def commitments(report: MonthReport) -> list[str]:
-    c = report.commitments
-    keys = ("made", "followed_up", "done", "partly", "not_done", "awaiting")
-    headers = [t(report.lang, k) for k in keys]
-    return [*_md_table(headers, [[getattr(c, k) for k in keys]], "rrrrrr"), ""]
+    c, lang = report.commitments, report.lang
+    answers = phrases.follow_up_answers(c)
+    headers = [words.say("report_made", lang), words.say("report_followed_up", lang)]
+    headers += [phrases.heading(words.choice_label(FOLLOWUP_ID, value, lang)) for value in answers]
+    headers.append(words.say("report_awaiting", lang))
+    row = [c.made, c.followed_up, *answers.values(), c.awaiting]
+    return [*_md_table(headers, [row], "rrrrrr"), ""]
 
 
 def tasks(report: MonthReport) -> list[str]:
     lang = report.lang
     figures = report.tasks
-    keys = ("opened", "closed", "open", "overdue")
-    md = _md_table([t(lang, k) for k in keys], [[getattr(figures, k) for k in keys]], "rrrr")
-    md.append("")
-    rows = [[t(lang, f"state_{state}"), count] for state, count in figures.by_state.items()]
-    md += _md_table([t(lang, "state"), t(lang, "tasks_count")], rows, "lr")
+    headers = [
+        words.say(key, lang)
+        for key in ("report_opened", "report_closed", "report_open", "report_overdue")
+    ]
+    row = [figures.opened, figures.closed, figures.open, figures.overdue]
+    md = [*_md_table(headers, [row], "rrrr"), ""]
+    rows = [
+        [phrases.heading(words.choice_label(STATE_ID, state, lang)), count]
+        for state, count in figures.by_state.items()
+    ]
+    md += _md_table(
+        [words.say("report_state", lang), words.say("report_tasks_count", lang)], rows, "lr"
+    )
     md.append("")
     if figures.overdue_tasks:
-        md += [f"**{t(lang, 'overdue')}:**", ""]
+        md += [f"**{words.say('report_overdue', lang)}:**", ""]
         items = figures.overdue_tasks
-        md += [f"- {t(lang, 'overdue_item', title=shown(o.title), due=o.due)}" for o in items]
+        md += [
+            f"- {words.say('report_overdue_item', lang, title=shown(o.title), due=o.due)}"
+            for o in items
+        ]
         md.append("")
     return md
 
 
 def highlights(report: MonthReport) -> list[str]:
     lang = report.lang
-    md = [] if any(report.highlights.values()) else [t(lang, "no_highlights"), ""]
+    md = [] if any(report.highlights.values()) else [words.say("report_no_highlights", lang), ""]
     for group, items in report.highlights.items():
         if not items:
             continue
-        md += [f"### {t(lang, group)}", ""]
+        md += [f"### {phrases.highlight_heading(group, lang)}", ""]
         for item in items:
             md += _md_item(item.date, shown(item.text))
         md.append("")
@@ -151,22 +172,27 @@ def highlights(report: MonthReport) -> list[str]:
 
 def year_months(report: YearReport) -> list[str]:
     lang = report.lang
-    headers = [t(lang, k) for k in ("month", "reviewed_col", "coverage_col", "entries")]
-    headers += [look_name(look.value, lang) for look in Look]
-    headers += [t(lang, "neglected_col"), t(lang, "audit_col")]
+    headers = [
+        words.say(key, lang)
+        for key in ("report_month", "report_reviewed_col", "report_coverage_col", "report_entries")
+    ]
+    headers += [words.look_name(look.value, lang) for look in Look]
+    headers += [words.say("report_neglected_col", lang), words.say("report_audit_col", lang)]
     rows = []
     for m in report.months:
         if not m.days_so_far:
-            rows.append([month_name(m.month, lang), t(lang, "to_come"), *[GAP] * 8])
+            rows.append(
+                [words.month_name(m.month, lang), words.say("report_to_come", lang), *[GAP] * 8]
+            )
             continue
         rows.append(
             [
-                month_name(m.month, lang),
+                words.month_name(m.month, lang),
                 f"{m.days_reviewed}/{m.days_so_far}",
                 phrases.percent(m.coverage),
                 m.entries,
                 *(m.entries_by_look[look.value] for look in Look),
-                look_name(m.neglected_look, lang) if m.neglected_look else "",
+                words.look_name(m.neglected_look, lang) if m.neglected_look else "",
                 REVIEWED if m.audit_done else "",
             ]
         )
@@ -175,11 +201,14 @@ def year_months(report: YearReport) -> list[str]:
 
 def year_audit(report: YearReport) -> list[str]:
     lang = report.lang
-    headers = [t(lang, "question"), *(month_only(m.month, lang) for m in report.months)]
-    headers.append(t(lang, "average"))
+    headers = [
+        words.say("report_question", lang),
+        *(words.month_name(m.month, lang, form="short", year=False) for m in report.months),
+    ]
+    headers.append(words.say("report_average", lang))
     rows = [
         [r.label, *(phrases.value(v) for v in r.values), phrases.value(r.average)]
         for r in report.ratings
     ]
     md = _md_table(headers, rows, "l" + "c" * 12 + "r")
-    return [*md, "", t(lang, "gap_note", gap=GAP), ""]
+    return [*md, "", words.say("report_gap_note", lang, gap=GAP), ""]

@@ -4,11 +4,46 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from fourlooks import words
 from fourlooks.report.charts import GAP
-from fourlooks.report.strings import look_name, month_name, t
+from fourlooks.report.counting import FOLLOW_UP_CHOICES
+from fourlooks.store.reviews import FOLLOWUP_ID
 
 if TYPE_CHECKING:
-    from fourlooks.report.figures import MonthReport, YearReport
+    from fourlooks.report.figures import Commitments, MonthReport, YearReport
+
+# The words key of each group of highlights, as the report's figures name the groups.
+_HIGHLIGHT_HEADINGS = {
+    "successes": "report_successes",
+    "lessons": "report_lessons",
+    "voices": "report_voices",
+    "goals": "report_goals",
+}
+
+
+def heading(label: str) -> str:
+    """A label as a table heading: `Not done`; Chinese has no capitals and stays as it is."""
+    return label[:1].upper() + label[1:]
+
+
+def highlight_heading(group: str, lang: str) -> str:
+    return words.say(_HIGHLIGHT_HEADINGS[group], lang)
+
+
+def follow_up_answers(commitments: Commitments) -> dict[str, int]:
+    """How many follow-ups said each answer, by the answer's value: done, partly, not done."""
+    return {value: getattr(commitments, value) for value in FOLLOW_UP_CHOICES}
+
+
+def follow_up_counts(commitments: Commitments, lang: str) -> str:
+    """`done 9, partly 4, not done 6`, in the words the review offered."""
+    return words.choice_counts(FOLLOWUP_ID, follow_up_answers(commitments), lang)
+
+
+def month_span(first: str, last: str, lang: str) -> str:
+    """`Jun-Nov`, `6月-11月`: the months of a trend, within a year already named."""
+    start = words.month_name(first, lang, form="short", year=False)
+    return f"{start}-{words.month_name(last, lang, form='short', year=False)}"
 
 
 def share(part: int, whole: int) -> str:
@@ -33,8 +68,10 @@ def value(figure: int | float | None) -> str:
 
 def title(report: MonthReport | YearReport) -> str:
     if report.kind == "year":
-        return t(report.lang, "year_title", year=report.year)
-    return t(report.lang, "month_title", month=month_name(report.month, report.lang))
+        return words.say("report_year_title", report.lang, year=report.year)
+    return words.say(
+        "report_month_title", report.lang, month=words.month_name(report.month, report.lang)
+    )
 
 
 def head(report: MonthReport | YearReport) -> list[list[str]]:
@@ -42,55 +79,54 @@ def head(report: MonthReport | YearReport) -> list[list[str]]:
     if report.kind == "month":
         return [[span(report)]]
     lang = report.lang
-    reviewed = t(
+    reviewed = words.say(
+        "report_year_reviewed",
         lang,
-        "year_reviewed",
         done=report.days_reviewed,
         days=report.days_so_far,
         share=percent(report.coverage),
         current=report.streaks.current,
         longest=report.streaks.longest,
     )
-    entries = t(
+    entries = words.say(
+        "report_year_entries",
         lang,
-        "year_entries",
         entries=report.entries,
         months=report.months_with_entries,
         audits=report.audits_done,
     )
-    so_far = t(lang, "year_so_far", days=report.days_so_far, today=report.today)
+    so_far = words.say("report_year_so_far", lang, days=report.days_so_far, today=report.today)
     return [[so_far], [reviewed, entries, neglected(report)]]
 
 
 def span(report: MonthReport) -> str:
     lang = report.lang
     if report.complete:
-        return t(lang, "whole_month", total=report.days_in_month)
-    return t(
-        lang, "so_far", days=report.days_so_far, total=report.days_in_month, today=report.today
-    )
+        return words.say("report_whole_month", lang, total=report.days_in_month)
+    days, total = report.days_so_far, report.days_in_month
+    return words.say("report_so_far", lang, days=days, total=total, today=report.today)
 
 
 def streaks(report: MonthReport | YearReport, period: str) -> str:
     streaks = report.streaks
-    return t(
+    return words.say(
+        "report_streaks",
         report.lang,
-        "streaks",
         current=streaks.current,
         longest=streaks.longest,
         inside=streaks.longest_in_period,
-        period=t(report.lang, period),
+        period=words.say(period, report.lang),
     )
 
 
 def neglected(report: MonthReport | YearReport) -> str:
     lang = report.lang
     if report.neglected_look is None:
-        return t(lang, "balanced") if report.entries else ""
-    return t(
+        return words.say("report_balanced", lang) if report.entries else ""
+    return words.say(
+        "report_neglected",
         lang,
-        "neglected",
-        look=look_name(report.neglected_look, lang),
+        look=words.look_name(report.neglected_look, lang),
         count=report.entries_by_look[report.neglected_look],
         total=report.entries,
     )
@@ -100,9 +136,9 @@ def reviewed(report: MonthReport) -> str | None:
     """How many days of the month had their review; None before the month has a day."""
     if not report.days_so_far:
         return None
-    return t(
+    return words.say(
+        "report_reviewed",
         report.lang,
-        "reviewed",
         done=report.days_reviewed,
         days=report.days_so_far,
         share=percent(report.coverage),
@@ -113,8 +149,10 @@ def audit_missing(report: MonthReport) -> str | None:
     """Said when the month has neither a finished self-audit nor any rating."""
     if report.audit_done or any(r.value is not None for r in report.ratings):
         return None
-    return t(report.lang, "audit_missing", month=month_name(report.month, report.lang))
+    return words.say(
+        "report_audit_missing", report.lang, month=words.month_name(report.month, report.lang)
+    )
 
 
 def no_entries(report: MonthReport) -> str | None:
-    return None if report.entries else t(report.lang, "no_entries")
+    return None if report.entries else words.say("report_no_entries", report.lang)

@@ -14,7 +14,7 @@ from fourlooks.report import markdown, text
 
 
 class Section(NamedTuple):
-    heading: str  # the key of its heading among the report's strings
+    heading: str  # the words key of its heading
     figures: tuple[str, ...]  # the fields of the report it shows
     text: Callable[[Any, int], Iterable[Any]]  # (report, width) -> lines and rich renderables
     markdown: Callable[[Any], list[str]]  # report -> Markdown lines, ending with a blank one
@@ -22,13 +22,13 @@ class Section(NamedTuple):
 
 MONTH = (
     Section(
-        "coverage",
+        "report_coverage",
         ("days_so_far", "days_reviewed", "coverage", "streaks", "reviewed_dates", "entries_by_day"),
         text.coverage,
         markdown.coverage,
     ),
     Section(
-        "balance",
+        "report_balance",
         (
             "entries",
             "entries_by_look",
@@ -40,13 +40,13 @@ MONTH = (
         text.balance,
         markdown.balance,
     ),
-    Section("audit", ("audit_done", "trend_months", "ratings"), text.audit, markdown.audit),
-    Section("commitments", ("commitments",), text.commitments, markdown.commitments),
-    Section("tasks", ("tasks",), text.tasks, markdown.tasks),
-    Section("highlights", ("highlights",), text.highlights, markdown.highlights),
+    Section("report_audit", ("audit_done", "trend_months", "ratings"), text.audit, markdown.audit),
+    Section("report_commitments", ("commitments",), text.commitments, markdown.commitments),
+    Section("report_tasks", ("tasks",), text.tasks, markdown.tasks),
+    Section("report_highlights", ("highlights",), text.highlights, markdown.highlights),
 )
 
 YEAR = (
-    Section("months", ("months",), text.year_months, markdown.year_months),
-    Section("audit", ("ratings",), text.year_audit, markdown.year_audit),
+    Section("report_months", ("months",), text.year_months, markdown.year_months),
+    Section("report_audit", ("ratings",), text.year_audit, markdown.year_audit),
 )

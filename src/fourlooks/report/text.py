@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from fourlooks import words
 from fourlooks.model import Look
 from fourlooks.render import shown
 from fourlooks.report import phrases
@@ -23,7 +24,7 @@ from fourlooks.report.charts import (
     rating_spark,
     shade,
 )
-from fourlooks.report.strings import look_name, month_name, month_only, t, weekdays
+from fourlooks.report.counting import STATE_ID
 
 if TYPE_CHECKING:
     from fourlooks.report.figures import MonthReport, YearReport
@@ -89,7 +90,7 @@ def document(
             parts.append("")  # paragraphs apart; a section's heading brings its own blank line
         parts += paragraph
     for section in sections:
-        heading = Text(t(report.lang, section.heading), style="bold underline")
+        heading = Text(words.say(section.heading, report.lang), style="bold underline")
         parts += ["", heading, *section.text(report, width)]
     return _printed(parts, width, colour)
 
@@ -99,12 +100,14 @@ def coverage(report: MonthReport, width: int) -> Iterable[Any]:
 
     lang = report.lang
     yield from _present(phrases.reviewed(report))
-    yield phrases.streaks(report, "period_month")
+    yield phrases.streaks(report, "report_period_month")
     yield ""
     most = max(report.entries_by_day.values(), default=0)
     reviewed = set(report.reviewed_dates)
     # Each day is four columns (day, shade, mark); both languages' weekday names are two wide.
-    header = Text("  " + " ".join(f"{name}  " for name in weekdays(lang)).rstrip())
+    header = Text(
+        "  " + " ".join(f"{name}  " for name in words.weekdays(lang, form="calendar")).rstrip()
+    )
     yield header
     for week in calendar_weeks(report.first_day, list(report.entries_by_day)):
         line = Text("  ")
@@ -122,7 +125,7 @@ def coverage(report: MonthReport, width: int) -> Iterable[Any]:
             line.append(REVIEWED if day in reviewed else " ", style="bold")
         yield line
     yield Text(
-        "  " + t(lang, "legend", none=GAP, shades=SHADES, most=most, mark=REVIEWED),
+        "  " + words.say("report_legend", lang, none=GAP, shades=SHADES, most=most, mark=REVIEWED),
         style="dim",
     )
 
@@ -132,18 +135,18 @@ def balance(report: MonthReport, width: int) -> Iterable[Any]:
     yield from _present(phrases.no_entries(report))
     most = max(report.entries_by_look.values(), default=0)
     bar_width = max(8, min(30, width - 52))
-    previous = month_name(report.previous_month, lang, short=True)
+    previous = words.month_name(report.previous_month, lang, form="short")
     table = _table(
-        (t(lang, "look"), "left"),
+        (words.say("report_look", lang), "left"),
         ("", "left"),
-        (t(lang, "entries"), "right"),
-        (t(lang, "share"), "right"),
+        (words.say("report_entries", lang), "right"),
+        (words.say("report_share", lang), "right"),
         (previous, "right"),
-        (t(lang, "change"), "right"),
+        (words.say("report_change", lang), "right"),
     )
     for look, count in report.entries_by_look.items():
         table.add_row(
-            look_name(look, lang),
+            words.look_name(look, lang),
             bar(count, most, bar_width),
             str(count),
             phrases.share(count, report.entries),
@@ -157,18 +160,18 @@ def balance(report: MonthReport, width: int) -> Iterable[Any]:
 def _trend_header(report: MonthReport) -> str:
     lang = report.lang
     first, last = report.trend_months[0], report.trend_months[-1]
-    return f"{month_only(first, lang)}-{month_only(last, lang)}"
+    return phrases.month_span(first, last, lang)
 
 
 def audit(report: MonthReport, width: int) -> Iterable[Any]:
     lang = report.lang
     yield from _present(phrases.audit_missing(report))
     table = _table(
-        (t(lang, "question"), "left"),
-        (month_name(report.month, lang, short=True), "right"),
-        (month_name(report.previous_month, lang, short=True), "right"),
-        (t(lang, "change"), "right"),
-        (f"{t(lang, 'trend')} {_trend_header(report)}", "left"),
+        (words.say("report_question", lang), "left"),
+        (words.month_name(report.month, lang, form="short"), "right"),
+        (words.month_name(report.previous_month, lang, form="short"), "right"),
+        (words.say("report_change", lang), "right"),
+        (f"{words.say('report_trend', lang)} {_trend_header(report)}", "left"),
     )
     for rating in report.ratings:
         table.add_row(
@@ -179,14 +182,21 @@ def audit(report: MonthReport, width: int) -> Iterable[Any]:
             rating_spark(rating.trend) + "  " + " ".join(phrases.value(v) for v in rating.trend),
         )
     yield table
-    yield t(lang, "gap_note", gap=GAP)
+    yield words.say("report_gap_note", lang, gap=GAP)
 
 
 def commitments(report: MonthReport, width: int) -> Iterable[Any]:
     c = report.commitments
     followed = phrases.share(c.followed_up, c.made)
-    yield t(report.lang, "commitments_line", made=c.made, followed_up=c.followed_up, share=followed)
-    yield t(report.lang, "answers_line", **c._asdict())  # done, partly, not done, awaiting
+    yield words.say(
+        "report_commitments_line",
+        report.lang,
+        made=c.made,
+        followed_up=c.followed_up,
+        share=followed,
+    )
+    counts = phrases.follow_up_counts(c, report.lang)
+    yield words.say("report_answers_line", report.lang, counts=counts, awaiting=c.awaiting)
 
 
 def tasks(report: MonthReport, width: int) -> Iterable[Any]:
@@ -194,23 +204,24 @@ def tasks(report: MonthReport, width: int) -> Iterable[Any]:
 
     tasks = report.tasks
     lang = report.lang
-    yield t(
+    yield words.say(
+        "report_tasks_line",
         lang,
-        "tasks_line",
         opened=tasks.opened,
         closed=tasks.closed,
         open=tasks.open,
         overdue=tasks.overdue,
     )
-    yield t(lang, "states_line", reviewed=tasks.reviewed, **tasks.by_state)
+    counts = words.choice_counts(STATE_ID, tasks.by_state, lang)
+    yield words.say("report_states_line", lang, reviewed=tasks.reviewed, counts=counts)
     for task in tasks.overdue_tasks[:OVERDUE_SHOWN]:  # the longest overdue first
         line = Text("  ! ", style="bold")
-        line.append(t(lang, "overdue_item", title=shown(task.title), due=task.due))
+        line.append(words.say("report_overdue_item", lang, title=shown(task.title), due=task.due))
         line.truncate(width, overflow="ellipsis")  # one line each, however long
         yield line
     if len(tasks.overdue_tasks) > OVERDUE_SHOWN:
         more = len(tasks.overdue_tasks) - OVERDUE_SHOWN
-        yield Text("  " + t(lang, "more", count=more), style="dim")
+        yield Text("  " + words.say("report_more", lang, count=more), style="dim")
 
 
 def highlights(report: MonthReport, width: int) -> Iterable[Any]:
@@ -218,12 +229,12 @@ def highlights(report: MonthReport, width: int) -> Iterable[Any]:
 
     lang = report.lang
     if not any(report.highlights.values()):
-        yield t(lang, "no_highlights")
+        yield words.say("report_no_highlights", lang)
         return
     for group, items in report.highlights.items():
         if not items:
             continue
-        yield Text(f"{t(lang, group)} ({len(items)})", style="bold")
+        yield Text(f"{phrases.highlight_heading(group, lang)} ({len(items)})", style="bold")
         for item in items[-HIGHLIGHTS_SHOWN:]:
             first_line = shown(" ".join(item.text.split()))
             line = Text(f"  {item.date[5:]}  ", style="dim")
@@ -231,30 +242,33 @@ def highlights(report: MonthReport, width: int) -> Iterable[Any]:
             line.truncate(width, overflow="ellipsis")  # one line each, however long
             yield line
         if len(items) > HIGHLIGHTS_SHOWN:
-            yield Text("  " + t(lang, "more", count=len(items) - HIGHLIGHTS_SHOWN), style="dim")
+            yield Text(
+                "  " + words.say("report_more", lang, count=len(items) - HIGHLIGHTS_SHOWN),
+                style="dim",
+            )
 
 
 def year_months(report: YearReport, width: int) -> Iterable[Any]:
     lang = report.lang
     table = _table(
-        (t(lang, "month"), "left"),
-        (t(lang, "reviewed_col"), "right"),
-        (t(lang, "entries"), "right"),
-        *((look_name(look.value, lang), "right") for look in Look),
-        (t(lang, "neglected_col"), "left"),
-        (t(lang, "audit_col"), "center"),
+        (words.say("report_month", lang), "left"),
+        (words.say("report_reviewed_col", lang), "right"),
+        (words.say("report_entries", lang), "right"),
+        *((words.look_name(look.value, lang), "right") for look in Look),
+        (words.say("report_neglected_col", lang), "left"),
+        (words.say("report_audit_col", lang), "center"),
     )
     for month in report.months:
-        name = month_only(month.month, lang)
+        name = words.month_name(month.month, lang, form="short", year=False)
         if not month.days_so_far:
-            table.add_row(name, t(lang, "to_come"), *[GAP] * 7)
+            table.add_row(name, words.say("report_to_come", lang), *[GAP] * 7)
             continue
         table.add_row(
             name,
             f"{month.days_reviewed}/{month.days_so_far} {phrases.percent(month.coverage):>4}",
             str(month.entries),
             *(str(month.entries_by_look[look.value]) for look in Look),
-            look_name(month.neglected_look, lang) if month.neglected_look else "",
+            words.look_name(month.neglected_look, lang) if month.neglected_look else "",
             REVIEWED if month.audit_done else "",
         )
     yield table
@@ -267,19 +281,20 @@ def _year_trends(report: YearReport) -> Iterable[str]:
     coverage = [m.coverage if m.days_so_far else None for m in report.months]
     counts = [m.entries if m.days_so_far else None for m in report.months]
     first, last = report.months[0].month, report.months[-1].month
-    span = f"{month_only(first, lang)}-{month_only(last, lang)}"
-    yield f"{t(lang, 'trends')} {span} {t(lang, 'trend_legend', gap=GAP)}"
-    yield f"  {t(lang, 'coverage_trend'):<10} {count_spark(coverage)}"
-    yield f"  {t(lang, 'entries_trend'):<10} {count_spark(counts)}"
+    span = phrases.month_span(first, last, lang)
+    legend = words.say("report_trend_legend", lang, gap=GAP)
+    yield f"{words.say('report_trends', lang)} {span} {legend}"
+    yield f"  {words.say('report_coverage_trend', lang):<10} {count_spark(coverage)}"
+    yield f"  {words.say('report_entries_trend', lang):<10} {count_spark(counts)}"
 
 
 def year_audit(report: YearReport, width: int) -> Iterable[Any]:
     lang = report.lang
     table = _table(
-        (t(lang, "question"), "left"),
-        (t(lang, "trend"), "left"),
+        (words.say("report_question", lang), "left"),
+        (words.say("report_trend", lang), "left"),
         ("1-12", "left"),
-        (t(lang, "average"), "right"),
+        (words.say("report_average", lang), "right"),
     )
     for rating in report.ratings:
         table.add_row(
@@ -289,7 +304,7 @@ def year_audit(report: YearReport, width: int) -> Iterable[Any]:
             phrases.value(rating.average),
         )
     yield table
-    yield t(lang, "gap_note", gap=GAP)
+    yield words.say("report_gap_note", lang, gap=GAP)
 
 
 def _present(line: str | None) -> Iterable[str]:
