@@ -31,8 +31,10 @@ from fourlooks.model import Cadence, Entry, Look
 
 GENERATOR_LINE = "generator: fourlooks"
 
-_ATX = re.compile(r"( {0,3})(#{1,6})(?=[ \t]|$)")
-_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
+# Quote markers first: `> # x` is a heading inside a quote, which breaks the outline too.
+_QUOTES = r"((?: {0,3}>)* {0,3})"
+_ATX = re.compile(_QUOTES + r"#{1,6}(?=[ \t]|$)")
+_SETEXT = re.compile(_QUOTES + r"(?:=+|-+)[ \t]*")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _COMMITMENT_CHARS = 80  # how much of a commitment a follow-up quotes
 
@@ -211,10 +213,19 @@ def _listing(entries: list[Entry]) -> list[str]:
     tags = sorted({tag for entry in entries for tag in entry.tags})
     return [
         f"looks: [{', '.join(looks)}]",
-        "tags: " + json.dumps(tags, ensure_ascii=False),
+        "tags: " + _yaml_safe(json.dumps(tags, ensure_ascii=False)),
         "entries: " + json.dumps([entry.id for entry in entries]),
         GENERATOR_LINE,
     ]
+
+
+# JSON escapes C0 controls itself; YAML also forbids DEL and C1 and breaks lines at NEL, LS
+# and PS, so a tag holding one (written before tags refused them) would spoil the front matter.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def _yaml_safe(flow: str) -> str:
+    return _YAML_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", flow)
 
 
 def _front_matter(lines: list[str]) -> str:
@@ -237,44 +248,60 @@ def _inline(text: str) -> str:
 
 
 def _escaped(text: str) -> list[str]:
-    """The text's lines, with headings and unclosed code fences made plain text."""
+    """The text's lines, with headings and unclosed code fences made plain text.
+
+    One pass: a fence is kept when a closing fence follows it (known at once from the
+    longest fence of its kind further down), else escaped; a heading outside a fence, also
+    one inside a quote (`> # x`), is escaped. Linear, however many fences are left open.
+    """
     lines = text.splitlines()
-    while True:
-        opener = _unclosed_fence(lines)
-        if opener is None:
-            break
-        lines[opener] = _backslash(lines[opener])
-    inside, fence = False, ""
-    result = []
-    for line in lines:
-        found = _FENCE.match(line)
-        if inside:
-            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
-                inside = False
-            result.append(line)
+    fences = [_FENCE.match(line) for line in lines]
+    longest = _longest_fence_from(fences)
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        found = fences[index]
+        if found and longest[found.group(1)[0]][index + 1] >= len(found.group(1)):
+            close = _closing(fences, index)
+            result.extend(lines[index : close + 1])
+            index = close + 1
             continue
-        if found:
-            inside, fence = True, found.group(1)
-            result.append(line)
-        elif _ATX.match(line) or _SETEXT.fullmatch(line):
-            result.append(_backslash(line))
-        else:
-            result.append(line)
+        result.append(_backslash(lines[index]) if found else _plain_heading(lines[index]))
+        index += 1
     return result
 
 
-def _unclosed_fence(lines: list[str]) -> int | None:
-    """The index of a code fence opened and never closed, if any."""
-    opener, fence = None, ""
-    for index, line in enumerate(lines):
-        found = _FENCE.match(line)
-        if not found:
-            continue
-        if opener is None:
-            opener, fence = index, found.group(1)
-        elif found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
-            opener = None
-    return opener
+def _longest_fence_from(fences: list[re.Match[str] | None]) -> dict[str, list[int]]:
+    """For each fence character, the longest fence at or after each line (0: none)."""
+    longest = {"`": [0] * (len(fences) + 1), "~": [0] * (len(fences) + 1)}
+    for index in range(len(fences) - 1, -1, -1):
+        for lengths in longest.values():
+            lengths[index] = lengths[index + 1]
+        found = fences[index]
+        if found:
+            char = found.group(1)[0]
+            longest[char][index] = max(longest[char][index], len(found.group(1)))
+    return longest
+
+
+def _closing(fences: list[re.Match[str] | None], opener: int) -> int:
+    """The line that closes the fence opened at `opener` (one is known to follow)."""
+    fence = fences[opener].group(1)
+    return next(
+        index
+        for index in range(opener + 1, len(fences))
+        if (found := fences[index]) and found.group(1)[0] == fence[0]
+        and len(found.group(1)) >= len(fence)
+    )  # fmt: skip
+
+
+def _plain_heading(line: str) -> str:
+    """A line that would be a heading, alone or inside a quote, with its marker escaped."""
+    found = _ATX.match(line) or _SETEXT.fullmatch(line)
+    if not found:
+        return line
+    prefix = found.group(1)
+    return prefix + "\\" + line[len(prefix) :]
 
 
 def _backslash(line: str) -> str:
