@@ -240,6 +240,13 @@ def updated_at(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
     return dict(in_chunks(journal, "SELECT id, updated_at FROM entries WHERE id IN ({marks})", ids))
 
 
+def by_ids(journal: Journal, ids: Sequence[str]) -> dict[str, Entry]:
+    """The stored entries with these ids, by id."""
+    rows = list(in_chunks(journal, f"SELECT {_COLUMNS} FROM entries WHERE id IN ({{marks}})", ids))
+    tags = _tags_of(journal, [row[0] for row in rows])
+    return {row[0]: _entry(row, tags.get(row[0], ())) for row in rows}
+
+
 def _select(what: str, filters: dict[str, object]) -> tuple[str, list[object]]:
     where, params = _filters(**filters)
     sql = f"SELECT {what} FROM entries" + (" WHERE " + " AND ".join(where) if where else "")

@@ -303,12 +303,32 @@ def _merge_entries(
             counts.skipped += 1
             continue
         stored[entry.id] = entry.updated_at
+    unchanged = _same_content(journal, updated)
+    updated = [entry for entry in updated if entry.id not in unchanged]
+    counts.skipped += len(unchanged)
     counts.added += len(added)
     counts.updated += len(updated)
     many = len(added) + len(updated) >= DEFER_INDEX_MIN_ENTRIES
     with _search.deferred(journal) if many else contextlib.nullcontext():
         _entries.insert_many(journal, added)
         _entries.replace_many(journal, updated)
+
+
+def _same_content(journal: Journal, newer: list[Entry]) -> set[str]:
+    """The ids of newer copies that differ from the stored ones only in their timestamps.
+
+    Such a copy is not a change: jrnl's files carry no time zone, so the same file read
+    under another zone gives the same entries other timestamps, and must change nothing.
+    """
+    if not newer:
+        return set()
+    stored = _entries.by_ids(journal, [entry.id for entry in newer])
+    untimed = {"created_at": "", "updated_at": ""}
+    return {
+        entry.id
+        for entry in newer
+        if dataclasses.replace(entry, **untimed) == dataclasses.replace(stored[entry.id], **untimed)
+    }
 
 
 def _newer(incoming: str, stored: str) -> bool:
