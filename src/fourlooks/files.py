@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Callable, Iterable
@@ -85,7 +84,7 @@ def write_atomic(path: Path, chunks: Iterable[str]) -> None:
     if path.exists() and not path.is_file():
         _write_stream(path, chunks)  # a device or a pipe cannot be replaced, only written to
         return
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     try:
         fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         with os.fdopen(fd, "wb") as out:

@@ -11,9 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import secrets
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,6 +22,8 @@ FOLDER = "recovered"
 
 def folders(journal_path: Path) -> list[Path]:
     """Where recovery files go, in order of preference: beside the journal, else /tmp."""
+    import tempfile  # deferred: it pulls in random, needed only when a save has failed
+
     private_tmp = Path(tempfile.gettempdir()) / f"fourlooks-{os.getuid()}-{FOLDER}"
     return [journal_path.parent / FOLDER, private_tmp]
 
@@ -31,7 +31,7 @@ def folders(journal_path: Path) -> list[Path]:
 def keep(text: str, journal_path: Path, label: str) -> Path | None:
     """Write `text` to a new private file; its path, or None when nowhere would take it."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    name = f"{stamp}-{label}-{secrets.token_hex(2)}.txt"
+    name = f"{stamp}-{label}-{os.urandom(2).hex()}.txt"
     for folder in folders(journal_path):
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import secrets
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -249,7 +248,7 @@ def save_copy_before_migration(path: Path, version: int) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.schema{version}-{stamp}.bak")
     _remove_unfinished_copies(path)
-    temporary = target.with_name(f".{target.name}.partial-{secrets.token_hex(4)}")
+    temporary = target.with_name(f".{target.name}.partial-{os.urandom(4).hex()}")
     try:
         with contextlib.closing(connect_read_only(path)) as source:
             maintenance.copy_journal(source, temporary)
@@ -282,7 +281,7 @@ def _create(path: Path) -> None:
     from fourlooks import files
 
     target = Path(os.path.realpath(path))
-    temporary = target.with_name(f".{target.name}.new-{secrets.token_hex(4)}")
+    temporary = target.with_name(f".{target.name}.new-{os.urandom(4).hex()}")
     try:
         files.make_folder(target.parent)
         os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
