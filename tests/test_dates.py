@@ -19,6 +19,7 @@ from fourlooks.dates import (
     format_month,
     month_bounds,
     parse_month,
+    parse_span,
     parse_when,
     parse_year,
     review_day,
@@ -461,3 +462,127 @@ def test_import_does_not_load_dateutil() -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count may be an article or a word
+        ("a week ago", D(2026, 11, 19)),
+        ("a day ago", D(2026, 11, 25)),
+        ("a year ago", D(2025, 11, 26)),
+        ("a month ago", D(2026, 10, 26)),
+        ("two weeks ago", D(2026, 11, 12)),
+        ("in a week", D(2026, 12, 3)),
+        ("in ten days", D(2026, 12, 6)),
+        # Chinese counts, in digits or numerals
+        ("3天前", D(2026, 11, 23)),
+        ("3 天前", D(2026, 11, 23)),
+        ("三天前", D(2026, 11, 23)),
+        ("十天前", D(2026, 11, 16)),
+        ("十二天前", D(2026, 11, 14)),
+        ("二十天以前", D(2026, 11, 6)),
+        ("2周前", D(2026, 11, 12)),
+        ("两个星期前", D(2026, 11, 12)),
+        ("一个月前", D(2026, 10, 26)),
+        ("1年前", D(2025, 11, 26)),
+        ("3天后", D(2026, 11, 29)),
+        ("两周以后", D(2026, 12, 10)),
+        # Chinese weekdays: bare, the most recent; 上/本/下 in calendar weeks (Monday first)
+        ("周五", D(2026, 11, 20)),
+        ("星期四", TODAY),
+        ("礼拜一", D(2026, 11, 23)),
+        ("周日", D(2026, 11, 22)),
+        ("星期天", D(2026, 11, 22)),
+        ("上周五", D(2026, 11, 20)),
+        ("上个星期一", D(2026, 11, 16)),
+        ("本周五", D(2026, 11, 27)),
+        ("这周一", D(2026, 11, 23)),
+        ("下周一", D(2026, 11, 30)),
+        ("下个星期五", D(2026, 12, 4)),
+    ],
+)
+def test_parse_when_reads_words_people_write(text: str, expected: dt.date) -> None:
+    assert parse_when(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        # on a Saturday, 上周五 is the Friday of last week, not yesterday
+        ("上周五", D(2026, 11, 28), D(2026, 11, 20)),
+        ("周五", D(2026, 11, 28), D(2026, 11, 27)),
+        # on a Sunday, 下周一 is tomorrow: the week ends on Sunday
+        ("下周一", D(2026, 11, 29), D(2026, 11, 30)),
+    ],
+)
+def test_chinese_weeks_are_calendar_weeks(text: str, today: dt.date, expected: dt.date) -> None:
+    assert parse_when(text, today=today) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("friday", D(2026, 11, 27)),  # on a Thursday: tomorrow, not last week's
+        ("fri", D(2026, 11, 27)),
+        ("thursday", TODAY),  # today still counts
+        ("wednesday", D(2026, 12, 2)),
+        ("周五", D(2026, 11, 27)),
+        ("周三", D(2026, 12, 2)),
+        # words that say their direction keep it
+        ("next friday", D(2026, 11, 27)),
+        ("last friday", D(2026, 11, 20)),
+        ("下周一", D(2026, 11, 30)),
+        ("上周五", D(2026, 11, 20)),
+        ("in 3 days", D(2026, 11, 29)),
+        ("yesterday", D(2026, 11, 25)),
+        ("2026-12-24", D(2026, 12, 24)),
+    ],
+)
+def test_due_dates_read_forward(text: str, expected: dt.date) -> None:
+    assert parse_when(text, today=TODAY, ahead=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["3月前", "十十天前", "三十十天前", "周八", "上上周五", "3天", "天前", "in an", "an"]
+)
+def test_parse_when_refuses_near_misses(text: str) -> None:
+    with pytest.raises(DateError):
+        parse_when(text, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("last month", D(2026, 10, 1), D(2026, 10, 31)),
+        ("上个月", D(2026, 10, 1), D(2026, 10, 31)),
+        ("this month", D(2026, 11, 1), D(2026, 11, 30)),
+        ("本月", D(2026, 11, 1), D(2026, 11, 30)),
+        ("2026-02", D(2026, 2, 1), D(2026, 2, 28)),
+        ("feb 2024", D(2024, 2, 1), D(2024, 2, 29)),
+        ("oct", D(2026, 10, 1), D(2026, 10, 31)),
+        ("a month ago", D(2026, 10, 26), D(2026, 10, 26)),  # a day: today's date a month ago
+        ("last year", D(2025, 1, 1), D(2025, 12, 31)),
+        ("2025", D(2025, 1, 1), D(2025, 12, 31)),
+        ("yesterday", D(2026, 11, 25), D(2026, 11, 25)),
+        ("上周五", D(2026, 11, 20), D(2026, 11, 20)),
+    ],
+)
+def test_parse_span_reads_days_months_and_years(text: str, first: dt.date, last: dt.date) -> None:
+    assert parse_span(text, today=TODAY) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-02-30", "no such date: 2026-02-30"),
+        ("garbage", "not a date: 'garbage' (try YYYY-MM-DD, yesterday, 3 days ago, monday, last"),
+        ("x" * 10_000, "too long"),
+        ("", "not a date: ''"),
+    ],
+)
+def test_parse_span_rejects(text: str, message: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_span(text, today=TODAY)
+    assert message in str(caught.value)
+    assert len(str(caught.value)) < 200

@@ -14,7 +14,7 @@ def test_add_prints_a_short_id_and_list_shows_open_tasks_by_due_date(cli):
     assert len(soon) == 8
     listed = cli.ok("task", "list").stdout.splitlines()
     assert [line.split()[0] for line in listed] == [soon, later, undated]
-    assert listed[0].split()[1] == "2026-11-20"  # the Friday before the frozen Thursday
+    assert listed[0].split()[1] == "2026-11-27"  # due dates read forward: on a Thursday, tomorrow
     assert "new" in listed[0] and "Budget draft" in listed[0]
 
 

@@ -1,9 +1,16 @@
 """Read the dates, months and years a person types; `today` is always passed in, never read here.
 
 Choices worth knowing:
-- A bare weekday (`monday`, `mon`) is the most recent one, today included: journals look back.
+- A bare weekday (`monday`, `mon`, `周一`) is the most recent one, today included: journals look
+  back. A due date reads forward (`ahead=True`): a bare weekday is then the next one, today
+  included, so `friday` on a Thursday is tomorrow.
 - `last monday` is the most recent Monday strictly before today (on a Thursday it equals
   `monday`; on a Monday it is a week ago). `next friday` is the first Friday strictly after today.
+  Chinese counts calendar weeks, Monday first, as Chinese speakers do: `上周五` is the Friday of
+  last week, `下周一` the Monday of next week, `本周五` this week's.
+- A count may be a word: `a week ago`, `two days ago`, `3天前`, `三个月前`, `2周后`.
+- A range's end may name a month or a year (`parse_span`): `--from "last month"` is its first
+  day, `--to "last month"` its last.
 - A bare month name (`nov`) is the most recent such month not after the current one.
 - Other forms fall back to dateutil (never fuzzy) and must name a month and a day: `3 Nov` is
   in today's year. All-numeric forms must start with a four-digit year (`2026/11/03`), since
@@ -12,67 +19,25 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
+from fourlooks import date_words as vocab
 from fourlooks.errors import DateError
 
 MAX_INPUT = 100  # longer text is refused before any parsing, so absurd input costs nothing
 
 _DATE_HINT = "try YYYY-MM-DD, today, yesterday, 3 days ago, monday"
+_SPAN_HINT = "try YYYY-MM-DD, yesterday, 3 days ago, monday, last month, 2026-10, 2026"
 _MONTH_HINT = "try YYYY-MM, this month, last month, 2 months ago, november"
 _YEAR_HINT = "try YYYY, this year, last year"
-
-_DAY_WORDS = {
-    "today": 0,
-    "yesterday": -1,
-    "tomorrow": 1,
-    "今天": 0,
-    "昨天": -1,
-    "明天": 1,
-    "前天": -2,
-    "后天": 2,
-}
-
-_WEEKDAY_NAMES = (
-    ("monday", "mon"),
-    ("tuesday", "tue", "tues"),
-    ("wednesday", "wed"),
-    ("thursday", "thu", "thur", "thurs"),
-    ("friday", "fri"),
-    ("saturday", "sat"),
-    ("sunday", "sun"),
-)
-_WEEKDAYS = {name: day for day, names in enumerate(_WEEKDAY_NAMES) for name in names}
-
-_MONTH_NAMES = (
-    ("january", "jan"),
-    ("february", "feb"),
-    ("march", "mar"),
-    ("april", "apr"),
-    ("may",),
-    ("june", "jun"),
-    ("july", "jul"),
-    ("august", "aug"),
-    ("september", "sep", "sept"),
-    ("october", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
-)
-_MONTHS = {name: month for month, names in enumerate(_MONTH_NAMES, 1) for name in names}
-
-_THIS_MONTH = {"this month", "本月", "这个月"}
-_LAST_MONTH = {"last month", "上月", "上个月"}
-_THIS_YEAR = {"this year", "今年"}
-_LAST_YEAR = {"last year", "去年"}
 
 # Plain strings, compiled by re's own cache on first use: compiling all at import costs ~8 ms.
 # [0-9], not \d: \d also matches Arabic-Indic and other digits that nobody means here.
 _ISO_DATE = r"([0-9]{4,})-([0-9]{1,2})-([0-9]{1,2})"
 _ISO_MONTH = r"([0-9]{4,})-([0-9]{1,2})"
 _YEAR = r"[0-9]{4,}"
-_AGO = r"([0-9]+) (day|week|month|year)s? ago"
-_IN = r"in ([0-9]+) (day|week|month|year)s?"
 _NAMED_MONTH_YEAR = r"([a-z]+),? ([0-9]{4,})"
 _YEAR_FIRST = r"[0-9]{4}"
 _WORD = r"[a-z]+"
@@ -82,48 +47,71 @@ class _TwoDigitYear(ValueError):
     """dateutil met a year like `26`, which it would resolve against the real clock."""
 
 
-def parse_when(text: str, *, today: dt.date) -> dt.date:
-    """Return the date `text` names, relative to `today`; raise DateError otherwise."""
+def parse_when(text: str, *, today: dt.date, ahead: bool = False) -> dt.date:
+    """Return the date `text` names, relative to `today`; raise DateError otherwise.
+
+    `ahead` reads a bare weekday forward (a due date) instead of back (a journal's day).
+    """
     shown, key = _clean(text, "date", _DATE_HINT)
-    for reader in (_day_word, _iso_date, _relative, _weekday):
-        found = reader(key, today)
+    for reader in (_day_word, _iso_date, _relative, _weekday, _zh_weekday):
+        found = reader(key, today, ahead)
         if found is not None:
             return found
     return _dateutil_date(key, shown, today)
 
 
+def parse_span(text: str, *, today: dt.date) -> tuple[dt.date, dt.date]:
+    """Return the first and last day `text` names: one day, or a whole month or year.
+
+    A day is read first, so `2 months ago` stays a day; `last month`, `2026-10`, `oct` and
+    `2026` (which name no single day) are their whole month or year.
+    """
+    shown, _ = _clean(text, "date", _SPAN_HINT)
+    try:
+        day = parse_when(text, today=today)
+        return day, day
+    except DateError as not_a_day:
+        if not str(not_a_day).startswith("not a date"):
+            raise  # a day that does not exist (2026-02-30) is not a month either
+    with contextlib.suppress(DateError):
+        return month_bounds(*parse_month(text, today=today))
+    with contextlib.suppress(DateError):
+        return year_bounds(parse_year(text, today=today))
+    raise DateError(f"not a date: {shown!r} ({_SPAN_HINT})")
+
+
 def parse_month(text: str, *, today: dt.date) -> tuple[int, int]:
     """Return the (year, month) `text` names, relative to `today`; raise DateError otherwise."""
     shown, key = _clean(text, "month", _MONTH_HINT)
-    if key in _THIS_MONTH:
+    if key in vocab.THIS_MONTH:
         return today.year, today.month
-    if key in _LAST_MONTH:
+    if key in vocab.LAST_MONTH:
         return _months_back(today, 1, key)
     if match := re.fullmatch(_ISO_MONTH, key):
         return _checked_month(int(match[1]), int(match[2]), key)
-    if (match := re.fullmatch(_AGO, key)) and match[2] == "month":
-        return _months_back(today, int(match[1]), key)
-    if key in _MONTHS:
-        month = _MONTHS[key]
+    if (counted := vocab.counted(key)) and counted[1] == "month" and counted[0] <= 0:
+        return _months_back(today, -counted[0], key)
+    if key in vocab.MONTHS:
+        month = vocab.MONTHS[key]
         # Months still to come this year mean the same month last year: reports look back.
         year = today.year if month <= today.month else today.year - 1
         return _checked_month(year, month, key)
-    if (match := re.fullmatch(_NAMED_MONTH_YEAR, key)) and match[1] in _MONTHS:
-        return _checked_month(int(match[2]), _MONTHS[match[1]], key)
+    if (match := re.fullmatch(_NAMED_MONTH_YEAR, key)) and match[1] in vocab.MONTHS:
+        return _checked_month(int(match[2]), vocab.MONTHS[match[1]], key)
     raise DateError(f"not a month: {shown!r} ({_MONTH_HINT})")
 
 
 def parse_year(text: str, *, today: dt.date) -> int:
     """Return the year `text` names, relative to `today`; raise DateError otherwise."""
     shown, key = _clean(text, "year", _YEAR_HINT)
-    if key in _THIS_YEAR:
+    if key in vocab.THIS_YEAR:
         return today.year
-    if key in _LAST_YEAR:
+    if key in vocab.LAST_YEAR:
         return _checked_year(today.year - 1, key)
     if re.fullmatch(_YEAR, key):
         return _checked_year(int(key), key)
-    if (match := re.fullmatch(_AGO, key)) and match[2] == "year":
-        return _checked_year(today.year - int(match[1]), key)
+    if (counted := vocab.counted(key)) and counted[1] == "year" and counted[0] <= 0:
+        return _checked_year(today.year + counted[0], key)
     raise DateError(f"not a year: {shown!r} ({_YEAR_HINT})")
 
 
@@ -140,6 +128,11 @@ def require_reachable(year: int, label: str) -> None:
             f"{label} is too near the ends of the calendar: reviews and reports run from year "
             f"{FIRST_YEAR} to {LAST_YEAR}"
         )
+
+
+def year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of the year."""
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -207,27 +200,24 @@ def _clean(text: str, kind: str, hint: str) -> tuple[str, str]:
     return shown, key
 
 
-def _day_word(key: str, today: dt.date) -> dt.date | None:
-    if key in _DAY_WORDS:
-        return _add_days(today, _DAY_WORDS[key], key)
+def _day_word(key: str, today: dt.date, ahead: bool) -> dt.date | None:
+    if key in vocab.DAY_WORDS:
+        return _add_days(today, vocab.DAY_WORDS[key], key)
     return None
 
 
-def _iso_date(key: str, today: dt.date) -> dt.date | None:
+def _iso_date(key: str, today: dt.date, ahead: bool) -> dt.date | None:
     match = re.fullmatch(_ISO_DATE, key)
     if match is None:
         return None
     return _checked_date(int(match[1]), int(match[2]), int(match[3]), key)
 
 
-def _relative(key: str, today: dt.date) -> dt.date | None:
-    if match := re.fullmatch(_AGO, key):
-        sign = -1
-    elif match := re.fullmatch(_IN, key):
-        sign = 1
-    else:
+def _relative(key: str, today: dt.date, ahead: bool) -> dt.date | None:
+    counted = vocab.counted(key)
+    if counted is None:
         return None
-    count, unit = sign * int(match[1]), match[2]
+    count, unit = counted
     if unit == "day":
         return _add_days(today, count, key)
     if unit == "week":
@@ -237,16 +227,33 @@ def _relative(key: str, today: dt.date) -> dt.date | None:
     return _add_months(today, 12 * count, key)
 
 
-def _weekday(key: str, today: dt.date) -> dt.date | None:
+def _weekday(key: str, today: dt.date, ahead: bool) -> dt.date | None:
     qualifier, _, name = key.rpartition(" ")
-    if name not in _WEEKDAYS or qualifier not in ("", "last", "next"):
+    if name not in vocab.WEEKDAYS or qualifier not in ("", "last", "next"):
         return None
-    since = (today.weekday() - _WEEKDAYS[name]) % 7
     if qualifier == "":
-        return _add_days(today, -since, key)
+        return _nearest(today, vocab.WEEKDAYS[name], ahead, key)
+    since = (today.weekday() - vocab.WEEKDAYS[name]) % 7
     if qualifier == "last":
         return _add_days(today, -(since or 7), key)
     return _add_days(today, (7 - since) % 7 or 7, key)
+
+
+def _zh_weekday(key: str, today: dt.date, ahead: bool) -> dt.date | None:
+    """`周五`, `星期五` like `friday`; `上周五`, `本周五`, `下周一` in calendar weeks."""
+    found = vocab.zh_weekday(key)
+    if found is None:
+        return None
+    week, weekday = found
+    if week is None:
+        return _nearest(today, weekday, ahead, key)
+    return _add_days(today, 7 * week - today.weekday() + weekday, key)
+
+
+def _nearest(today: dt.date, weekday: int, ahead: bool, label: str) -> dt.date:
+    """The nearest such weekday, today included: the one before, or `ahead` the one after."""
+    since = (today.weekday() - weekday) % 7
+    return _add_days(today, (7 - since) % 7 if ahead else -since, label)
 
 
 def _dateutil_date(key: str, shown: str, today: dt.date) -> dt.date:
@@ -277,8 +284,8 @@ def _dateutil_date(key: str, shown: str, today: dt.date) -> dt.date:
     found = first.date()
     # dateutil ignores a weekday when the day is given; `Fri 3 Nov 2026` must not pass quietly.
     for word in re.findall(_WORD, key):
-        if word in _WEEKDAYS and _WEEKDAYS[word] != found.weekday():
-            weekday = _WEEKDAY_NAMES[found.weekday()][0].capitalize()  # %A follows the locale
+        if word in vocab.WEEKDAYS and vocab.WEEKDAYS[word] != found.weekday():
+            weekday = vocab.WEEKDAY_NAMES[found.weekday()][0].capitalize()  # %A follows the locale
             raise DateError(f"no such date: {shown} ({found.isoformat()} is a {weekday})")
     return found
 

@@ -10,6 +10,7 @@ import typer
 from fourlooks.cli.app import app, journal, lang, output, settings
 from fourlooks.cli.inputs import (
     LOOK_HELP,
+    SPAN_HELP,
     WHEN_HELP,
     DateFrom,
     DateTo,
@@ -60,7 +61,10 @@ def add(
 def list_entries(
     *,
     on: Annotated[
-        str | None, typer.Option("--on", help="Only this day. " + WHEN_HELP, metavar="WHEN")
+        str | None,
+        typer.Option(
+            "--on", help="Only this day, or this month or year: " + SPAN_HELP, metavar="WHEN"
+        ),
     ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,

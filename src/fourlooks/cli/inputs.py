@@ -17,7 +17,12 @@ if TYPE_CHECKING:
     from fourlooks.fulltext import Term
 
 LOOK_HELP = "back, up, down or ahead (also b/u/d/a, 回头看/抬头看/低头看/向前看)."
-WHEN_HELP = "A date: YYYY-MM-DD, today, yesterday, '3 days ago', monday..."
+WHEN_HELP = "A date: YYYY-MM-DD, today, yesterday, '3 days ago', monday, 昨天, 3天前, 周五."
+DUE_HELP = (
+    "When it is due: YYYY-MM-DD, tomorrow, friday (the next one), 'in 3 days', 'next friday',"
+    " 周五, 下周一."
+)
+SPAN_HELP = "YYYY-MM-DD, '3 days ago', monday, 上周五; or a month or year: 'last month', 2026-10."
 
 
 def parse_look(text: str) -> Look:
@@ -38,6 +43,21 @@ def parse_cadence(text: str) -> Cadence:
 
 def parse_date(text: str) -> str:
     return dates.parse_when(text, today=today()).isoformat()
+
+
+def parse_due(text: str) -> str:
+    """A due date reads forward: `friday` is the coming one, today included."""
+    return dates.parse_when(text, today=today(), ahead=True).isoformat()
+
+
+def parse_first_day(text: str) -> str:
+    """Where a range starts: a day, or the first day of a month or year (`last month`)."""
+    return dates.parse_span(text, today=today())[0].isoformat()
+
+
+def parse_last_day(text: str) -> str:
+    """Where a range ends: a day, or the last day of a month or year (`last month`)."""
+    return dates.parse_span(text, today=today())[1].isoformat()
 
 
 def parse_query(words: list[str]) -> list[Term]:
@@ -109,15 +129,19 @@ def parse_days(
     first = on if on is not None else date_from
     last = on if on is not None else date_to
     return (
-        parse_date(first) if first is not None else None,
-        parse_date(last) if last is not None else None,
+        parse_first_day(first) if first is not None else None,
+        parse_last_day(last) if last is not None else None,
     )
 
 
 # Filters several commands share, declared once so that their flags and help read alike.
 LookFilter = Annotated[str | None, typer.Option("--look", "-l", help=LOOK_HELP, metavar="LOOK")]
-DateFrom = Annotated[str | None, typer.Option("--from", help="From this day on.", metavar="WHEN")]
-DateTo = Annotated[str | None, typer.Option("--to", help="Up to this day.", metavar="WHEN")]
+DateFrom = Annotated[
+    str | None, typer.Option("--from", help="From this day on: " + SPAN_HELP, metavar="WHEN")
+]
+DateTo = Annotated[
+    str | None, typer.Option("--to", help="Up to this day: " + SPAN_HELP, metavar="WHEN")
+]
 TagFilter = Annotated[
     str | None, typer.Option("--tag", "-t", help="Only entries with this tag.", metavar="TAG")
 ]

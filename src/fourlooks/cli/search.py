@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 
 from fourlooks.cli.app import app, journal, lang
-from fourlooks.cli.inputs import DateFrom, DateTo, LookFilter, parse_date, parse_look, parse_query
+from fourlooks.cli.inputs import (
+    DateFrom,
+    DateTo,
+    LookFilter,
+    parse_first_day,
+    parse_last_day,
+    parse_look,
+    parse_query,
+)
 
 QUERY_HELP = (
     'Words an entry must all contain; "a phrase" in quotes; word* for any word starting with'
@@ -39,8 +47,8 @@ def search(
 
     terms = parse_query(query)
     filters = Filters(
-        date_from=parse_date(date_from) if date_from else None,
-        date_to=parse_date(date_to) if date_to else None,
+        date_from=parse_first_day(date_from) if date_from else None,
+        date_to=parse_last_day(date_to) if date_to else None,
         look=parse_look(look) if look else None,
     )
     found = core.search(journal(), terms, filters, limit=number, short_ids=not as_json)

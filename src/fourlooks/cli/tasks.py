@@ -9,7 +9,7 @@ import typer
 
 from fourlooks.cli.app import app, journal, lang, output
 from fourlooks.cli.days import review_today
-from fourlooks.cli.inputs import WHEN_HELP, checked_text, parse_date
+from fourlooks.cli.inputs import DUE_HELP, checked_text, parse_due
 
 task_app = typer.Typer(
     name="task",
@@ -27,7 +27,7 @@ def add_task(
     title: Annotated[str, typer.Argument(help="What the task is.", metavar="TITLE")],
     *,
     due: Annotated[
-        str | None, typer.Option("--due", help="When it is due. " + WHEN_HELP, metavar="WHEN")
+        str | None, typer.Option("--due", help=DUE_HELP, metavar="WHEN")
     ] = None,
 ) -> None:
     """Add a task; prints its short id. Past its due date it is due for a review."""
@@ -35,7 +35,7 @@ def add_task(
     from fourlooks.model import clean_title
 
     cleaned = checked_text(title, clean_title)
-    added = tasks.add(journal(), cleaned, due=parse_date(due) if due else None)
+    added = tasks.add(journal(), cleaned, due=parse_due(due) if due else None)
     typer.echo(added.short_id)
 
 

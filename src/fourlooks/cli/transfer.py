@@ -16,7 +16,8 @@ from fourlooks.cli.inputs import (
     DateTo,
     LookFilter,
     TagFilter,
-    parse_date,
+    parse_first_day,
+    parse_last_day,
     parse_look,
     parse_tags,
 )
@@ -72,8 +73,8 @@ def export(
 
     chosen_format = _export_format(fmt, out)
     filters = Filters(
-        date_from=parse_date(date_from) if date_from else None,
-        date_to=parse_date(date_to) if date_to else None,
+        date_from=parse_first_day(date_from) if date_from else None,
+        date_to=parse_last_day(date_to) if date_to else None,
         look=parse_look(look) if look else None,
         tag=parse_tags([tag])[0] if tag else None,
     )
