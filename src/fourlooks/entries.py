@@ -24,6 +24,7 @@ class Listing(NamedTuple):
     entries: list[Entry]  # newest day first
     short_ids: dict[str, str]
     filters: Filters
+    more: int = 0  # how many more entries pass the filters than the limit let through
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -55,7 +56,10 @@ def listing(journal: Journal, filters: Filters, *, limit: int, short_ids: bool =
     """
     found = table.query(journal, **filters.as_kwargs(), limit=row_limit(limit))
     short = table.short_ids(journal, [entry.id for entry in found]) if short_ids else {}
-    return Listing(found, short, filters)
+    # Counted only when the limit was reached: a listing that shows everything costs no more.
+    cut = limit > 0 and len(found) == limit
+    more = table.count(journal, **filters.as_kwargs()) - len(found) if cut else 0
+    return Listing(found, short, filters, more)
 
 
 def check_writable(journal: Journal) -> None:

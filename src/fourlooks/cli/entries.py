@@ -26,6 +26,8 @@ from fourlooks.cli.inputs import (
     wants_editor,
 )
 
+LIST_DEFAULT = 20  # entries `list` shows unless -n says otherwise
+
 
 @app.command()
 def add(
@@ -71,11 +73,17 @@ def list_entries(
     look: LookFilter = None,
     tag: TagFilter = None,
     number: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "-n", "--number", min=0, metavar="N", help="How many entries, newest first; 0: all."
+            "-n",
+            "--number",
+            min=0,
+            metavar="N",
+            help="How many entries, newest first; 0: all. Unless told: 20, and with --json and"
+            " a range (--on, --from, --to) the whole range.",
+            show_default=False,
         ),
-    ] = 20,
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="A JSON array of full entries.")] = False,
 ) -> None:
     """List entries, newest day first, grouped by day."""
@@ -90,7 +98,14 @@ def list_entries(
         look=parse_look(look) if look is not None else None,
         tag=parse_tags([tag])[0] if tag is not None else None,
     )
-    found = entries.listing(journal(), filters, limit=number, short_ids=not as_json)
+    found = entries.listing(
+        journal(),
+        filters,
+        limit=_list_limit(number, ranged=first is not None or last is not None, as_json=as_json),
+        short_ids=not as_json,
+    )
+    if found.more:
+        typer.echo(screen.more_listed(found, as_json=as_json), err=True)
     if as_json:
         typer.echo(render.to_json([entry.to_dict() for entry in found.entries]))
     elif not found.entries:
@@ -99,6 +114,15 @@ def list_entries(
         colour = render.colour_enabled()
         shown = render.entry_lines(found.entries, found.short_ids, lang=lang(), colour=colour)
         typer.echo("\n".join(shown))
+
+
+def _list_limit(number: int | None, *, ranged: bool, as_json: bool) -> int:
+    """-n as given; else a script asking for a range gets all of it, a person the newest 20."""
+    # Without a range, JSON keeps the 20 too: `list --json` on a journal of years stays quick,
+    # and the line on stderr says what was left out and how to have it all.
+    if number is not None:
+        return number
+    return 0 if as_json and ranged else LIST_DEFAULT
 
 
 @app.command()

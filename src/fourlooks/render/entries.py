@@ -19,3 +19,12 @@ def delete_question(found: EntryRef) -> str:
 
 def nothing_listed(found: Listing) -> str:
     return "No entries." if found.filters.given() else "No entries yet."
+
+
+def more_listed(found: Listing, *, as_json: bool) -> str:
+    """What a listing cut at its limit leaves out, and how to see it all."""
+    held = "The JSON holds" if as_json else "Showing"
+    return (
+        f"{held} the newest {len(found.entries)}; {found.more} more match:"
+        f" -n 0 {'returns' if as_json else 'lists'} them all."
+    )
