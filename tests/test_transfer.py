@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import json
 import uuid
 
@@ -12,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fourlooks import store
+from fourlooks import transfer as core
 from fourlooks.errors import ImportFileError, JournalError
 from fourlooks.formats import fourlooks_json
 from fourlooks.model import Bundle, Cadence, Entry, Look, Review, Task, TaskState, clean_text
@@ -82,16 +84,11 @@ def put(journal, *, tasks=(), reviews=(), records=()) -> None:
 
 
 def export(journal, filters: Filters | None = None) -> str:
-    if filters is not None and filters.given():
-        chosen = transfer.select(journal, filters)
-        parts = (
-            transfer.selected_entries(journal, chosen),
-            transfer.tasks(journal, chosen.task_ids),
-            transfer.reviews(journal, chosen.review_ids),
-        )
-    else:
-        parts = (transfer.entries(journal), transfer.tasks(journal), transfer.reviews(journal))
-    return "".join(fourlooks_json.dump(*parts))
+    """The JSON export, as `fourlooks export -f json` writes it to stdout."""
+    out = io.StringIO()
+    request = core.ExportRequest(filters or Filters(), journal_file=journal.path, fmt="json")
+    core.export(journal, request, stdout=out)
+    return out.getvalue()
 
 
 def load(journal, text: str, **kwargs):

@@ -9,6 +9,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import IO
 
 from fourlooks.errors import FourlooksError, UsageError
 
@@ -181,6 +182,19 @@ def _read_path(path: Path, limit: int, what: str, error: type[FourlooksError]) -
             chunks.append(chunk)
             size += len(chunk)
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def write_text_stream(stream: IO[str], chunks: Iterable[str]) -> None:
+    """Write text to a stream (stdout) as UTF-8 whatever the locale says."""
+    binary = getattr(stream, "buffer", None)
+    if binary is None:
+        for chunk in chunks:
+            stream.write(chunk)
+        return
+    stream.flush()
+    for chunk in chunks:
+        binary.write(chunk.encode("utf-8"))
+    binary.flush()
 
 
 def read_head(path: Path) -> str:

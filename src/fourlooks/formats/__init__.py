@@ -1,22 +1,93 @@
-"""Pure functions between the journal's objects and text files: no SQL, no terminal.
+"""The file formats behind a registry: pure functions between the journal's objects and text.
 
-- `fourlooks_json`: the lossless JSON export and its reader (docs/export-format.md);
-- `jrnl`: the reader of jrnl's JSON export;
-- `markdown`: one Markdown document, or a folder of daily notes and monthly self-audits.
+A format is a module of this package, named in WRITERS (what `export --format` takes) or
+READERS (what `import --format` takes); adding one is its module plus one line below.
 
-Readers validate everything before anything is written, and raise ImportFileError naming
-the entry (its number in the file, and its id when it has one) and the field at fault.
+- a writer module has `write(source) -> Iterator[str]` (the whole export, in chunks) and
+  `made_by_export(head) -> bool` (whether a file it may overwrite is one of its own);
+  `SELF_CONTAINED = True` asks for a filtered export to carry what its entries refer to;
+  `files(source)` and `file_path(day, monthly)` let it write a folder of files;
+- a reader module has `detect(data) -> bool`, `parse(data, origin, **options) -> Bundle`,
+  `HINT` (what it expects, for the message when no reader knows a file), `KINDS` (the
+  records its files carry) and `OPTIONS` (the keyword options its `parse` takes).
+
+Readers take decoded JSON, validate everything before anything is written, and raise
+ImportFileError naming the record (its number in the file, and its id when it has one) and
+the field at fault. docs/export-format.md describes the formats.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import re
+import importlib
+from collections.abc import Iterable, Mapping
+from types import ModuleType
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from fourlooks.errors import ImportFileError
 
-FORMATS = ("fourlooks", "jrnl")
+if TYPE_CHECKING:
+    from fourlooks.model import Entry, Review, Task
+
+
+class Codec(NamedTuple):
+    module: str  # the module of this package that implements the format
+    suffix: str = ""  # an export to a file ending so (any case) takes this format
+    title: str = ""  # its name in a sentence, e.g. "JSON"
+
+
+# The formats, by the name a user gives; the first writer is the default export.
+WRITERS: dict[str, Codec] = {
+    "markdown": Codec("markdown", title="Markdown"),
+    "json": Codec("fourlooks_json", suffix=".json", title="JSON"),
+}
+# Tried in this order when the user names none.
+READERS: dict[str, Codec] = {
+    "fourlooks": Codec("fourlooks_json"),
+    "jrnl": Codec("jrnl"),
+}
+
+
+class ExportSource(Protocol):
+    """What a writer may read of the journal, each part read only when asked for."""
+
+    lang: str
+
+    def entries(self) -> Iterable[Entry]: ...
+
+    def tasks(self) -> Iterable[Task]: ...
+
+    def reviews(self) -> Iterable[Review]: ...
+
+    def task_titles(self) -> Mapping[str, str]: ...
+
+    def question_texts(self) -> Mapping[str, str]: ...
+
+
+def writer(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{WRITERS[name].module}")
+
+
+def reader(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{READERS[name].module}")
+
+
+def writer_for(path: str) -> str:
+    """The writer an output path asks for by its ending; the default one otherwise."""
+    lowered = path.lower()
+    found = (
+        name for name, codec in WRITERS.items() if codec.suffix and lowered.endswith(codec.suffix)
+    )
+    return next(found, next(iter(WRITERS)))
+
+
+def detect(data: object, origin: str) -> str:
+    """Which reader knows a decoded file, by the order of READERS."""
+    for name in READERS:
+        if reader(name).detect(data):
+            return name
+    names = " or ".join(READERS)
+    hints = ", or ".join(reader(name).HINT for name in READERS)
+    raise ImportFileError(f"{origin}: not a {names} JSON export (expected {hints})")
 
 
 def load_json(raw: bytes, origin: str) -> object:
@@ -26,6 +97,8 @@ def load_json(raw: bytes, origin: str) -> object:
     reference to them and frees them before parsing: a large file is then in memory twice at
     most (as text, and as the objects parsed), not three times.
     """
+    import json
+
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -41,169 +114,5 @@ def load_json(raw: bytes, origin: str) -> object:
         raise ImportFileError(f"{origin}: not valid JSON: {exc}") from None
 
 
-def _looks_like_jrnl(data: dict, found: list) -> bool:
-    """jrnl writes a `tags` object, and entries with a title or a body."""
-    return (
-        "tags" in data
-        or not found
-        or any(
-            isinstance(item, dict) and ("title" in item or "body" in item) for item in found[:10]
-        )
-    )
-
-
 def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not a JSON value")
-
-
-def detect(data: object, origin: str) -> str:
-    """Which export a decoded file is: `fourlooks` or `jrnl`."""
-    if isinstance(data, dict):
-        if data.get("format") == "fourlooks":
-            return "fourlooks"
-        found = data.get("entries")
-        if "format" not in data and isinstance(found, list) and _looks_like_jrnl(data, found):
-            return "jrnl"
-    raise ImportFileError(
-        f"{origin}: not a fourlooks or jrnl JSON export"
-        ' (expected an object with "format": "fourlooks", or jrnl\'s {"entries": [...]})'
-    )
-
-
-# Shared field checks: each returns the value or raises ImportFileError through `Where`.
-
-_ID = re.compile(r"[0-9a-f]+(-[0-9a-f]+)*")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
-MAX_ID_CHARS = 64
-MAX_NAME_CHARS = 200  # question ids, choices
-
-
-class Where:
-    """The place in a file that a message names: `entry #3 (id 3f2a...)`."""
-
-    def __init__(self, origin: str, noun: str | None = None, number: int = 0, item: object = None):
-        self.label = f"{origin}: {noun} #{number}" if noun else origin
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            shown = item["id"] if len(item["id"]) <= 40 else item["id"][:40] + "..."
-            self.label += f" (id {shown})"
-
-    def fail(self, field: str | None, problem: str) -> ImportFileError:
-        where = f"{self.label}, field {field!r}" if field else self.label
-        return ImportFileError(f"{where}: {problem}; nothing was imported")
-
-
-def as_object(item: object, where: Where) -> dict:
-    if not isinstance(item, dict):
-        raise where.fail(None, f"expected an object, found {type_name(item)}")
-    return item
-
-
-def type_name(value: object) -> str:
-    return {
-        type(None): "null",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "an object",
-    }.get(type(value), type(value).__name__)
-
-
-def string(item: dict, key: str, where: Where, *, optional: bool = False) -> str | None:
-    """A string field, or None where optional and null or absent."""
-    value = item.get(key)
-    if value is None and optional:
-        return None
-    if key not in item:
-        raise where.fail(key, "missing")
-    if not isinstance(value, str):
-        raise where.fail(key, f"expected a string, found {type_name(value)}")
-    if "\x00" in value:
-        raise where.fail(key, "contains a NUL character")
-    return utf8(value, key, where)
-
-
-def utf8(value: str, key: str, where: Where) -> str:
-    """JSON's \\ud800 escapes can make lone surrogates, which no file or screen can hold."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        problem = f"not UTF-8 text (a lone surrogate at character {exc.start})"
-        raise where.fail(key, problem) from None
-    return value
-
-
-def ident(item: dict, key: str, where: Where, *, optional: bool = False) -> str | None:
-    """An id: lower-case hex digits and dashes, as fourlooks makes them."""
-    value = string(item, key, where, optional=optional)
-    if value is not None and (len(value) > MAX_ID_CHARS or not _ID.fullmatch(value)):
-        raise where.fail(key, f"{value[:40]!r} is not an id (lower-case hex digits and dashes)")
-    return value
-
-
-def name(item: dict, key: str, where: Where, *, optional: bool = True) -> str | None:
-    """A short name such as a question id or a choice: one line, not empty."""
-    value = string(item, key, where, optional=optional)
-    if value is not None and (not value.strip() or len(value) > MAX_NAME_CHARS or "\n" in value):
-        raise where.fail(key, f"expected a short one-line name, found {value[:40]!r}")
-    return value
-
-
-def date(item: dict, key: str, where: Where, *, optional: bool = False) -> str | None:
-    """A YYYY-MM-DD date that exists on the calendar."""
-    value = string(item, key, where, optional=optional)
-    if value is None:
-        return None
-    if not _DATE.fullmatch(value):
-        raise where.fail(key, f"{value[:40]!r} is not a YYYY-MM-DD date")
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise where.fail(key, f"{value!r} is not a day of the calendar") from None
-    return value
-
-
-def month(value: str, key: str, where: Where) -> str:
-    if not _MONTH.fullmatch(value) or not 1 <= int(value[5:]) <= 12:
-        raise where.fail(key, f"{value[:40]!r} is not a YYYY-MM month")
-    return value
-
-
-def timestamp(item: dict, key: str, where: Where, *, optional: bool = False) -> str | None:
-    """An ISO 8601 date-time with its UTC offset, stored in the journal's form (UTC)."""
-    from fourlooks.dates import instant
-
-    value = string(item, key, where, optional=optional)
-    if value is None:
-        return None
-    try:
-        return instant(value)
-    except ValueError as exc:
-        raise where.fail(key, f"{exc} (e.g. 2026-11-26T21:00:00+00:00)") from None
-
-
-def choice_of(item: dict, key: str, allowed: type, where: Where, *, optional: bool = False):
-    """A value of an enum, written exactly (no aliases in files)."""
-    value = string(item, key, where, optional=optional)
-    if value is None:
-        return None
-    try:
-        return allowed(value)
-    except ValueError:
-        expected = ", ".join(member.value for member in allowed)
-        raise where.fail(key, f"{value[:40]!r} is not one of {expected}") from None
-
-
-def a_list(item: dict, key: str, where: Where) -> list:
-    value = item.get(key, [])
-    if not isinstance(value, list):
-        raise where.fail(key, f"expected a list, found {type_name(value)}")
-    return value
-
-
-def no_unknown_keys(item: dict, known: tuple[str, ...], where: Where) -> None:
-    for key in item:
-        if key not in known:
-            raise where.fail(key, "unknown field (is the file from a newer fourlooks?)")

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from fourlooks.dates import canonical_instant
 from fourlooks.errors import ImportFileError, JournalError
-from fourlooks.formats import (
+from fourlooks.formats.fields import (
     Where,
     a_list,
     as_object,
@@ -42,12 +43,30 @@ from fourlooks.model import (
     clean_text,
 )
 
+if TYPE_CHECKING:
+    from fourlooks.formats import ExportSource
+
 FORMAT = "fourlooks"
 VERSION = 1
+# A filtered export carries the reviews, tasks and commitments its entries refer to.
+SELF_CONTAINED = True
+HINT = 'an object with "format": "fourlooks"'
+KINDS = ("entries", "tasks", "reviews")
+OPTIONS: tuple[str, ...] = ()
+_HEAD = f'{{\n  "format": "{FORMAT}",'  # how every file this module writes begins
 _TOP_KEYS = ("format", "version", "entries", "tasks", "reviews")
 _ENTRY_KEYS = tuple(Entry(id="", date="", look=Look.BACK, text="").to_dict())
 _TASK_KEYS = tuple(Task(id="", title="").to_dict())
 _REVIEW_KEYS = tuple(Review(id="", cadence=Cadence.DAILY, period="").to_dict())
+
+
+def write(source: ExportSource) -> Iterator[str]:
+    return dump(source.entries(), source.tasks(), source.reviews())
+
+
+def made_by_export(head: str) -> bool:
+    """Whether a file's first bytes are those this module writes."""
+    return head.startswith(_HEAD)
 
 
 def dump(
@@ -86,6 +105,10 @@ def _exported(record) -> dict:
                     "back; the export was stopped"
                 ) from None
     return fields
+
+
+def detect(data: object) -> bool:
+    return isinstance(data, dict) and data.get("format") == FORMAT
 
 
 def parse(data: object, origin: str) -> Bundle:

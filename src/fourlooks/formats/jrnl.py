@@ -21,7 +21,7 @@ import re
 import uuid
 
 from fourlooks import words
-from fourlooks.formats import (
+from fourlooks.formats.fields import (
     Where,
     a_list,
     as_object,
@@ -32,6 +32,9 @@ from fourlooks.formats import (
 from fourlooks.model import Bundle, Entry, Look, clean_tag, clean_text
 
 FORMAT = "jrnl"
+HINT = 'jrnl\'s {"entries": [...]}'
+KINDS = ("entries",)  # jrnl has no tasks or reviews
+OPTIONS = ("default_look",)
 STARRED_TAG = "starred"
 # Fixed forever: ids of imported entries must not change between versions of fourlooks.
 _NAMESPACE = uuid.UUID("6d1c5b1e-2f59-4f0e-9a43-3c1f8e0b7a52")
@@ -39,6 +42,20 @@ _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?")
 _SENTENCE_END = re.compile(r"[.!?…]$")
 _CJK_SENTENCE_END = re.compile(r"[。！？]$")
 _LOOK_NAMES = {words.look_name(look, lang): look for look in Look for lang in words.LANGS}
+
+
+def detect(data: object) -> bool:
+    """jrnl writes a `tags` object, and entries with a title or a body."""
+    if not isinstance(data, dict) or "format" in data:
+        return False
+    found = data.get("entries")
+    return isinstance(found, list) and (
+        "tags" in data
+        or not found
+        or any(
+            isinstance(item, dict) and ("title" in item or "body" in item) for item in found[:10]
+        )
+    )
 
 
 def parse(

@@ -25,9 +25,13 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from fourlooks import words
 from fourlooks.model import Cadence, Entry, Look
+
+if TYPE_CHECKING:
+    from fourlooks.formats import ExportSource
 
 GENERATOR_LINE = "generator: fourlooks"
 
@@ -37,6 +41,27 @@ _ATX = re.compile(_QUOTES + r"#{1,6}(?=[ \t]|$)")
 _SETEXT = re.compile(_QUOTES + r"(?:=+|-+)[ \t]*")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _COMMITMENT_CHARS = 80  # how much of a commitment a follow-up quotes
+
+
+def write(source: ExportSource) -> Iterator[str]:
+    """The export as one document."""
+    return _renderer(source).document(source.entries())
+
+
+def files(source: ExportSource) -> Iterator[tuple[str, str]]:
+    """The export as a folder: (relative path, content) of each file."""
+    return _renderer(source).files(source.entries())
+
+
+def file_path(day: str, monthly: bool) -> str:
+    """The file of the folder export that holds a day's entries, or its month's self-audit."""
+    return audit_path(day[:7]) if monthly else day_path(day)
+
+
+def _renderer(source: ExportSource) -> Renderer:
+    return Renderer(
+        lang=source.lang, questions=source.question_texts(), task_titles=source.task_titles()
+    )
 
 
 @dataclass

@@ -1,0 +1,36 @@
+"""What `export` (to a folder) and `import` say when they are done."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fourlooks.transfer import ExportResult, ImportResult
+
+
+def export_lines(result: ExportResult) -> Iterator[str]:
+    """For stderr: any warning, and for a folder, where it went and how many files changed."""
+    for warning in result.warnings:
+        yield f"fourlooks: {warning}"
+    if result.plan.folder is None:
+        return
+    written = result.written
+    yield (
+        f"Exported to {result.plan.folder}: {written} file{'s' * (written != 1)} written,"
+        f" {result.unchanged} unchanged."
+    )
+
+
+def import_lines(result: ImportResult) -> Iterator[str]:
+    """The counts of each kind of record the file's format carries."""
+    report = result.report
+    if report.dry_run:
+        yield "Dry run: nothing was changed. Importing would give:"
+    verb = ("would be added", "would be updated") if report.dry_run else ("added", "updated")
+    for kind in result.kinds:
+        counts = getattr(report, kind)
+        yield (
+            f"{kind + ':':<9} {counts.added} {verb[0]}, {counts.updated} {verb[1]},"
+            f" {counts.skipped} already there"
+        )

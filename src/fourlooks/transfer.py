@@ -1,0 +1,278 @@
+"""Export and import: which format, which entries, where they go, and what a file may replace.
+
+`export` and `import_file` are the whole of the two commands below their options: the CLI
+parses, makes one of these calls and renders what comes back. The formats themselves are
+pure codecs behind a registry (fourlooks.formats); reading out and merging in are the
+store's (fourlooks.store.transfer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from fourlooks import files, formats
+from fourlooks.errors import FourlooksError, ImportFileError, UsageError
+
+if TYPE_CHECKING:
+    from fourlooks.model import Bundle, Entry, Filters, Look, Review, Task
+    from fourlooks.store import Journal
+    from fourlooks.store.transfer import MergeReport, Selection
+
+# Exports of fewer entries finish before a progress bar would be worth drawing.
+PROGRESS_MIN_ENTRIES = 2000
+# An import file is read whole; a file this large is a mistake, not a journal.
+MAX_IMPORT_BYTES = 1 << 30
+
+# Draws a bar while the items pass (render.progress); given only when there is a terminal.
+ProgressBar = Callable[..., Iterator]
+
+
+# Export.
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """An export as asked for: the options, parsed, and where the journal's files are."""
+
+    filters: Filters
+    journal_file: Path
+    fmt: str | None = None  # a name of formats.WRITERS; None: from `out`'s ending
+    out: str | None = None  # a file, a folder (a trailing / or an existing one), or stdout
+    lang: str = "en"
+    questions_file: Path | None = None
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """What an export will do, decided before anything is read or written."""
+
+    format: str
+    filters: Filters
+    file: Path | None = None  # with no folder either: stdout
+    folder: Path | None = None
+
+
+@dataclass
+class ExportResult:
+    plan: ExportPlan
+    written: int = 0  # files of a folder export written, and left as they were
+    unchanged: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def plan_export(request: ExportRequest) -> ExportPlan:
+    """Check the options and the target; raise UsageError or FourlooksError at a problem."""
+    filters, out = request.filters, request.out
+    name = _export_format(request.fmt, out)
+    if out is not None and (out.endswith(("/", "\\")) or Path(out).is_dir()):
+        if not hasattr(formats.writer(name), "files"):
+            codec = formats.WRITERS[name]
+            raise UsageError(
+                f"a {codec.title} export is one file: give --out a file name,"
+                f" e.g. journal{codec.suffix}"
+            )
+        return ExportPlan(name, filters, folder=Path(out))
+    if out is None or out == "-":
+        return ExportPlan(name, filters)
+    check_target(Path(out), request.journal_file)
+    return ExportPlan(name, filters, file=Path(out))
+
+
+def _export_format(fmt: str | None, out: str | None) -> str:
+    if fmt is None:
+        return formats.writer_for(out or "")
+    if fmt not in formats.WRITERS:
+        raise UsageError(f"unknown export format {fmt!r}: use {' or '.join(formats.WRITERS)}")
+    return fmt
+
+
+def check_target(target: Path, journal_file: Path, *, in_folder: bool = False) -> None:
+    """Overwrite an earlier export, never the journal or a file fourlooks did not write."""
+    files.refuse_journal(target, journal_file)
+    if target.is_dir() and not in_folder:
+        raise UsageError(f"{target} is a folder: add a trailing / for one file per day")
+    if not target.exists() or (not in_folder and not target.is_file()):
+        return  # nothing there yet, or a device or pipe: written to, never replaced
+    if target.is_file() and _made_by_export(files.read_head(target)):
+        return
+    advice = (
+        "nothing was written (move it away or export to another folder)"
+        if in_folder
+        else "not overwriting it (move it away or choose another name)"
+    )
+    raise FourlooksError(f"{target} exists and was not written by fourlooks export; {advice}")
+
+
+def _made_by_export(head: str) -> bool:
+    return any(formats.writer(name).made_by_export(head) for name in formats.WRITERS)
+
+
+def export(
+    journal: Journal,
+    request: ExportRequest,
+    *,
+    stdout: IO[str],
+    shown: Callable[[str], str] | None = None,
+    progress: ProgressBar | None = None,
+) -> ExportResult:
+    """Write the export the request asks for: to a file, a folder, or `stdout`.
+
+    `shown` changes what goes to stdout (render.shown, for a terminal); `progress` draws a
+    bar over the entries, when there are enough of them to be worth one.
+    """
+    from fourlooks.store import transfer
+
+    result = ExportResult(plan_export(request))
+    plan, writer = result.plan, formats.writer(result.plan.format)
+    source = _Source(journal, request, result.warnings, progress)
+    with transfer.snapshot(journal):
+        if plan.folder is not None:
+            _export_folder(writer, source, plan.folder, result)
+            return result
+        if getattr(writer, "SELF_CONTAINED", False) and plan.filters.given():
+            source.select()
+        chunks = writer.write(source)
+        if plan.file is not None:
+            files.write_atomic(plan.file, chunks)
+        else:
+            files.write_text_stream(stdout, map(shown, chunks) if shown else chunks)
+    return result
+
+
+def _export_folder(writer, source: _Source, folder: Path, result: ExportResult) -> None:
+    """One file per day (and per month's self-audit); only files of our own are replaced."""
+    from fourlooks.store import transfer
+
+    request = source.request
+    # All checked before anything is written: a refusal leaves the folder as it was.
+    for day, monthly in transfer.days(source.journal, request.filters):
+        target = folder / writer.file_path(day, monthly)
+        check_target(target, request.journal_file, in_folder=True)
+    for relative, content in writer.files(source):
+        target = folder / relative
+        if files.same_content(target, content):
+            result.unchanged += 1
+            continue
+        files.make_folder(target.parent)
+        files.write_atomic(target, [content])
+        result.written += 1
+
+
+class _Source:
+    """The journal as a writer reads it (formats.ExportSource), each part read when asked."""
+
+    def __init__(
+        self,
+        journal: Journal,
+        request: ExportRequest,
+        warnings: list[str],
+        progress: ProgressBar | None,
+    ):
+        self.journal, self.request, self.lang = journal, request, request.lang
+        self._warnings, self._progress = warnings, progress
+        self._selection: Selection | None = None
+
+    def select(self) -> None:
+        """From now on, the entries chosen and everything they refer to (store.transfer.select)."""
+        from fourlooks.store import transfer
+
+        self._selection = transfer.select(self.journal, self.request.filters)
+
+    def entries(self) -> Iterable[Entry]:
+        from fourlooks.store import transfer
+
+        if self._selection is not None:
+            return transfer.selected_entries(self.journal, self._selection)
+        found = transfer.entries(self.journal, self.request.filters)
+        if self._progress is None:
+            return found
+        total = transfer.count_entries(self.journal, self.request.filters)
+        if total < PROGRESS_MIN_ENTRIES:
+            return found
+        return self._progress(found, total=total, label="Exporting")
+
+    def tasks(self) -> Iterable[Task]:
+        from fourlooks.store import transfer
+
+        ids = self._selection.task_ids if self._selection else None
+        return transfer.tasks(self.journal, ids)
+
+    def reviews(self) -> Iterable[Review]:
+        from fourlooks.store import transfer
+
+        ids = self._selection.review_ids if self._selection else None
+        return transfer.reviews(self.journal, ids)
+
+    def task_titles(self) -> Mapping[str, str]:
+        from fourlooks.store import transfer
+
+        return transfer.task_titles(self.journal)
+
+    def question_texts(self) -> Mapping[str, str]:
+        from fourlooks import questions
+        from fourlooks.errors import ConfigError
+
+        try:
+            return questions.texts(self.lang, self.request.questions_file)
+        except ConfigError as exc:
+            # A typo in questions.toml should not stop the journal from leaving.
+            self._warnings.append(f"{exc}; using the built-in question texts")
+            return questions.texts(self.lang)
+
+
+# Import.
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    file: str  # a path, or "-" for stdin
+    fmt: str | None = None  # a name of formats.READERS; None: recognised from the content
+    look: Look | None = None  # jrnl: the look of entries that name none
+    dry_run: bool = False
+
+
+@dataclass
+class ImportResult:
+    format: str
+    kinds: tuple[str, ...]  # the records that format carries: what is worth reporting
+    report: MergeReport
+
+    def to_dict(self) -> dict:
+        return {"format": self.format, **self.report.to_dict()}
+
+
+def import_file(journal: Journal, request: ImportRequest) -> ImportResult:
+    """Read, check and merge a file in one transaction; a file with any problem is refused."""
+    from fourlooks.store import transfer
+
+    if request.fmt is not None and request.fmt not in formats.READERS:
+        raise UsageError(
+            f"unknown import format {request.fmt!r}: use {' or '.join(formats.READERS)}"
+        )
+    origin = "stdin" if request.file == "-" else request.file
+    name, bundle = _read_bundle(request, origin)
+    report = transfer.merge(journal, bundle, origin=origin, dry_run=request.dry_run)
+    return ImportResult(name, formats.reader(name).KINDS, report)
+
+
+def _read_bundle(request: ImportRequest, origin: str) -> tuple[str, Bundle]:
+    # The bytes are passed on, never kept here: load_json frees them once decoded.
+    data = formats.load_json(
+        files.read_bounded(request.file, MAX_IMPORT_BYTES, what="an import"), origin
+    )
+    found = formats.detect(data, origin)
+    if request.fmt is not None and request.fmt != found:
+        raise ImportFileError(f"{origin} is a {found} export, not {request.fmt}")
+    reader = formats.reader(found)
+    options = {"default_look": request.look} if request.look is not None else {}
+    if set(options) - set(reader.OPTIONS):
+        takers = [
+            name for name in formats.READERS if set(options) <= set(formats.reader(name).OPTIONS)
+        ]
+        raise UsageError(
+            f"--look is for {' or '.join(takers)} files: a {found} export has every look"
+        )
+    return found, reader.parse(data, origin, **options)
