@@ -122,6 +122,7 @@ def _broken(path, value, *, delete=False):
         (("entries", 1, "surprise"), 1, "entry #2", "surprise"),
         (("tasks", 0, "state"), "finished", "task #1 (id c1)", "state"),
         (("tasks", 0, "due"), "soon", "task #1", "due"),
+        (("tasks", 0, "title"), "two\nlines", "task #1 (id c1)", "title"),
         (("reviews", 0, "period"), "2026-13", "review #1", "period"),
         (("reviews", 0, "task_id"), "c1", "review #1", "task_id"),
         (("reviews", 0, "skipped"), [None], "review #1", "skipped"),

@@ -174,6 +174,7 @@ TEXTS = (
     .filter(lambda t: t.strip("\n").strip())
     .map(clean_text)
 )
+TITLES = TEXTS.filter(lambda text: "\n" not in text)  # a task's title is one line
 STAMPS = st.datetimes(
     min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=st.just(dt.UTC)
 ).map(lambda moment: moment.isoformat(timespec="microseconds"))
@@ -190,7 +191,7 @@ def journals(draw):
     tasks = []
     for _ in range(draw(st.integers(0, 2))):
         tasks.append(Task(
-            id=draw(IDS), title=draw(TEXTS), due=draw(st.none() | DAYS),
+            id=draw(IDS), title=draw(TITLES), due=draw(st.none() | DAYS),
             state=draw(st.none() | st.sampled_from(TaskState)), closed_at=draw(st.none() | STAMPS),
             reviewed_at=draw(st.none() | STAMPS), created_at=draw(STAMPS),
             updated_at=draw(STAMPS),

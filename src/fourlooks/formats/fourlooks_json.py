@@ -41,6 +41,7 @@ from fourlooks.model import (
     TaskState,
     clean_tag,
     clean_text,
+    clean_title,
 )
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ def _task(item: dict, where: Where) -> Task:
     no_unknown_keys(item, _TASK_KEYS, where)
     title = string(item, "title", where)
     try:
-        title = clean_text(title)
+        title = clean_title(title)
     except ValueError as exc:
         raise where.fail("title", str(exc)) from None
     return Task(
