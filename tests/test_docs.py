@@ -40,3 +40,15 @@ def test_readme_test_command_is_what_ci_runs():
     command = re.search(r"&& (python -m pytest[^\n`]*)$", readme, re.M)
     assert command, "README.md names no test command"
     assert command.group(1) in ci.splitlines()
+
+
+def test_every_test_docs_reliability_names_exists():
+    """docs/reliability.md says which tests hold each promise: each must be there."""
+    import re
+
+    text = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    files = set(re.findall(r"`(test_\w+\.py)`", text))
+    functions = set(re.findall(r"`(test_\w+)`", text)) - {name[:-3] for name in files}
+    assert files and all((ROOT / "tests" / name).is_file() for name in files), files
+    sources = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "tests").glob("*.py"))
+    assert all(f"def {name}(" in sources for name in functions), functions
