@@ -95,3 +95,23 @@ def test_the_journal_is_left_as_it_was_and_adds_go_on(cli, journal_file):
         assert kept.fetchone()[0] == 1
     cli.ok("add", "-l", "ahead", "written after")  # check's finding concerns one entry only
     assert len(cli.json("list", "--json")) == 4
+
+
+def _set_bytes(path: Path, sql: str, *params: object) -> None:
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute(sql, params)
+
+
+def test_a_tag_or_a_task_title_with_such_a_byte_is_named_too(cli, journal_file):
+    entry = cli.ok("add", "-l", "back", "-t", "fine", "tagged").stdout.strip()
+    cli.ok("task", "add", "Write the plan")
+    _set_bytes(journal_file, "UPDATE entry_tags SET tag = CAST(? AS TEXT)", b"fi\xffne")
+    _set_bytes(journal_file, "UPDATE tasks SET title = CAST(? AS TEXT)", b"Write \xff plan")
+    listed = cli.ok("list")
+    assert "tagged" in listed.stdout
+    _warned(listed, entry)
+    tasks = cli.ok("task", "list")
+    assert "Write \ufffd plan" in tasks.stdout
+    assert "warning: task " in tasks.stderr
+    problems = json.loads(cli("check", "--json").stdout)["problems"]
+    assert [p.split()[0] for p in problems] == ["entry_tags", "tasks"]

@@ -336,10 +336,10 @@ def _close(state: Settings) -> None:
     undecodable = sorted(state._journal.undecodable)
     state._journal.close()
     if undecodable:
-        shown = ", ".join(entry_id[:8] for entry_id in undecodable[:5])
+        shown = ", ".join(f"{noun} {row_id[:8]}" for noun, row_id in undecodable[:5])
         more = f" and {len(undecodable) - 5} more" if len(undecodable) > 5 else ""
         typer.echo(
-            f"fourlooks: warning: entry {shown}{more} holds bytes that are not UTF-8, shown "
+            f"fourlooks: warning: {shown}{more}: bytes that are not UTF-8, shown "
             "as \ufffd; the journal keeps them as they are (`fourlooks check` lists them)",
             err=True,
         )

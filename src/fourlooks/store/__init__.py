@@ -65,7 +65,7 @@ def in_chunks(journal: Journal, sql: str, ids: Sequence[str]) -> Iterator[tuple]
     """
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        yield from journal.conn.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+        yield from read_rows(journal, sql.format(marks=",".join("?" * len(chunk))), chunk)
 
 
 def existing_ids(journal: Journal, table: str, ids: Sequence[str]) -> set[str]:
@@ -78,14 +78,16 @@ def existing_ids(journal: Journal, table: str, ids: Sequence[str]) -> set[str]:
 _NOT_UTF8 = "Could not decode to UTF-8"
 
 
-def read_rows(journal: Journal, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+def read_rows(
+    journal: Journal, sql: str, params: Sequence[object] = (), *, noun: str = "entry"
+) -> list[tuple]:
     """The rows of `sql`, even where a value holds bytes that are not UTF-8.
 
     Such bytes (written by another program, or a damaged disk) would fail the whole query:
     one bad byte would hide every entry. They are read with U+FFFD in place of the bad
-    bytes instead, and the row's first column (its id) is noted in `journal.undecodable`
-    so the command can say which. The journal itself is not changed. Only a query that
-    meets such bytes pays for the second, slower read.
+    bytes instead, and the row's first column (the id of the `noun` it is about) is noted
+    in `journal.undecodable` so the command can say which. The journal itself is not
+    changed. Only a query that meets such bytes pays for the second, slower read.
     """
     try:
         return journal.conn.execute(sql, params).fetchall()
@@ -97,10 +99,10 @@ def read_rows(journal: Journal, sql: str, params: Sequence[object] = ()) -> list
         raw = journal.conn.execute(sql, params).fetchall()
     finally:
         journal.conn.text_factory = str
-    return [_decoded(row, journal.undecodable) for row in raw]
+    return [_decoded(row, journal.undecodable, noun) for row in raw]
 
 
-def _decoded(row: tuple, undecodable: set[str]) -> tuple:
+def _decoded(row: tuple, undecodable: set[tuple[str, str]], noun: str) -> tuple:
     values, exact = [], True
     for value in row:
         if isinstance(value, bytes):
@@ -110,7 +112,7 @@ def _decoded(row: tuple, undecodable: set[str]) -> tuple:
                 value, exact = value.decode("utf-8", errors="replace"), False
         values.append(value)
     if not exact:
-        undecodable.add(values[0])
+        undecodable.add((noun, values[0]))
     return tuple(values)
 
 
@@ -123,7 +125,8 @@ class Journal:
         self.conn = conn
         self.path = path
         self.read_only = read_only  # why it cannot be written, when it cannot
-        self.undecodable: set[str] = set()  # ids of rows read with bytes that were not UTF-8
+        # (noun, id) of each row read with bytes that were not UTF-8
+        self.undecodable: set[tuple[str, str]] = set()
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from fourlooks.errors import FourlooksError
 from fourlooks.model import Task, TaskState, field_names
-from fourlooks.store import Journal, in_chunks, new_id, now_iso, stamp_after
+from fourlooks.store import Journal, in_chunks, new_id, now_iso, read_rows, stamp_after
 from fourlooks.store.entries import _short_id, resolve_id
 
 # The columns of `tasks` are Task's fields in their order.
@@ -68,7 +68,7 @@ def in_creation_order(journal: Journal, ids: set[str] | None = None) -> Iterator
 
 def titles(journal: Journal) -> dict[str, str]:
     """Every task's title by its id."""
-    return dict(journal.conn.execute("SELECT id, title FROM tasks").fetchall())
+    return dict(read_rows(journal, "SELECT id, title FROM tasks", noun="task"))
 
 
 def updated_at(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
@@ -80,13 +80,15 @@ def with_reviews(journal: Journal, *, include_closed: bool = True) -> list[TaskR
     """Every task (or the open ones) with its last review day and any unfinished review."""
     where = "" if include_closed else "WHERE t.closed_at IS NULL"
     columns = ", ".join(f"t.{name}" for name in _FIELDS)
-    rows = journal.conn.execute(
+    rows = read_rows(
+        journal,
         f"SELECT {columns},"
         " (SELECT max(period) FROM reviews AS r WHERE r.cadence = 'task' AND r.task_id = t.id),"
         " EXISTS (SELECT 1 FROM reviews AS r WHERE r.cadence = 'task' AND r.task_id = t.id"
         "         AND r.completed_at IS NULL)"
-        f" FROM tasks AS t {where} ORDER BY t.due IS NULL, t.due, t.created_at, t.id"
-    ).fetchall()
+        f" FROM tasks AS t {where} ORDER BY t.due IS NULL, t.due, t.created_at, t.id",
+        noun="task",
+    )
     width = len(_FIELDS)
     return [TaskReviews(_task(row[:width]), row[width], bool(row[width + 1])) for row in rows]
 
@@ -141,7 +143,7 @@ def short_ids(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
 
 
 def _fetch(journal: Journal, where_sql: str, params: Sequence[object]) -> list[Task]:
-    rows = journal.conn.execute(f"SELECT {_COLUMNS} FROM tasks {where_sql}", params).fetchall()
+    rows = read_rows(journal, f"SELECT {_COLUMNS} FROM tasks {where_sql}", params, noun="task")
     return [_task(row) for row in rows]
 
 
