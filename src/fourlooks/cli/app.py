@@ -356,13 +356,17 @@ def lang() -> str:
 def run() -> None:
     """Console entry point: the app, with the last guard against tracebacks."""
     try:
-        app(prog_name="fourlooks")
+        try:
+            app(prog_name="fourlooks")
+        finally:
+            sys.stdout.flush()  # here, not at exit: a reader gone by then is a broken pipe too
     except KeyboardInterrupt:
         typer.echo("", err=True)
         sys.exit(130)
     except BrokenPipeError:
-        # `fourlooks list | head`: the reader left; say nothing more.
-        sys.stderr.close()
+        # `fourlooks list | head`: the reader left; say nothing more. Python would flush
+        # stdout once more on the way out and complain, so it is pointed at /dev/null.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
     except Exception as exc:  # the last line of defence against a traceback
         if os.environ.get("FOURLOOKS_DEBUG"):
