@@ -67,14 +67,12 @@ def backup(journal_path: Path, target: Path, *, force: bool = False) -> Backup:
         raise UsageError(f"{target} already exists; use --force to overwrite it")
     with contextlib.closing(_connect(journal_path)) as source:
         _require_journal(source, journal_path)
-        temporary = target.with_name(f".{target.name}.partial-{os.getpid()}")
         try:
-            entries = _backup_copy(source, temporary)
-            _move_into_place(temporary, target, force=force)
-        finally:
-            for leftover in (temporary, Path(f"{temporary}-journal")):
-                with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
+            entries = write_copy(source, target, replace=force)
+        except OSError as exc:
+            raise JournalError(f"cannot write {target.parent}: {exc.strerror}") from None
+        except sqlite3.Error as exc:
+            raise _backup_error(target, exc) from None
     return Backup(path=target, entries=entries, size=target.stat().st_size)
 
 
@@ -120,13 +118,29 @@ def _tables(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def _backup_copy(source: sqlite3.Connection, temporary: Path) -> int:
+def write_copy(source: sqlite3.Connection, target: Path, *, replace: bool) -> int:
+    """Copy a journal to `target` whole or not at all; return how many entries it holds.
+
+    The one way a copy is made (backup, and the copy saved before a migration): a checked
+    snapshot is written to a private temporary file beside the target, flushed to the disk,
+    and only then moved into place, so a kill or a full disk never leaves half a copy under
+    the name people trust. Without `replace`, an existing target is refused (UsageError).
+    """
+    from fourlooks import files
+
+    temporary = target.with_name(f".{target.name}.partial-{os.urandom(4).hex()}")
     try:
-        return copy_journal(source, temporary)
-    except OSError as exc:
-        raise JournalError(f"cannot write {temporary.parent}: {exc.strerror}") from None
-    except sqlite3.Error as exc:
-        raise _backup_error(temporary, exc) from None
+        entries = copy_journal(source, temporary)
+        files.sync_file(temporary)
+        if replace:
+            os.replace(temporary, target)
+        elif not files.link_new(temporary, target):
+            raise UsageError(f"{target} already exists; use --force to overwrite it")
+    finally:
+        for leftover in (temporary, Path(f"{temporary}-journal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    return entries
 
 
 def copy_journal(source: sqlite3.Connection, temporary: Path) -> int:
@@ -144,23 +158,13 @@ def copy_journal(source: sqlite3.Connection, temporary: Path) -> int:
         return copy.execute("SELECT count(*) FROM entries").fetchone()[0]
 
 
-def _backup_error(temporary: Path, exc: sqlite3.Error) -> JournalError:
+def _backup_error(target: Path, exc: sqlite3.Error) -> JournalError:
     message = str(exc)
     if "full" in message or "disk I/O error" in message:
         return JournalError(
-            f"cannot write the backup in {temporary.parent}: {message} (is the disk full?)"
+            f"cannot write the backup in {target.parent}: {message} (is the disk full?)"
         )
-    return JournalError(f"cannot write the backup in {temporary.parent}: {message}")
-
-
-def _move_into_place(temporary: Path, target: Path, *, force: bool) -> None:
-    from fourlooks import files
-
-    files.sync_file(temporary)
-    if force:
-        os.replace(temporary, target)
-    elif not files.link_new(temporary, target):
-        raise UsageError(f"{target} already exists; use --force to overwrite it")
+    return JournalError(f"cannot write the backup in {target.parent}: {message}")
 
 
 def _check_schema(conn: sqlite3.Connection, report: CheckReport) -> None:

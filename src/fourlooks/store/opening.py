@@ -237,32 +237,23 @@ def save_copy_before_migration(path: Path, version: int) -> Path:
     """Copy the journal to `journal.db.schemaN-YYYYMMDD-HHMMSS.bak`, whole or not at all.
 
     Called under the journal's write lock, so the copy is read through a second connection
-    (WAL readers are not blocked by the writer) and is the last committed state. It is
-    written to a temporary name, checked, flushed to the disk, and only then renamed: a
-    kill or a full disk never leaves a partial copy under the name people trust, and a
-    copy that cannot be made stops the migration.
+    (WAL readers are not blocked by the writer) and is the last committed state. It is made
+    as a backup is (store.maintenance.write_copy); a copy that cannot be made stops the
+    migration.
     """
-    from fourlooks import files
     from fourlooks.store import maintenance
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.schema{version}-{stamp}.bak")
     _remove_unfinished_copies(path)
-    temporary = target.with_name(f".{target.name}.partial-{os.urandom(4).hex()}")
     try:
         with contextlib.closing(connect_read_only(path)) as source:
-            maintenance.copy_journal(source, temporary)
-        files.sync_file(temporary)
-        os.replace(temporary, target)
+            maintenance.write_copy(source, target, replace=True)
     except (sqlite3.Error, OSError) as exc:
         message = exc.strerror if isinstance(exc, OSError) else str(exc)
         raise JournalError(
             f"cannot save a copy of {path} before migrating it ({message}); nothing was changed"
         ) from None
-    finally:
-        for leftover in (temporary, Path(f"{temporary}-journal")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
     return target
 
 
