@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from fourlooks import validate
 from fourlooks.errors import ImportFileError
 
 _ID = re.compile(r"[0-9a-f]+(-[0-9a-f]+)*")
@@ -128,11 +129,10 @@ def choice_of(item: dict, key: str, allowed: type, where: Where, *, optional: bo
     value = string(item, key, where, optional=optional)
     if value is None:
         return None
-    try:
-        return allowed(value)
-    except ValueError:
-        expected = ", ".join(member.value for member in allowed)
-        raise where.fail(key, f"{value[:40]!r} is not one of {expected}") from None
+    found = validate.member(allowed, value)
+    if found is None:
+        raise where.fail(key, f"{value[:40]!r} is not one of {validate.values(allowed)}")
+    return found
 
 
 def a_list(item: dict, key: str, where: Where) -> list:
@@ -143,6 +143,6 @@ def a_list(item: dict, key: str, where: Where) -> list:
 
 
 def no_unknown_keys(item: dict, known: tuple[str, ...], where: Where) -> None:
-    for key in item:
-        if key not in known:
-            raise where.fail(key, "unknown field (is the file from a newer fourlooks?)")
+    key = validate.unknown_key(item, known)
+    if key is not None:
+        raise where.fail(key, "unknown field (is the file from a newer fourlooks?)")

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
+from fourlooks import validate
 from fourlooks.errors import ConfigError, UsageError
 from fourlooks.model import Cadence, Look, Question, TaskState
 
@@ -287,11 +288,11 @@ def _new_spec(table: dict, where: str, *, builtin: bool) -> _Spec:
 
 def _reworded(spec: _Spec, table: dict, where: str) -> _Spec:
     """A built-in question with new text; nothing but the wording may change."""
-    for key in table:
-        if key not in _REWORD_FIELDS:
-            raise ConfigError(
-                f"{where}: a built-in question can only be reworded (text, text_zh), not {key!r}"
-            )
+    key = validate.unknown_key(table, _REWORD_FIELDS)
+    if key is not None:
+        raise ConfigError(
+            f"{where}: a built-in question can only be reworded (text, text_zh), not {key!r}"
+        )
     if "text" not in table and "text_zh" not in table:
         raise ConfigError(f"{where}: rewording needs text or text_zh")
     changes = {key: _string(table, key, where) for key in ("text", "text_zh") if key in table}
@@ -300,9 +301,9 @@ def _reworded(spec: _Spec, table: dict, where: str) -> _Spec:
 
 def _check_keys(table: dict, allowed: tuple[str, ...], where: str, what: str) -> None:
     """Reject keys we do not know: a typo should not be silently ignored."""
-    for key in table:
-        if key not in allowed:
-            raise ConfigError(f"{where}: unknown {what} {key!r}")
+    key = validate.unknown_key(table, allowed)
+    if key is not None:
+        raise ConfigError(f"{where}: unknown {what} {key!r}")
 
 
 def _string(table: dict, field: str, where: str) -> str:
@@ -315,11 +316,11 @@ def _string(table: dict, field: str, where: str) -> str:
 
 def _enum(enum_type: type, value: object, field: str, where: str):
     """The enum member named by `value`, strictly (no aliases: files should be unambiguous)."""
-    try:
-        return enum_type(value)
-    except ValueError:
-        expected = ", ".join(member.value for member in enum_type)
-        raise ConfigError(f"{where}: unknown {field} {value!r} (expected {expected})") from None
+    found = validate.member(enum_type, value)
+    if found is None:
+        expected = validate.values(enum_type)
+        raise ConfigError(f"{where}: unknown {field} {value!r} (expected {expected})")
+    return found
 
 
 def _source(table: dict, where: str, *, builtin: bool) -> str:
