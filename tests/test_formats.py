@@ -376,6 +376,7 @@ def test_folder_layout_daily_notes_and_monthly_audit_with_front_matter():
         "2026/11/2026-11-audit.md",
     ]
     meta, body = front_matter(files["2026/11/2026-11-26.md"])
+    assert meta.pop("content").startswith("sha256-")  # how a later export sees hand edits
     assert meta == {
         "date": dt.date(2026, 11, 26),
         "looks": ["back", "down", "ahead"],

@@ -60,6 +60,7 @@ class ExportResult:
     plan: ExportPlan
     written: int = 0  # files of a folder export written, and left as they were
     unchanged: int = 0
+    kept: list[str] = field(default_factory=list)  # notes edited by hand: left as they are
     warnings: list[str] = field(default_factory=list)
 
 
@@ -104,6 +105,18 @@ def check_target(target: Path, journal_file: Path, *, in_folder: bool = False) -
         else "not overwriting it (move it away or choose another name)"
     )
     raise FourlooksError(f"{target} exists and was not written by fourlooks export; {advice}")
+
+
+# A day's note is a few kilobytes; one holding more than this is not worth comparing.
+MAX_NOTE_BYTES = 64 << 20
+
+
+def _edited_since(writer, target: Path) -> bool:
+    """Whether a note of an earlier export was edited by hand since it was written."""
+    if not target.is_file() or not hasattr(writer, "edited_by_hand"):
+        return False
+    raw = files.read_bounded(str(target), MAX_NOTE_BYTES, what="a note")
+    return writer.edited_by_hand(raw.decode("utf-8", errors="replace"))
 
 
 def _made_by_export(head: str) -> bool:
@@ -155,6 +168,9 @@ def _export_folder(writer, source: _Source, folder: Path, result: ExportResult) 
         target = folder / relative
         if files.same_content(target, content):
             result.unchanged += 1
+            continue
+        if _edited_since(writer, target):
+            result.kept.append(str(relative))
             continue
         files.make_folder(target.parent)
         files.write_atomic(target, [content])

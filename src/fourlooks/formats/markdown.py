@@ -107,7 +107,7 @@ class Renderer:
 
     def _day_file(self, day: str, entries: list[Entry]) -> str:
         head = [f"date: {day}", *_listing(entries)]
-        return _front_matter(head) + "\n".join(self._day(day, entries, level=1)) + "\n"
+        return _note(head, "\n".join(self._day(day, entries, level=1)) + "\n")
 
     def _audit_file(self, entries: list[Entry]) -> tuple[str, str]:
         month = entries[0].date[:7]
@@ -117,7 +117,7 @@ class Renderer:
             head.append("ratings: " + json.dumps(ratings, ensure_ascii=False))
         head.extend(_listing(entries))
         body = "\n".join(self._audit(month, entries, level=1))
-        return audit_path(month), _front_matter(head) + body + "\n"
+        return audit_path(month), _note(head, body + "\n")
 
     # Sections.
 
@@ -254,7 +254,35 @@ def _yaml_safe(flow: str) -> str:
 
 
 def _front_matter(lines: list[str]) -> str:
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
+    return "---\n" + "\n".join(lines) + _END
+
+
+_END = "\n---\n\n"
+# A note of the folder export records a digest of what it wrote below its front matter, so a
+# later export can tell a note the person has edited since (the Obsidian use) and keep it.
+_DIGEST = "content: sha256-"
+
+
+def _note(head: list[str], body: str) -> str:
+    return _front_matter([*head, _DIGEST + _digest(body)]) + body
+
+
+def _digest(body: str) -> str:
+    import hashlib  # deferred: only the folder export needs it
+
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+def edited_by_hand(text: str) -> bool:
+    """Whether a note this module wrote has been changed since, by its digest.
+
+    A note written before notes carried a digest cannot tell, and counts as unchanged.
+    """
+    end = text.find(_END, 3) if text.startswith("---\n") else -1
+    found = [line for line in text[4:end].split("\n") if line.startswith(_DIGEST)]
+    if end < 0 or not found:
+        return False
+    return found[0][len(_DIGEST) :] != _digest(text[end + len(_END) :])
 
 
 def _plain_answers(entry: Entry) -> set[str]:

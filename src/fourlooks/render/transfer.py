@@ -9,6 +9,9 @@ if TYPE_CHECKING:
     from fourlooks.transfer import ExportResult, ImportResult
 
 
+KEPT_NAMED = 5  # notes named in the message; the rest are counted
+
+
 def export_lines(result: ExportResult) -> Iterator[str]:
     """For stderr: any warning, and for a folder, where it went and how many files changed."""
     for warning in result.warnings:
@@ -20,6 +23,13 @@ def export_lines(result: ExportResult) -> Iterator[str]:
         f"Exported to {result.plan.folder}: {written} file{'s' * (written != 1)} written,"
         f" {result.unchanged} unchanged."
     )
+    if result.kept:
+        named = ", ".join(result.kept[:KEPT_NAMED])
+        more = f" and {len(result.kept) - KEPT_NAMED} more" if len(result.kept) > KEPT_NAMED else ""
+        yield (
+            f"Kept {len(result.kept)} note{'s' * (len(result.kept) != 1)} edited by hand since"
+            f" the last export, not overwritten: {named}{more}."
+        )
 
 
 def import_lines(result: ImportResult) -> Iterator[str]:
