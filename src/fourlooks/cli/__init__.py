@@ -43,6 +43,10 @@ COMMANDS: dict[str, Listed] = {
         "fourlooks.cli.questions",
         "List the review questions with their ids and sources, in the order reviews ask them.",
     ),
+    "hook": Listed(
+        "fourlooks.cli.hook",
+        "Print a prompt snippet for the shell's startup file: a marker while a review is due.",
+    ),
     "export": Listed(
         "fourlooks.cli.transfer",
         "Export the journal as Markdown or as lossless JSON; exporting twice gives the same bytes.",

@@ -227,6 +227,7 @@ class Settings:
 
     journal_path: Path
     lang: str = "en"
+    due_changed: bool = False  # set by a command that changes what is due outside a write
     _journal: "Journal | None" = field(default=None, repr=False)
 
 
@@ -330,11 +331,21 @@ def main_options(
 
 
 def _close(state: Settings) -> None:
-    """Close the journal; say which entries were shown with bytes that were not UTF-8."""
-    if state._journal is None:
-        return
-    undecodable = sorted(state._journal.undecodable)
-    state._journal.close()
+    """Close the journal, first bringing its due file up to date if what is due may differ;
+    say which entries were shown with bytes that were not UTF-8."""
+    try:
+        if state.due_changed or (state._journal is not None and state._journal.changed):
+            from fourlooks.cli.due import refresh_due_file
+
+            refresh_due_file()
+    finally:
+        if state._journal is not None:
+            _close_journal(state._journal)
+
+
+def _close_journal(journal: "Journal") -> None:
+    undecodable = sorted(journal.undecodable)
+    journal.close()
     if undecodable:
         shown = ", ".join(f"{noun} {row_id[:8]}" for noun, row_id in undecodable[:5])
         more = f" and {len(undecodable) - 5} more" if len(undecodable) > 5 else ""

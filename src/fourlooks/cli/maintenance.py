@@ -93,4 +93,5 @@ def restore(
     if done is None:
         typer.echo("Not restored.", err=True)
         raise typer.Exit(1)
+    settings().due_changed = True  # the journal put back has reviews of its own
     typer.echo("\n".join(screen.restored(done, path)), err=True)

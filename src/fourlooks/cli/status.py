@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from fourlooks.cli.app import app, journal, lang
+from fourlooks.cli.app import app, journal, lang, settings
 from fourlooks.cli.days import review_today
 
 
@@ -37,6 +37,7 @@ def status(
 
     asked = questions.asked_cadences(lang())
     found = core.gather(journal(), day=review_today(), asked=asked)
+    settings().due_changed = True  # the prompt's due file follows what status found
     if as_json:
         typer.echo(render.to_json(found.to_dict()))
     elif not check or sys.stdout.isatty():

@@ -127,6 +127,7 @@ class Journal:
         self.read_only = read_only  # why it cannot be written, when it cannot
         # (noun, id) of each row read with bytes that were not UTF-8
         self.undecodable: set[tuple[str, str]] = set()
+        self.changed = False  # whether a transaction was committed (the due file follows)
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -158,6 +159,7 @@ class Journal:
         except sqlite3.Error as exc:
             self.conn.rollback()
             raise as_journal_error(self.path, exc) from None
+        self.changed = True
 
     def close(self) -> None:
         self.conn.close()
