@@ -33,3 +33,27 @@ def test_notes_left_alone_are_replaced_as_before(cli, tmp_path):
     result = cli.ok("export", "-o", f"{vault}/")
     assert "Kept" not in result.stderr
     assert "later" in Path(vault / "2026" / "11" / "2026-11-24.md").read_text()
+
+
+def test_a_json_export_holding_what_this_journal_lacks_is_not_replaced(cli, tmp_path):
+    shared = tmp_path / "shared.json"
+    a = {"FOURLOOKS_DB": str(tmp_path / "a.db")}
+    b = {"FOURLOOKS_DB": str(tmp_path / "b.db")}
+    cli.ok("add", "--look", "back", "written on the laptop", env=a)
+    cli.ok("task", "add", "Budget draft", env=a)
+    cli.ok("export", "-o", str(shared), env=a)
+    from_a = shared.read_bytes()
+    cli.ok("add", "--look", "up", "written on the desktop", env=b)
+    result = cli("export", "-o", str(shared), env=b)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"fourlooks: {shared} holds what this journal lacks or has older (1 entry, 1 task):"
+        f" import it first (`fourlooks import {shared}`), or --force replaces it"
+    )
+    assert shared.read_bytes() == from_a
+    cli.ok("import", str(shared), env=b)
+    cli.ok("export", "-o", str(shared), env=b)  # now it holds nothing b lacks
+    assert b"written on the desktop" in shared.read_bytes()
+    assert cli("export", "-o", str(shared), env=a).exit_code == 1  # a lacks b's entry
+    cli.ok("export", "-o", str(shared), "--force", env=a)
+    assert b"written on the desktop" not in shared.read_bytes()

@@ -43,6 +43,7 @@ class ExportRequest:
     out: str | None = None  # a file, a folder (a trailing / or an existing one), or stdout
     lang: str = "en"
     questions_file: Path | None = None
+    force: bool = False  # replace an earlier JSON export even if it holds more
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,8 @@ def export(
 
     result = ExportResult(plan_export(request))
     plan, writer = result.plan, formats.writer(result.plan.format)
+    if plan.file is not None and not request.force:
+        _refuse_to_lose(journal, plan.file)
     source = _Source(journal, request, result.warnings, progress)
     with transfer.snapshot(journal):
         if plan.folder is not None:
@@ -153,6 +156,30 @@ def export(
         else:
             files.write_text_stream(stdout, map(shown, chunks) if shown else chunks)
     return result
+
+
+def _refuse_to_lose(journal: Journal, target: Path) -> None:
+    """Refuse to replace a JSON export that holds records this journal lacks or has older.
+
+    Such a file is another machine's journal not yet imported: replacing it would lose them.
+    """
+    from fourlooks.store import transfer
+
+    head = files.read_head(target) if target.is_file() else ""
+    if not formats.writer("json").made_by_export(head):
+        return
+    raw = files.read_bounded(str(target), MAX_IMPORT_BYTES, what="an earlier export")
+    bundle = formats.reader("fourlooks").parse(formats.load_json(raw, str(target)), str(target))
+    missing = transfer.not_held(journal, bundle)
+    if missing:
+        one = {"entries": "entry", "tasks": "task", "reviews": "review"}
+        counts = ", ".join(
+            f"{count} {kind if count != 1 else one[kind]}" for kind, count in missing.items()
+        )
+        raise FourlooksError(
+            f"{target} holds what this journal lacks or has older ({counts}): import it"
+            f" first (`fourlooks import {target}`), or --force replaces it"
+        )
 
 
 def _export_folder(writer, source: _Source, folder: Path, result: ExportResult) -> None:

@@ -49,6 +49,13 @@ def export(
     date_to: DateTo = None,
     look: LookFilter = None,
     tag: TagFilter = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace an earlier JSON export even if it holds what this journal lacks.",
+        ),
+    ] = False,
 ) -> None:
     """Export the journal as Markdown or as lossless JSON; exporting twice gives the same bytes.
 
@@ -74,6 +81,7 @@ def export(
         out=out,
         lang=lang(),
         questions_file=paths.questions_file(),
+        force=force,
     )
     result = core.export(
         journal(),

@@ -331,6 +331,26 @@ def _same_content(journal: Journal, newer: list[Entry]) -> set[str]:
     }
 
 
+def not_held(journal: Journal, bundle: Bundle) -> dict[str, int]:
+    """How many of a file's entries, tasks and reviews this journal lacks or holds older."""
+    found = {}
+    for kind, records, stamps in (
+        ("entries", bundle.entries, _entries.updated_at),
+        ("tasks", bundle.tasks, _tasks.updated_at),
+    ):
+        stored = stamps(journal, [record.id for record in records])
+        count = sum(
+            record.id not in stored or _newer(record.updated_at, stored[record.id])
+            for record in records
+        )
+        if count:
+            found[kind] = count
+    held = existing_ids(journal, "reviews", [review.id for review in bundle.reviews])
+    if missing := sum(review.id not in held for review in bundle.reviews):
+        found["reviews"] = missing
+    return found
+
+
 def _newer(incoming: str, stored: str) -> bool:
     """Whether the file's copy was changed after the journal's (an equal time is not newer)."""
     return _instant(incoming) > _instant(stored)
