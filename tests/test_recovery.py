@@ -111,3 +111,30 @@ def test_when_nothing_can_be_kept_beside_the_journal_the_text_goes_to_the_tempor
     kept = _kept_file(screen)
     assert kept.parent == tmp_path / f"fourlooks-{os.getuid()}-recovered"
     assert kept.read_text() == TYPED + "\n"
+
+
+def test_a_review_answer_that_cannot_be_saved_is_kept(cli, journal_file, tmp_path):
+    cli.ok("add", "--look", "back", "already here")
+    lines = [" ".join(f"w{n}x{m}" for m in range(300)) for n in range(10)]  # ~20 KB, short lines
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "fourlooks", "review"],
+        env=environment({"TMPDIR": str(tmp_path)}),
+        encoding="utf-8",
+        timeout=60,
+        preexec_fn=_disk_full_after(FULL),
+        dimensions=(50, 200),
+    )
+    child.expect_exact("[1/")
+    child.expect_exact("> ")
+    for line in lines:
+        child.sendline(line)
+        child.expect_exact("> ")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    screen = child.before.replace("\r\n", "\n")
+    assert child.exitstatus == 1, screen
+    kept = _kept_file(screen)
+    assert kept.read_text().endswith("\n".join(lines) + "\n")
+    assert [e["text"] for e in cli.json("list", "--json")] == ["already here"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fourlooks import words
+from fourlooks import recovery, words
 from fourlooks.model import Entry, Look, Question
 from fourlooks.questions import COMMITMENTS_ID, STATE_ID
 from fourlooks.review.answers import LATER, Answer, Choice, Rating, answer_text, commitment_lines
@@ -192,6 +192,14 @@ class Run:
     def store(self, question: Question, answer: Answer) -> None:
         """The answer (None: the skip), what its cadence does with it, completion: one write."""
         drafts = [] if answer is None else self._drafts(question, answer)
+        # Typed at a terminal, an answer has no other copy: if saving it fails (a lock held
+        # too long, a read-only journal, a full disk) it is kept in a recovery file.
+        typed = "\n".join(draft.text for draft in drafts) if self.prompter.interactive else ""
+        kept = f"{question.text}\n\n{typed}" if typed else ""
+        with recovery.kept_on_failure(lambda: kept, self.journal.path, "review"):
+            self._write(question, answer, drafts)
+
+    def _write(self, question: Question, answer: Answer, drafts: list[reviews.Draft]) -> None:
         with self.journal.write():
             if self._settled_elsewhere(question.id, drafts):
                 self._settle()
