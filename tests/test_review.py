@@ -158,7 +158,9 @@ def test_tomorrows_review_follows_up_todays_commitments(journal):
 
 def test_the_opening_screen_has_date_streak_and_on_this_day(journal):
     for day in ("2026-11-24", "2026-11-25"):
-        daily(journal, Script(*[None] * len(DAILY)), day=dt.date.fromisoformat(day))
+        daily(
+            journal, Script("went well", *[None] * (len(DAILY) - 1)), day=dt.date.fromisoformat(day)
+        )
     entries.add(journal, date="2026-10-26", look=Look.DOWN, text="a month ago\nsecond line")
     entries.add(journal, date="2025-11-26", look=Look.UP, text="a year ago")
     prompter = Script(interactive=True)

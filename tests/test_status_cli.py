@@ -6,6 +6,9 @@ import pytest
 
 SKIP_ALL_DAILY = "\n" * 11
 SKIP_ALL_MONTHLY = "\n" * 13
+# A review counts in the streak once it answers a question: one answer, the rest skipped.
+ONE_ANSWER_DAILY = "went well\n" + SKIP_ALL_DAILY[1:]
+ONE_ANSWER_MONTHLY = "4\n" + SKIP_ALL_MONTHLY[1:]
 
 
 def status(cli, now=None):
@@ -54,7 +57,8 @@ def test_the_self_audit_is_due_from_the_months_last_days_for_a_week_after(cli, n
 
 
 def test_a_done_self_audit_is_no_longer_due_and_counts_in_the_streak(cli):
-    cli.ok("review", "--monthly", input=SKIP_ALL_MONTHLY, env={"FOURLOOKS_NOW": "2026-12-02T20:00"})
+    env = {"FOURLOOKS_NOW": "2026-12-02T20:00"}
+    cli.ok("review", "--monthly", input=ONE_ANSWER_MONTHLY, env=env)
     found = status(cli, "2026-12-02T20:00")
     assert found["monthly"]["state"] == "complete" and not found["monthly"]["due"]
     assert found["streaks"]["monthly"] == {"current": 1, "longest": 1}
@@ -62,11 +66,23 @@ def test_a_done_self_audit_is_no_longer_due_and_counts_in_the_streak(cli):
 
 def test_daily_streak_counts_completed_reviews(cli):
     for day in ("2026-11-20", "2026-11-24", "2026-11-25"):
-        cli.ok("review", "--date", day, input=SKIP_ALL_DAILY)
+        cli.ok("review", "--date", day, input=ONE_ANSWER_DAILY)
     assert status(cli)["streaks"]["daily"] == {"current": 2, "longest": 2}
-    cli.ok("review", input=SKIP_ALL_DAILY)
+    cli.ok("review", input=ONE_ANSWER_DAILY)
     assert status(cli)["streaks"]["daily"] == {"current": 3, "longest": 3}
     assert "daily 3 days (longest 3)" in cli.ok("status").stdout
+
+
+def test_a_review_of_skips_alone_is_complete_but_extends_no_streak_nor_coverage(cli):
+    cli.ok("review", "--date", "2026-11-25", input=ONE_ANSWER_DAILY)
+    cli.ok("review", input=SKIP_ALL_DAILY)
+    found = status(cli)
+    assert found["daily"]["state"] == "complete" and not found["due"]
+    assert found["streaks"]["daily"] == {"current": 1, "longest": 1}
+    report = cli.json("report", "--month", "2026-11", "--json")
+    assert report["days_reviewed"] == 1 and report["reviewed_dates"] == ["2026-11-25"]
+    cli.ok("review", "--monthly", input=SKIP_ALL_MONTHLY, env={"FOURLOOKS_NOW": "2026-12-02T20:00"})
+    assert status(cli, "2026-12-02T20:00")["streaks"]["monthly"] == {"current": 0, "longest": 0}
 
 
 def test_tasks_awaiting_review_are_listed_with_their_reason(cli):

@@ -190,10 +190,17 @@ def complete(journal: Journal, key: Key) -> str:
 def completed_periods(
     journal: Journal, cadence: Cadence, first: str = "", last: str = "\uffff"
 ) -> list[str]:
-    """Periods of the completed reviews of a cadence, from `first` to `last`, oldest first."""
+    """Periods of the completed reviews of a cadence, from `first` to `last`, oldest first.
+
+    A review counts only when at least one of its questions was answered: a review whose
+    every question was skipped is complete (nothing is left to ask) but holds no practice, so
+    it extends no streak and covers no day.
+    """
     rows = journal.conn.execute(
         "SELECT DISTINCT period FROM reviews WHERE cadence = ? AND completed_at IS NOT NULL"
-        " AND period BETWEEN ? AND ? ORDER BY period",
+        " AND period BETWEEN ? AND ?"
+        " AND EXISTS (SELECT 1 FROM entries WHERE entries.review_id = reviews.id)"
+        " ORDER BY period",
         (cadence.value, first, last),
     )
     return [row[0] for row in rows]
