@@ -76,7 +76,7 @@ class Month:
 def daily_at_a_terminal(
     day: str, weekday: str, followups: dict[str, str], answers: dict[int, list[str]]
 ) -> None:
-    """A daily review typed at a terminal: the last reviewed day's commitments, then 11 questions.
+    """A daily review typed at a terminal: the open commitments, then 11 questions.
 
     followups: the commitment shown -> what is typed (in whatever order the review asks).
     answers: question number -> lines; the other questions are skipped with an empty line.
@@ -85,7 +85,7 @@ def daily_at_a_terminal(
     child.expect_exact(f"Daily review · {weekday} {day}")
     pending = dict(followups)
     while pending:
-        shown = list(pending)[child.expect_exact([f"You planned: {text}" for text in pending])]
+        shown = list(pending)[child.expect_exact([f": {text}\r\n" for text in pending])]
         child.expect_exact("> ")
         child.sendline(pending.pop(shown))
     for number in range(1, 12):
@@ -165,7 +165,7 @@ def first_week(m: Month) -> tuple[str, str, str]:
     m.run("2026-10-03", "add", "-l", "down", "Asked the night shift about handovers")
     m.task("2026-10-03", "Venue booking")
 
-    # Oct 4, at a terminal: Oct 2's commitments (the last reviewed day); one is left open.
+    # Oct 4, at a terminal: Oct 2's commitments (the only ones open); one is left open.
     daily_at_a_terminal(
         "2026-10-04",
         "Sun",
@@ -215,6 +215,7 @@ def check_commitments_and_tasks(report: dict) -> None:
         "partly": 1,
         "not_done": 1,
         "awaiting": 3,
+        "dropped": 0,
     }
 
     # Task reviews: the last state of each task reviewed (the budget's second review counts).

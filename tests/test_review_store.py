@@ -59,26 +59,40 @@ def test_a_failed_answer_stores_nothing_not_even_the_review_row(journal):
     assert entries.count(journal) == 0
 
 
-def test_commitments_come_from_the_last_reviewed_day_until_followed_up(journal):
+def test_commitments_of_any_earlier_day_stay_open_until_a_follow_up_settles_them(journal):
     yesterday = reviews.Key(Cadence.DAILY, "2026-11-24")
     answer(journal, yesterday, "daily.ahead.commitments", "call Li", look=Look.AHEAD)
     answer(journal, yesterday, "daily.ahead.goal", "the budget", look=Look.AHEAD)
     by_hand = entries.add(journal, date="2026-11-24", look=Look.AHEAD, text="draft the rota")
-    entries.add(journal, date="2026-11-23", look=Look.AHEAD, text="older: not asked")
+    unreviewed = entries.add(journal, date="2026-11-23", look=Look.AHEAD, text="no review that day")
+    entries.add(journal, date="2026-11-26", look=Look.AHEAD, text="today's: asked tomorrow")
     asked = reviews.open_commitments(journal, "2026-11-26")
-    assert [e.text for e in asked] == ["call Li", "draft the rota"]
-    follow = reviews.Draft(
-        date="2026-11-26",
-        look=Look.BACK,
-        text="done",
-        question_id=reviews.FOLLOWUP_ID,
-        choice="done",
-        commitment_id=by_hand.id,
-    )
-    reviews.save(journal, DAY, [follow])
+    assert [e.text for e in asked] == ["no review that day", "call Li", "draft the rota"]
+    assert reviews.count_open_commitments(journal, "2026-11-26") == 3
+
+    def follow(commitment, choice):
+        draft = reviews.Draft(
+            date="2026-11-26",
+            look=Look.BACK,
+            text=choice,
+            question_id=reviews.FOLLOWUP_ID,
+            choice=choice,
+            commitment_id=commitment.id,
+        )
+        reviews.save(journal, DAY, [draft])
+
+    follow(by_hand, "done")
+    follow(unreviewed, reviews.KEPT)  # kept open: still asked, and known as kept
+    assert [e.text for e in reviews.open_commitments(journal, "2026-11-26")] == [
+        "no review that day",
+        "call Li",
+    ]
+    assert reviews.kept_open(journal, [e.id for e in asked]) == {unreviewed.id}
+    follow(unreviewed, "dropped")
     assert [e.text for e in reviews.open_commitments(journal, "2026-11-26")] == ["call Li"]
-    # No review before the first day: nothing to follow up.
-    assert reviews.open_commitments(journal, "2026-11-24") == []
+    assert reviews.count_open_commitments(journal, "2026-11-26") == 1
+    # Only commitments dated before the review's day are asked in it.
+    assert reviews.open_commitments(journal, "2026-11-23") == []
 
 
 def test_task_states_close_and_keep_open(journal):

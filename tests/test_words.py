@@ -118,7 +118,7 @@ def test_status_names_the_reviews_by_the_names_of_their_titles(cli):
     assert zh[0] == "周四 2026-11-26"
     assert zh[1].split()[:2] == ["日省", "待完成"]
     assert zh[2].split()[:2] == ["月省", "2026-11:"]
-    assert "连续                日省 0 天（最长 0） · 月省 0 个月（最长 0）" in zh[4]
+    assert "连续                日省 0 天（最长 0） · 月省 0 个月（最长 0）" in zh[5]
     en = cli.ok("status").stdout.splitlines()
     assert en[1].startswith("  Daily review        due")
     assert en[2].startswith("  Monthly self-audit  2026-11:")
@@ -207,8 +207,8 @@ def test_a_follow_up_offers_the_words_the_export_prints(journal_file):
     with open_journal(journal_file) as journal:
         JournalBuilder(journal).daily_review("2026-11-25", commitments=1)
     child = spawn("--lang", "zh", "review")
-    child.expect_exact("你计划：2026-11-25 commitment 1")
-    child.expect_exact("1 做到了  2 部分做到  3 没做到")
+    child.expect_exact("你2026-11-25计划：2026-11-25 commitment 1")
+    child.expect_exact("1 做到了  2 部分做到  3 没做到  4 放弃")
     stop(child)
 
 

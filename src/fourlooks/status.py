@@ -54,6 +54,7 @@ class Status(NamedTuple):
     monthly_streak: stats.Streak
     looks: dict[Look, int]
     neglected: Look | None = None
+    commitments_open: int = 0  # dated up to the day and not settled by a follow-up yet
 
     @property
     def due(self) -> bool:
@@ -72,6 +73,7 @@ class Status(NamedTuple):
                 "daily": _streak_dict(self.daily_streak),
                 "monthly": _streak_dict(self.monthly_streak),
             },
+            "commitments": {"open": self.commitments_open},
             "looks": {
                 "from": first.isoformat(),
                 "to": self.day.isoformat(),
@@ -118,6 +120,9 @@ def gather(
         monthly_streak=_streak(journal, cadences.MONTHLY, day),
         looks=stats.balance(looks),
         neglected=stats.neglected(looks),
+        commitments_open=reviews.count_open_commitments(
+            journal, (day + dt.timedelta(days=1)).isoformat()
+        ),
     )
 
 

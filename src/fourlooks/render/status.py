@@ -47,6 +47,8 @@ def lines(found: Status, lang: str, *, colour: bool) -> Iterator[str]:
     for item in found.tasks:
         reason = due(say(item.reason, due=item.task.due))
         yield f"    {paint(item.short_id, '2', enabled=colour)}  {shown(item.task.title)}  {reason}"
+    open_count = str(found.commitments_open) if found.commitments_open else say("none")
+    yield _row(say("status_commitments"), open_count)
     streaks = [
         say(key, current=words.count(streak.current, unit, lang), longest=streak.longest)
         for key, streak, unit in (

@@ -22,7 +22,7 @@ from fourlooks.store.reviews import completed_periods
 # importing the question bank for them would cost the report ~14 ms of start-up.
 STATE_ID = "task.back.state"
 TREND_MONTHS = 6  # the self-audit trend of a month report ends with that month
-FOLLOW_UP_CHOICES = ("done", "partly", "not_done")
+FOLLOW_UP_CHOICES = ("done", "partly", "not_done", "dropped")
 
 # The four self-audit questions of part 1, always shown (a month without an audit is a gap),
 # then the five qualities of the introduction, shown when any was rated in the window.
@@ -283,6 +283,7 @@ def _commitments(journal: Journal, first: str, last: str) -> figures.Commitments
         partly=followed.count("partly"),
         not_done=followed.count("not_done"),
         awaiting=len(answers) - len(followed),
+        dropped=followed.count("dropped"),
     )
 
 

@@ -34,7 +34,8 @@ class Commitments(NamedTuple):
     done: int
     partly: int
     not_done: int
-    awaiting: int  # not followed up (yet)
+    awaiting: int  # still open: not followed up, or kept open when asked
+    dropped: int = 0  # followed up as dropped: given up, no longer awaited
 
 
 class OverdueTask(NamedTuple):

@@ -126,7 +126,7 @@ def commitments(report: MonthReport) -> list[str]:
     headers += [phrases.heading(words.choice_label(FOLLOWUP_ID, value, lang)) for value in answers]
     headers.append(words.say("report_awaiting", lang))
     row = [c.made, c.followed_up, *answers.values(), c.awaiting]
-    return [*_md_table(headers, [row], "rrrrrr"), ""]
+    return [*_md_table(headers, [row], "r" * len(row)), ""]
 
 
 def tasks(report: MonthReport) -> list[str]:

@@ -31,8 +31,10 @@ def highlight_heading(group: str, lang: str) -> str:
 
 
 def follow_up_answers(commitments: Commitments) -> dict[str, int]:
-    """How many follow-ups said each answer, by the answer's value: done, partly, not done."""
-    return {value: getattr(commitments, value) for value in FOLLOW_UP_CHOICES}
+    """How many follow-ups said each answer, by the answer's value: done, partly, not done,
+    and dropped once any commitment was (a month that dropped none reads as it always did)."""
+    counts = {value: getattr(commitments, value) for value in FOLLOW_UP_CHOICES}
+    return {value: n for value, n in counts.items() if n or value != "dropped"}
 
 
 def follow_up_counts(commitments: Commitments, lang: str) -> str:

@@ -1,4 +1,4 @@
-"""The daily review's opening screen: the last reviewed day's commitments, then on this day.
+"""The daily review's opening screen: the commitments still open, then on this day.
 
 Shown only to a person at a terminal, before the day's questions.
 """
@@ -18,25 +18,41 @@ if TYPE_CHECKING:
     from fourlooks.review.engine import Run
 
 FOLLOWUP_ID = reviews.FOLLOWUP_ID
-FOLLOWUP_CHOICES = ("done", "partly", "not_done")
+FOLLOWUP_CHOICES = ("done", "partly", "not_done", "dropped")
+KEEP_CHOICES = (reviews.KEPT, "dropped")  # asked once of a commitment open this long
+KEEP_AFTER_DAYS = 14
 ON_THIS_DAY_SHOWN = 5  # entries shown per earlier day; the rest are counted
 
 
 def follow_up(run: Run, day: dt.date) -> None:
-    """Ask about each commitment of the last reviewed day: did it happen?"""
+    """Ask about each open commitment of an earlier day: did it happen?
+
+    A commitment open for KEEP_AFTER_DAYS is asked once whether to keep or drop it instead;
+    kept, it is asked "did it happen?" again from the next review on. An empty answer leaves
+    the commitment open, so the next review asks it again.
+    """
     commitments = reviews.open_commitments(run.journal, day.isoformat())
     if not commitments:
         return
-    run.say("commitments", style="heading", date=commitments[0].date)
+    kept = reviews.kept_open(run.journal, [c.id for c in commitments])
+    run.say("commitments", style="heading")
     for number, commitment in enumerate(commitments, start=1):
+        age = (day - dt.date.fromisoformat(commitment.date)).days
+        keep = age >= KEEP_AFTER_DAYS and commitment.id not in kept
         question = Question(
             id=FOLLOWUP_ID,
             cadence=Cadence.DAILY,
             look=Look.BACK,
             kind="choice",
-            text=words.say("followup", run.lang, text=commitment.text),
+            text=words.say(
+                "keep_or_drop" if keep else "followup",
+                run.lang,
+                text=commitment.text,
+                date=commitment.date,
+                days=words.count(age, "day", run.lang),
+            ),
             source="part 4",
-            choices=FOLLOWUP_CHOICES,
+            choices=KEEP_CHOICES if keep else FOLLOWUP_CHOICES,
         )
         answer = run.prompter.ask_choice(question, Progress(number, len(commitments)))
         if isinstance(answer, Choice):

@@ -206,40 +206,57 @@ def completed_periods(
     return [row[0] for row in rows]
 
 
-def last_reviewed_day(journal: Journal, before: str) -> str | None:
-    """The last day before `before` that has a daily review (complete or not)."""
-    row = journal.conn.execute(
-        "SELECT max(period) FROM reviews WHERE cadence = 'daily' AND period < ?", (before,)
-    ).fetchone()
-    return row[0]
-
-
 # Which entries are commitments, for the review's follow-up loop and the report alike:
 # look-ahead entries added by hand, and the lines of the commitments answer.
 IS_COMMITMENT = f"look = 'ahead' AND (cadence IS NULL OR question_id = '{COMMITMENTS_ID}')"
+
+# The follow-up answer that keeps a commitment open when it has been open for a while.
+KEPT = "kept"
+
+# A commitment is settled once a follow-up answered it (done, partly, not done or dropped):
+# `kept` leaves it open, and a follow-up without a choice (an older journal's) settles it.
+# One rule for the review that asks and the report that counts what is still awaited.
+IS_SETTLED = (
+    "EXISTS (SELECT 1 FROM entries AS f WHERE f.commitment_id = {commitment}.id"
+    f" AND ifnull(f.choice, '') != '{KEPT}')"
+)
 
 
 def open_commitments(journal: Journal, day: str) -> list[Entry]:
     """The commitments a daily review of `day` asks about, oldest first.
 
-    They are the look-ahead entries dated on the last day before `day` that has a daily
-    review, not followed up yet: entries added by hand (`add -l ahead`) and the lines of the
-    commitments answer. Answers to other look-ahead questions (a yearly goal, a task's lesson,
+    They are the look-ahead entries dated before `day`, on any day, reviewed or not, that no
+    follow-up has settled yet: entries added by hand (`add -l ahead`) and the lines of the
+    commitments answer. A follow-up skipped leaves its commitment open, so the next review
+    asks it again. Answers to other look-ahead questions (a yearly goal, a task's lesson,
     next month's goal) are plans of another kind and are not asked "did it happen?".
     """
-    previous = last_reviewed_day(journal, day)
-    if previous is None:
-        return []
+    settled = IS_SETTLED.format(commitment="entries")
     ids = [
         row[0]
         for row in journal.conn.execute(
-            f"SELECT id FROM entries WHERE date = ? AND {IS_COMMITMENT}"
-            " AND NOT EXISTS (SELECT 1 FROM entries AS f WHERE f.commitment_id = entries.id)"
-            " ORDER BY created_at, id",
-            (previous,),
+            f"SELECT id FROM entries WHERE date < ? AND {IS_COMMITMENT} AND NOT {settled}"
+            " ORDER BY date, created_at, id",
+            (day,),
         )
     ]
     return [entries.get(journal, entry_id) for entry_id in ids]
+
+
+def kept_open(journal: Journal, ids: Sequence[str]) -> set[str]:
+    """Of these commitments, the ones already asked whether to keep them, and kept."""
+    sql = (
+        f"SELECT commitment_id FROM entries WHERE choice = '{KEPT}'"
+        " AND commitment_id IN ({marks})"
+    )
+    return {row[0] for row in in_chunks(journal, sql, ids)}
+
+
+def count_open_commitments(journal: Journal, day: str) -> int:
+    """How many commitments dated before `day` are still open."""
+    settled = IS_SETTLED.format(commitment="entries")
+    sql = f"SELECT count(*) FROM entries WHERE date < ? AND {IS_COMMITMENT} AND NOT {settled}"
+    return journal.conn.execute(sql, (day,)).fetchone()[0]
 
 
 def _ensure(conn: sqlite3.Connection, key: Key) -> str:

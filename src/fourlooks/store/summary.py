@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from fourlooks.store import Journal
-from fourlooks.store.reviews import IS_COMMITMENT
+from fourlooks.store.reviews import IS_COMMITMENT, IS_SETTLED, KEPT
 
 
 def entries_per_day(journal: Journal, first: str, last: str) -> dict[str, int]:
@@ -59,20 +59,22 @@ def monthly_ratings(journal: Journal, first: str, last: str) -> dict[str, dict[s
 
 
 def commitment_answers(journal: Journal, first: str, last: str) -> list[str | None]:
-    """For each commitment dated in the span, the answer of its latest follow-up.
+    """For each commitment dated in the span, the answer that settled it, None while open.
 
-    None stands for a commitment nobody has followed up yet; follow-ups written after the
-    span count too, since a commitment is followed up in a later review.
+    The rule of what settles a commitment is the review's (store.reviews.IS_SETTLED): a
+    commitment kept open when asked whether to keep it is still awaited. Follow-ups written
+    after the span count too, since a commitment is followed up in a later review.
     """
     rows = journal.conn.execute(
         "SELECT (SELECT f.choice FROM entries AS f WHERE f.commitment_id = e.id"
+        f"        AND ifnull(f.choice, '') != '{KEPT}'"
         "        ORDER BY f.date DESC, f.created_at DESC LIMIT 1),"
-        "       EXISTS (SELECT 1 FROM entries AS f WHERE f.commitment_id = e.id)"
+        f"       {IS_SETTLED.format(commitment='e')}"
         f" FROM entries AS e WHERE {IS_COMMITMENT} AND e.date BETWEEN ? AND ?",
         (first, last),
     )
     # A follow-up without a choice still counts as followed up: it is told apart from none.
-    return [(choice or "") if followed else None for choice, followed in rows]
+    return [(choice or "") if settled else None for choice, settled in rows]
 
 
 def tasks_opened(journal: Journal, first: str, last: str) -> int:

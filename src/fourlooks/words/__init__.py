@@ -31,6 +31,8 @@ _EXTRA_ALIASES = {
         "done": ("d", "y", "yes", "是"),
         "partly": ("p", "部分"),
         "not_done": ("n", "no", "否", "没有"),
+        "dropped": ("drop", "x", "不做了"),
+        "kept": ("keep", "k", "继续"),
     },
 }
 

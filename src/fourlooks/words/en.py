@@ -17,8 +17,9 @@ MESSAGES = {
         "Finish an answer with an empty line; an empty answer skips.\n"
         "Ctrl-C stops at any point: the answers already given are kept."
     ),
-    "commitments": "You planned on {date}",
-    "followup": "You planned: {text}\nDid it happen?",
+    "commitments": "Commitments still open",
+    "followup": "You planned on {date}: {text}\nDid it happen?",
+    "keep_or_drop": "You planned on {date}, open for {days}: {text}\nKeep it or drop it?",
     "on_this_day": "On this day",
     "month_ago": "a month ago, {date}",
     "year_ago": "a year ago, {date}",
@@ -41,6 +42,7 @@ MESSAGES = {
     "unused": "Not used (already answered, or not asked in this review): {ids}",
     # status and task listings.
     "status_tasks": "Tasks to review",
+    "status_commitments": "Commitments open",
     "status_streaks": "Streaks",
     "status_balance": "Last 30 days",
     "due": "due",
@@ -181,7 +183,13 @@ CATALOGUE = {
             "not_done": "not done",
             "done_poorly": "done poorly",
         },
-        "daily.back.followup": {"done": "done", "partly": "partly", "not_done": "not done"},
+        "daily.back.followup": {
+            "done": "done",
+            "partly": "partly",
+            "not_done": "not done",
+            "dropped": "dropped",
+            "kept": "kept",
+        },
     },
     # The short names of the monthly ratings, as the report's tables show them.
     "ratings": {

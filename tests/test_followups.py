@@ -1,0 +1,66 @@
+"""Every commitment is followed up until settled: done, partly, not done or dropped."""
+
+from __future__ import annotations
+
+from pty_harness import finish, spawn, stop
+
+
+def follow(child, text: str, reply: str) -> None:
+    """Wait for the follow-up that names `text`, and give `reply` (empty: skip it)."""
+    child.expect_exact(text)
+    child.expect_exact("> ")
+    child.sendline(reply)
+
+
+def awaiting(cli, now: str) -> tuple[int, int, int]:
+    """What status and the month's report count as still open, and how many were dropped."""
+    env = {"FOURLOOKS_NOW": now}
+    open_now = cli.json("status", "--json", env=env)["commitments"]["open"]
+    report = cli.json("report", "--month", "2026-11", "--json", env=env)["commitments"]
+    return open_now, report["awaiting"], report["dropped"]
+
+
+def test_commitments_of_unreviewed_days_are_asked_until_settled_and_a_skip_comes_back(cli):
+    cli.ok("add", "--look", "ahead", "--date", "2026-11-10", "Visit the depot")
+    cli.ok("add", "--look", "ahead", "--date", "2026-11-24", "Call Li")
+    cli.ok("add", "--look", "ahead", "--date", "2026-11-25", "Draft the budget")
+    assert awaiting(cli, "2026-11-26T21:00:00") == (3, 3, 0)
+
+    child = spawn("review")
+    child.expect_exact("Commitments still open")
+    # Open for 16 days: asked once whether to keep it, not whether it happened.
+    follow(child, "You planned on 2026-11-10, open for 16 days: Visit the depot", "keep")
+    follow(child, "You planned on 2026-11-24: Call Li", "")
+    follow(child, "You planned on 2026-11-25: Draft the budget", "dropped")
+    child.expect_exact("[1/")
+    stop(child)
+    assert finish(child) == 130
+    assert awaiting(cli, "2026-11-26T21:00:00") == (2, 2, 1)
+    report = cli.ok("report", "--month", "2026-11").stdout
+    assert "Answers: done 0, partly 0, not done 0, dropped 1; awaiting follow-up 2." in report
+    shown = cli.ok("status").stdout
+    assert "Commitments open    2" in shown
+
+    # The next night: the kept one is asked as usual, the skipped one again, the dropped not.
+    child = spawn("review", now="2026-11-27T21:00:00")
+    follow(child, "You planned on 2026-11-10: Visit the depot\r\n      Did it happen?", "done")
+    follow(child, "You planned on 2026-11-24: Call Li", "not done: no answer")
+    child.expect_exact("[1/")
+    assert "Draft the budget" not in child.before
+    stop(child)
+    assert finish(child) == 130
+    assert awaiting(cli, "2026-11-27T21:00:00") == (0, 0, 1)
+    later = cli.ok("status", env={"FOURLOOKS_NOW": "2026-11-27T21:00"}).stdout
+    assert "Commitments open    none" in later
+
+
+def test_tonights_commitments_are_open_until_tomorrows_review(cli):
+    answers = "\n" * 9 + "Call Li\n" + "\n"
+    cli.ok("review", input=answers)
+    assert cli.json("status", "--json")["commitments"] == {"open": 1}
+    child = spawn("review", now="2026-11-27T21:00:00")
+    follow(child, "You planned on 2026-11-26: Call Li", "4")  # the fourth choice: dropped
+    child.expect_exact("[1/")
+    stop(child)
+    assert finish(child) == 130
+    assert awaiting(cli, "2026-11-27T21:00:00") == (0, 0, 1)
