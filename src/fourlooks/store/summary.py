@@ -26,15 +26,12 @@ def entries_per_month_and_look(
     journal: Journal, first: str, last: str
 ) -> dict[str, dict[str, int]]:
     """Entries per month (`YYYY-MM`) and look, for months that have any."""
-    found: dict[str, dict[str, int]] = {}
     rows = journal.conn.execute(
         "SELECT substr(date, 1, 7), look, count(*) FROM entries"
         " WHERE date BETWEEN ? AND ? GROUP BY 1, 2",
         (first, last),
     )
-    for month, look, count in rows:
-        found.setdefault(month, {})[look] = count
-    return found
+    return _nested(rows)
 
 
 def monthly_ratings(journal: Journal, first: str, last: str) -> dict[str, dict[str, int]]:
@@ -44,7 +41,6 @@ def monthly_ratings(journal: Journal, first: str, last: str) -> dict[str, dict[s
     for their ratings read every entry of them. If a question was somehow answered twice in
     a review, the answer written last counts.
     """
-    found: dict[str, dict[str, int]] = {}
     rows = journal.conn.execute(
         "SELECT r.period, e.question_id, e.rating FROM reviews AS r"
         " JOIN entries AS e ON e.review_id = r.id"
@@ -53,8 +49,14 @@ def monthly_ratings(journal: Journal, first: str, last: str) -> dict[str, dict[s
         " ORDER BY r.period, e.created_at",
         (first, last),
     )
-    for month, question_id, rating in rows:
-        found.setdefault(month, {})[question_id] = rating
+    return _nested(rows)
+
+
+def _nested(rows: Iterable[tuple[str, str, int]]) -> dict[str, dict[str, int]]:
+    """(month, key, number) rows as month -> key -> number; a later row wins."""
+    found: dict[str, dict[str, int]] = {}
+    for month, key, number in rows:
+        found.setdefault(month, {})[key] = number
     return found
 
 
