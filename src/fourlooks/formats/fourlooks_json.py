@@ -11,7 +11,7 @@ bytes. docs/export-format.md describes every field.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from fourlooks.dates import canonical_instant
@@ -149,13 +149,17 @@ def _each(origin: str, noun: str, items: list, read) -> list:
     return records
 
 
+def _cleaned(item: dict, key: str, where: Where, clean: Callable[[str], str]) -> str:
+    """A text field as the model keeps it (clean_text, clean_title), or the file's error."""
+    try:
+        return clean(string(item, key, where))
+    except ValueError as exc:
+        raise where.fail(key, str(exc)) from None
+
+
 def _entry(item: dict, where: Where) -> Entry:
     no_unknown_keys(item, _ENTRY_KEYS, where)
-    text = string(item, "text", where)
-    try:
-        text = clean_text(text)
-    except ValueError as exc:
-        raise where.fail("text", str(exc)) from None
+    text = _cleaned(item, "text", where, clean_text)
     rating = item.get("rating")
     if rating is not None and (
         not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5
@@ -193,11 +197,7 @@ def _tags(item: dict, where: Where) -> tuple[str, ...]:
 
 def _task(item: dict, where: Where) -> Task:
     no_unknown_keys(item, _TASK_KEYS, where)
-    title = string(item, "title", where)
-    try:
-        title = clean_title(title)
-    except ValueError as exc:
-        raise where.fail("title", str(exc)) from None
+    title = _cleaned(item, "title", where, clean_title)
     return Task(
         id=ident(item, "id", where),
         title=title,
