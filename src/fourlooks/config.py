@@ -1,9 +1,11 @@
-"""The user's config.toml: language, the hour a day starts, the editor.
+"""The user's config.toml: language, the hour a day starts, the editor, and the rest.
 
 ```toml
 lang = "zh"          # en or zh; --lang and FOURLOOKS_LANG win over it
 day_start = "04:00"  # a review before this hour counts for the day before
 editor = "nano"      # else $VISUAL, then $EDITOR
+quiet_days = 30      # `fourlooks people` names whom no entry has named for this many days
+optional_sets = ["qualities"]  # question sets switched on (docs/questions.md)
 ```
 """
 
@@ -74,8 +76,19 @@ def _names(value: object) -> str | None:
     return None if ok else "a list of names, as text"
 
 
+def _quiet_days(value: object) -> str | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 36600
+    return None if ok else "a whole number of days from 1 to 36600"
+
+
 # What each setting must hold: a function naming what was expected, or None when it is fine.
-_CHECKS = {"lang": _lang, "day_start": _day_start, "editor": _editor, "optional_sets": _names}
+_CHECKS = {
+    "lang": _lang,
+    "day_start": _day_start,
+    "editor": _editor,
+    "optional_sets": _names,
+    "quiet_days": _quiet_days,
+}
 
 
 def language() -> str:
@@ -97,3 +110,9 @@ def day_start() -> dt.time:
 
 def editor() -> str | None:
     return load().get("editor") or os.environ.get("VISUAL") or os.environ.get("EDITOR")
+
+
+def quiet_days() -> int:
+    from fourlooks.people import DEFAULT_QUIET_DAYS
+
+    return load().get("quiet_days", DEFAULT_QUIET_DAYS)

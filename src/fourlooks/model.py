@@ -93,6 +93,7 @@ class Filters:
     date_to: str | None = None
     look: Look | None = None
     tag: str | None = None
+    person: str | None = None  # a name in normal form (fourlooks.people.clean_name)
 
     def __post_init__(self) -> None:
         if self.date_from and self.date_to and self.date_from > self.date_to:

@@ -43,6 +43,7 @@ def search(
         look=filters.look,
         date_from=filters.date_from,
         date_to=filters.date_to,
+        person=filters.person,
         limit=row_limit(limit),
     )
     short = entries.short_ids(journal, [entry.id for entry, _ in found]) if short_ids else {}

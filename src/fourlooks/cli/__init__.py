@@ -34,6 +34,10 @@ COMMANDS: dict[str, Listed] = {
         "fourlooks.cli.search",
         "Search the text of every entry, best matches first, the match highlighted.",
     ),
+    "people": Listed(
+        "fourlooks.cli.people",
+        "List the people heard (@name in entries), how often, when last; who went quiet.",
+    ),
     "report": Listed(
         "fourlooks.cli.report",
         "Report a month: reviews, balance of the looks, self-audit, commitments, tasks,"

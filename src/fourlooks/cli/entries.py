@@ -15,12 +15,14 @@ from fourlooks.cli.inputs import (
     DateFrom,
     DateTo,
     LookFilter,
+    PersonFilter,
     TagFilter,
     checked_text,
     entry_text,
     parse_date,
     parse_days,
     parse_look,
+    parse_person,
     parse_tags,
     read_stdin,
     wants_editor,
@@ -72,6 +74,7 @@ def list_entries(
     date_to: DateTo = None,
     look: LookFilter = None,
     tag: TagFilter = None,
+    person: PersonFilter = None,
     number: Annotated[
         int | None,
         typer.Option(
@@ -97,6 +100,7 @@ def list_entries(
         date_to=last,
         look=parse_look(look) if look is not None else None,
         tag=parse_tags([tag])[0] if tag is not None else None,
+        person=parse_person(person),
     )
     found = entries.listing(
         journal(),

@@ -12,6 +12,7 @@ from fourlooks import dates
 from fourlooks.cli.app import today
 from fourlooks.errors import UsageError
 from fourlooks.model import MAX_TEXT_BYTES, Cadence, Look, clean_tag, clean_text
+from fourlooks.people import NAME_HELP, clean_name
 
 if TYPE_CHECKING:
     from fourlooks.fulltext import Term
@@ -73,6 +74,16 @@ def parse_query(words: list[str]) -> list[Term]:
 def parse_tags(tags: list[str] | None) -> list[str]:
     try:
         return [clean_tag(tag) for tag in tags or []]
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def parse_person(name: str | None) -> str | None:
+    """A --person NAME in the form names are compared in, or one line saying why not."""
+    if name is None:
+        return None
+    try:
+        return clean_name(name)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 
@@ -141,6 +152,12 @@ DateFrom = Annotated[
 ]
 DateTo = Annotated[
     str | None, typer.Option("--to", help="Up to this day: " + SPAN_HELP, metavar="WHEN")
+]
+PersonFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--person", "-p", help="Only entries naming this person. " + NAME_HELP, metavar="NAME"
+    ),
 ]
 TagFilter = Annotated[
     str | None, typer.Option("--tag", "-t", help="Only entries with this tag.", metavar="TAG")

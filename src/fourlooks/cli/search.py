@@ -12,9 +12,11 @@ from fourlooks.cli.inputs import (
     DateFrom,
     DateTo,
     LookFilter,
+    PersonFilter,
     parse_first_day,
     parse_last_day,
     parse_look,
+    parse_person,
     parse_query,
 )
 
@@ -31,6 +33,7 @@ def search(
     look: LookFilter = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
+    person: PersonFilter = None,
     number: Annotated[
         int,
         typer.Option("-n", "--number", min=0, metavar="N", help="How many, best first; 0: all."),
@@ -50,6 +53,7 @@ def search(
         date_from=parse_first_day(date_from) if date_from else None,
         date_to=parse_last_day(date_to) if date_to else None,
         look=parse_look(look) if look else None,
+        person=parse_person(person),
     )
     found = core.search(journal(), terms, filters, limit=number, short_ids=not as_json)
     if as_json:

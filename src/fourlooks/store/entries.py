@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from fourlooks.errors import Ambiguous, NotFound
 from fourlooks.model import Cadence, Entry, Look, field_names
 from fourlooks.store import Journal, in_chunks, new_id, now_iso, read_rows
+from fourlooks.store.people import HEARS
 
 # The columns of `entries` are Entry's fields in their order; tags live in entry_tags.
 _FIELDS = tuple(name for name in field_names(Entry) if name != "tags")
@@ -138,6 +139,7 @@ def query(
     question_id: str | None = None,
     review_id: str | None = None,
     task_id: str | None = None,
+    person: str | None = None,
     limit: int | None = None,
     newest_first: bool = True,
 ) -> list[Entry]:
@@ -151,6 +153,7 @@ def query(
         question_id=question_id,
         review_id=review_id,
         task_id=task_id,
+        person=person,
     )
     order = "DESC" if newest_first else "ASC"
     sql = ("WHERE " + " AND ".join(where) if where else "") + (
@@ -190,6 +193,7 @@ _FILTERS = {
     "question_id": "question_id = ?",
     "review_id": "review_id = ?",
     "task_id": "task_id = ?",
+    "person": HEARS.format(text="text"),  # a name in normal form (fourlooks.people)
 }
 
 

@@ -82,10 +82,12 @@ def _register_functions(conn: sqlite3.Connection) -> None:
     """SQL functions the schema's triggers call (search indexing): needed on every connection.
 
     Registered before migrating, since a migration may fill the index from existing entries.
+    The people filter's function (`list --person`) is registered with them.
     """
-    from fourlooks.store import search
+    from fourlooks.store import people, search
 
     search.register(conn)
+    people.register(conn)
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:

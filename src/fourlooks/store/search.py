@@ -17,6 +17,7 @@ from fourlooks import fulltext
 from fourlooks.model import Entry, Look
 from fourlooks.store import Journal
 from fourlooks.store import entries as _entries
+from fourlooks.store.people import HEARS
 
 
 def register(conn: sqlite3.Connection) -> None:
@@ -45,6 +46,7 @@ def search(
     look: Look | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    person: str | None = None,
     limit: int | None = None,
 ) -> list[tuple[Entry, float]]:
     """Entries containing every term, best match first (bm25), with their scores."""
@@ -55,6 +57,7 @@ def search(
             ("e.look = ?", look.value if look else None),
             ("e.date >= ?", date_from),
             ("e.date <= ?", date_to),
+            (HEARS.format(text="e.text"), person),
         )
         if value is not None
     ]

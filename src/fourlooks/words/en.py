@@ -151,6 +151,10 @@ MESSAGES = {
     "report_written": "Written by fourlooks on {today}.",
     "report_calendar_note": "Each day: its number of entries; {mark} marks a completed daily"
     " review.",
+    # The people heard (fourlooks people).
+    "people_line": "{name}  {times}×  last {last}",
+    "people_quiet": "Not heard from for {days} days or more: {names}",
+    "people_none": "No one named yet: write @name in an entry or an answer.",
 }
 
 CATALOGUE = {

@@ -131,6 +131,10 @@ MESSAGES = {
     "report_period_month": "月",
     "report_written": "由 fourlooks 于{today}生成。",
     "report_calendar_note": "每天：当天的条目数；{mark} 表示完成了日省。",
+    # 听到的人（fourlooks people）。
+    "people_line": "{name}  {times} 次  最近 {last}",
+    "people_quiet": "{days} 天以上没有听到：{names}",
+    "people_none": "还没有记下任何人：在条目或回答里写 @名字。",
 }
 
 CATALOGUE = {
