@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from fourlooks import recovery
 from fourlooks.model import Entry, Filters, Look, row_limit
 from fourlooks.store import Journal, stamp_after
 from fourlooks.store import entries as table
@@ -43,9 +44,22 @@ class Edited(NamedTuple):
     changed: bool  # False: what was asked is what was stored, and nothing was written
 
 
-def add(journal: Journal, *, date: str, look: Look, text: str, tags: Sequence[str]) -> EntryRef:
-    """Store a new entry in one transaction."""
-    entry = table.add(journal, date=date, look=look, text=text, tags=tags)
+def add(
+    journal: Journal,
+    *,
+    date: str,
+    look: Look,
+    text: str,
+    tags: Sequence[str],
+    typed: bool = False,
+) -> EntryRef:
+    """Store a new entry in one transaction.
+
+    `typed`: the text was typed in the editor and has no other copy, so a failed save keeps
+    it in a recovery file (piped text and arguments keep their source).
+    """
+    with recovery.kept_on_failure(lambda: text if typed else "", journal.path, "entry"):
+        entry = table.add(journal, date=date, look=look, text=text, tags=tags)
     return EntryRef(entry, _short(journal, entry))
 
 
@@ -78,7 +92,9 @@ def edit(
 ) -> Edited:
     """Apply the change; when none was asked, the new text is `ask_text(old text)`.
 
-    Only fields that differ are written, and only then is `updated_at` stamped.
+    Only fields that differ are written, and only then is `updated_at` stamped. Text asked
+    for is asked only once the journal has taken a write, and kept in a recovery file if
+    saving it fails.
     """
     entry = table.get(journal, entry_id)
     asked = {
@@ -87,12 +103,15 @@ def edit(
         "tags": None if change.tags is None else tuple(sorted(set(change.tags))),
         "text": change.text,
     }
+    typed = ""
     if all(value is None for value in asked.values()):
-        asked["text"] = ask_text(entry.text)
+        check_writable(journal)  # before anyone types, not after
+        typed = asked["text"] = ask_text(entry.text)
     changed = {k: v for k, v in asked.items() if v is not None and getattr(entry, k) != v}
     if changed:
         entry = dataclasses.replace(entry, **changed, updated_at=stamp_after(entry.updated_at))
-        table.replace(journal, entry)
+        with recovery.kept_on_failure(lambda: typed, journal.path, "edit"):
+            table.replace(journal, entry)
     return Edited(entry, _short(journal, entry), bool(changed))
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from fourlooks.cli.app import app, journal, lang, output, settings
+from fourlooks.cli.app import app, journal, lang, output
 from fourlooks.cli.inputs import (
     LOOK_HELP,
     SPAN_HELP,
@@ -47,17 +47,15 @@ def add(
     ] = None,
 ) -> None:
     """Add an entry tagged with one of the four looks; prints its short id."""
-    from fourlooks import entries, recovery
+    from fourlooks import entries
 
     chosen_look, day, tags = parse_look(look), parse_date(date), parse_tags(tag)
     from_editor = wants_editor(text)
     if from_editor:
         entries.check_writable(journal())  # fail before anyone types, not after
-    new_text = entry_text(text)
-    # What was typed into the editor is kept if the save fails; piped text has its source.
-    kept = (lambda: new_text) if from_editor else (lambda: "")
-    with recovery.kept_on_failure(kept, settings().journal_path, "entry"):
-        added = entries.add(journal(), date=day, look=chosen_look, text=new_text, tags=tags)
+    added = entries.add(
+        journal(), date=day, look=chosen_look, text=entry_text(text), tags=tags, typed=from_editor
+    )
     typer.echo(added.short_id)
 
 
@@ -163,7 +161,7 @@ def edit(
     ] = None,
 ) -> None:
     """Change an entry; with no options, edit its text in $EDITOR."""
-    from fourlooks import editor, entries, recovery
+    from fourlooks import editor, entries
 
     change = entries.Change(
         look=parse_look(look) if look is not None else None,
@@ -171,15 +169,9 @@ def edit(
         tags=parse_tags(tag) if tag is not None else None,
         text=checked_text(read_stdin() if text == "-" else text) if text is not None else None,
     )
-    typed: list[str] = []
-
-    def in_editor(old: str) -> str:
-        entries.check_writable(journal())  # before anyone types into the editor
-        typed.append(checked_text(editor.edit(old)))
-        return typed[-1]
-
-    with recovery.kept_on_failure(lambda: "".join(typed), settings().journal_path, "edit"):
-        done = entries.edit(journal(), entry_id, change, ask_text=in_editor)
+    done = entries.edit(
+        journal(), entry_id, change, ask_text=lambda old: checked_text(editor.edit(old))
+    )
     if done.changed:
         typer.echo(f"Saved {done.short_id}.", err=True)
     else:
