@@ -146,6 +146,8 @@ class ErrorBoundary(LazyGroup):
     ) -> Any:
         """Click's main, with its usage errors said in one line instead of a usage block."""
         args = list(sys.argv[1:] if args is None else args)
+        global _settings
+        _settings = None  # set again by this run's global options, none left from a run before
         try:
             _refuse_undecodable(args)
             result = super().main(args, *rest, standalone_mode=False, **kwargs)
@@ -165,6 +167,8 @@ class ErrorBoundary(LazyGroup):
             code = 1
         else:
             code = result if isinstance(result, int) else 0
+            if code == 0 and _settings is not None and _settings.created:  # said on success only
+                typer.echo(f"fourlooks: {_settings.created}", err=True)
         if standalone_mode:
             sys.exit(code)
         return code
@@ -228,6 +232,8 @@ class Settings:
     journal_path: Path
     lang: str = "en"
     due_changed: bool = False  # set by a command that changes what is due outside a write
+    explicit: bool = False  # the journal was named by --db or FOURLOOKS_DB
+    created: str = ""  # where this command made a new journal it was named: said at the end
     _journal: "Journal | None" = field(default=None, repr=False)
 
 
@@ -245,9 +251,9 @@ def journal() -> "Journal":
     """The journal, opened (and migrated) on first use and closed when the command ends."""
     state = settings()
     if state._journal is None:
-        from fourlooks.store import open_journal
+        from fourlooks.cli import opening
 
-        state._journal = open_journal(state.journal_path)
+        state._journal, state.created = opening.open_journal(state.journal_path, state.explicit)
     return state._journal
 
 
@@ -326,7 +332,9 @@ def main_options(
     if lang is not None and lang not in ("en", "zh"):
         raise typer.BadParameter(f"{lang!r} is not en or zh", param_hint="--lang")
     global _settings
-    state = _settings = Settings(journal_path=paths.journal_path(db), lang=lang or "")
+    state = _settings = Settings(
+        journal_path=paths.journal_path(db), lang=lang or "", explicit=db is not None
+    )
     ctx.call_on_close(lambda: _close(state))
 
 
