@@ -14,8 +14,10 @@ words (反思, 工作). So the index holds a derived text instead of the entry's
 
 A query is rebuilt from scratch, never passed through: each word or "quoted phrase" becomes a
 quoted FTS5 string, so operators (AND, NEAR, -, *, unbalanced quotes) typed by mistake are
-plain text. Changing `index_body`/`index_tail` changes what is stored: that needs a migration
-that calls `store.search.rebuild`, because deleting from the index recomputes the old values.
+plain text. The index stems English words (porter wrapping unicode61, migration m005);
+highlighting follows with the common English endings. Changing `index_body`/`index_tail`
+changes what is stored: that needs a migration that calls `store.search.rebuild`, because
+deleting from the index recomputes the old values.
 """
 
 from __future__ import annotations
@@ -162,12 +164,30 @@ def _term_pattern(term: Term) -> re.Pattern | None:
         if re.fullmatch(_CJK_RUN, part):
             pieces.append(re.escape(part))
         else:
-            pieces.append(r"(?<![^\W_])" + re.escape(part) + r"(?![^\W_])")
+            pieces.append(r"(?<![^\W_])" + _inflected(part) + r"(?![^\W_])")
     if not pieces:
         return None
     if term.prefix and pieces[-1].endswith(r"(?![^\W_])"):
         pieces[-1] = pieces[-1].removesuffix(r"(?![^\W_])") + r"[^\W_]*"
     return re.compile(r"[\W_]*".join(pieces))
+
+
+# The index stems English words (porter), so `work` matches "working". Python has no porter
+# here; for highlighting, the common English endings are enough: the root of the word typed
+# (its ending taken off when three letters remain) with any of them.
+_ENDINGS = ("ments", "ment", "ness", "ions", "ing", "ies", "ied", "ion", "ers", "es", "ed")
+_ENDINGS += ("er", "ly", "s", "d", "y", "e")
+
+
+def _inflected(word: str) -> str:
+    """A regex for an English word with its common endings; other words as they are."""
+    if not (word.isascii() and word.isalpha()):
+        return re.escape(word)
+    root = next(
+        (word[: -len(end)] for end in _ENDINGS if word.endswith(end) and len(word) - len(end) >= 3),
+        word,
+    )
+    return re.escape(root) + "(?:" + "|".join(_ENDINGS) + ")?"
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

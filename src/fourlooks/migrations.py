@@ -158,3 +158,25 @@ def m004_application_id(db: Database) -> None:
     and refuses another program's SQLite database untouched.
     """
     db.execute("PRAGMA application_id = 877415251")  # 0x344C4B53: a literal, as released
+
+
+@migrations()
+def m005_search_stems(db: Database) -> None:
+    """Search finds English words by their stem: `checklist` finds "checklists".
+
+    FTS5's `porter` tokenizer wraps the same unicode61 one, so the index is made anew with
+    it and filled from the entries. Chinese character pairs pass through porter unchanged.
+    The triggers on `entries` name the index by name and keep working as they are.
+    """
+    _run(
+        db,
+        """
+        DROP TABLE entry_search;
+        CREATE VIRTUAL TABLE entry_search USING fts5(
+            body, tail, content = '', tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        INSERT INTO entry_search (rowid, body, tail)
+            SELECT r.n, fourlooks_index_body(e.text), fourlooks_index_tail(e.text)
+            FROM entry_search_rows r JOIN entries e ON e.id = r.entry_id;
+        """,
+    )

@@ -22,7 +22,10 @@ from fourlooks.cli.inputs import (
 
 QUERY_HELP = (
     'Words an entry must all contain; "a phrase" in quotes; word* for any word starting with'
-    " it. Chinese: any two or more characters of the text."
+    " it. English words match their other forms (checklist finds checklists, work finds"
+    " working). A word that is a tag finds the entries with that tag (work finds #work),"
+    " after those with the word in their text. Chinese: any two or more characters of the"
+    " text."
 )
 
 

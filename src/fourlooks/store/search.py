@@ -1,5 +1,9 @@
 """Full-text search over entries: the FTS5 index built by migration m002_search.
 
+Since m005 the index stems English words (FTS5's porter over unicode61): `checklist` finds
+"checklists", `work` finds "working". A word that is an entry's tag also finds the entry,
+after the matches in the text: `search work` finds the entries tagged #work.
+
 The index is kept by triggers on `entries` (add, edit, delete, import and review answers all
 go through that table), and the triggers call two SQL functions that `register` adds to a
 connection. `store.open_journal` registers them on every connection it opens; a program
@@ -14,7 +18,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from fourlooks import fulltext
-from fourlooks.model import Entry, Look
+from fourlooks.model import Entry, Look, clean_tag
 from fourlooks.store import Journal
 from fourlooks.store import entries as _entries
 from fourlooks.store.people import HEARS
@@ -49,7 +53,11 @@ def search(
     person: str | None = None,
     limit: int | None = None,
 ) -> list[tuple[Entry, float]]:
-    """Entries containing every term, best match first (bm25), with their scores."""
+    """Entries containing every term, best match first (bm25), with their scores.
+
+    A term may also be found as a tag: such entries follow the others, newest first, with
+    the score 0.0 (bm25 scores of matches in the text are below zero).
+    """
     match = fulltext.match_expression(terms)
     filters = [
         (clause, value)
@@ -84,8 +92,58 @@ def search(
         )
         params = [match, *limit_params]
     rows = journal.conn.execute(sql, params).fetchall()
+    if limit is None or len(rows) < limit:
+        rows += _tagged(journal, terms, filters, {row[0] for row in rows}, limit, len(rows))
     found = {entry.id: entry for entry in _entries_by_id(journal, [row[0] for row in rows])}
     return [(found[entry_id], score) for entry_id, score in rows if entry_id in found]
+
+
+def _tagged(
+    journal: Journal,
+    terms: list[fulltext.Term],
+    filters: list[tuple[str, object]],
+    seen: set[str],
+    limit: int | None,
+    have: int,
+) -> list[tuple[str, float]]:
+    """Entries where some term is a tag and every other term is a tag or in the text."""
+    tags = [_as_tag(term) for term in terms]
+    named = [tag for tag in tags if tag is not None]
+    if not named:
+        return []
+    marks = ",".join("?" * len(named))
+    wheres = [f"e.id IN (SELECT entry_id FROM entry_tags WHERE tag IN ({marks}))"]
+    params: list[object] = [*named]
+    for term, tag in zip(terms, tags, strict=True):
+        params.append(fulltext.match_expression([term]))
+        if tag is None:
+            wheres.append(_IN_TEXT)
+        else:
+            wheres.append(f"({_IN_TEXT} OR {_HAS_TAG})")
+            params.append(tag)
+    wheres += [clause for clause, _ in filters]
+    params += [value for _, value in filters]
+    sql = f"SELECT e.id FROM entries e WHERE {' AND '.join(wheres)}"
+    rows = journal.conn.execute(sql + " ORDER BY e.date DESC, e.created_at DESC", params)
+    found = [(entry_id, 0.0) for (entry_id,) in rows if entry_id not in seen]
+    return found if limit is None else found[: limit - have]
+
+
+_IN_TEXT = (
+    "EXISTS (SELECT 1 FROM entry_search WHERE entry_search MATCH ? AND rowid ="
+    " (SELECT n FROM entry_search_rows WHERE entry_id = e.id))"
+)
+_HAS_TAG = "e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)"
+
+
+def _as_tag(term: fulltext.Term) -> str | None:
+    """The tag a term would name (`Work` names #work), or None: phrases and prefixes do not."""
+    if term.prefix:
+        return None
+    try:
+        return clean_tag(term.text)
+    except ValueError:
+        return None
 
 
 def _entries_by_id(journal: Journal, ids: list[str]) -> list[Entry]:
