@@ -51,6 +51,10 @@ COMMANDS: dict[str, Listed] = {
         "fourlooks.cli.hook",
         "Print a prompt snippet for the shell's startup file: a marker while a review is due.",
     ),
+    "remind": Listed(
+        "fourlooks.cli.remind",
+        "A daily reminder while the day's review is due: install, status, uninstall.",
+    ),
     "export": Listed(
         "fourlooks.cli.transfer",
         "Export the journal as Markdown or as lossless JSON; exporting twice gives the same bytes.",

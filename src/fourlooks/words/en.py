@@ -155,6 +155,9 @@ MESSAGES = {
     "people_line": "{name}  {times}×  last {last}",
     "people_quiet": "Not heard from for {days} days or more: {names}",
     "people_none": "No one named yet: write @name in an entry or an answer.",
+    # Reminders (`remind install`): a desktop notification's text.
+    "remind_daily": "Today's review is still to do: fourlooks review",
+    "remind_monthly": "The month's self-audit is due: fourlooks review --monthly",
 }
 
 CATALOGUE = {

@@ -135,6 +135,9 @@ MESSAGES = {
     "people_line": "{name}  {times} 次  最近 {last}",
     "people_quiet": "{days} 天以上没有听到：{names}",
     "people_none": "还没有记下任何人：在条目或回答里写 @名字。",
+    # 提醒（`remind install`）：桌面通知的文字。
+    "remind_daily": "今天的日省还没做：fourlooks review",
+    "remind_monthly": "本月的月省到期了：fourlooks review --monthly",
 }
 
 CATALOGUE = {
