@@ -28,4 +28,7 @@ def values(kind: type[enum.Enum]) -> str:
 
 def unknown_key(keys: Iterable[str], known: Collection[str]) -> str | None:
     """The first key that is not known: a typo must not be silently ignored."""
-    return next((key for key in keys if key not in known), None)
+    for key in keys:  # a plain loop: an import asks this of every record
+        if key not in known:
+            return key
+    return None
