@@ -44,3 +44,8 @@ def import_lines(result: ImportResult) -> Iterator[str]:
             f"{kind + ':':<9} {counts.added} {verb[0]}, {counts.updated} {verb[1]},"
             f" {counts.skipped} already there"
         )
+    if report.transactions > 1 and not report.dry_run:
+        yield (
+            f"Written in {report.transactions} batches, each kept whole: had the import"
+            " stopped, importing the file again would finish it (nothing is imported twice)."
+        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -20,6 +21,10 @@ SCHEMA_VERSION = 5
 
 # Long enough that a second terminal waits for the first instead of failing.
 BUSY_TIMEOUT_SECONDS = 15.0
+# How often a write waiting for the lock asks again. SQLite's own wait backs off to 100 ms
+# between tries, and so would miss the short pauses a large import leaves between its
+# batches (store.transfer.BATCH_PAUSE_SECONDS) for as long as the import runs.
+LOCK_POLL_SECONDS = 0.002
 
 
 def now_iso() -> str:
@@ -142,10 +147,7 @@ class Journal:
         if self.conn.in_transaction:
             yield self.conn
             return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise as_journal_error(self.path, exc) from None
+        self._begin_immediate()
         try:
             yield self.conn
         except sqlite3.Error as exc:
@@ -160,6 +162,24 @@ class Journal:
             self.conn.rollback()
             raise as_journal_error(self.path, exc) from None
         self.changed = True
+
+    def _begin_immediate(self) -> None:
+        """BEGIN IMMEDIATE, asking every LOCK_POLL_SECONDS up to the busy timeout."""
+        waited = self.conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+        deadline = time.monotonic() + waited
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    busy = "locked" in str(exc) or "busy" in str(exc)
+                    if not busy or time.monotonic() >= deadline:
+                        raise as_journal_error(self.path, exc) from None
+                time.sleep(LOCK_POLL_SECONDS)
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {round(waited * 1000)}")
 
     def close(self) -> None:
         self.conn.close()
