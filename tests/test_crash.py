@@ -151,7 +151,7 @@ def _review_args(n: int, folder: Path) -> list[str]:
     answers = {question: f"{_text(n)} {question}" for question in _daily_questions()}
     path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
     day = (dt.date(2026, 11, 26) - dt.timedelta(days=n)).isoformat()
-    return ["review", "--date", day, "--answers", str(path)]
+    return ["review", "--full", "--date", day, "--answers", str(path)]
 
 
 def _review_rows(n: int) -> list[Row]:

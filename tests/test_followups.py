@@ -55,8 +55,7 @@ def test_commitments_of_unreviewed_days_are_asked_until_settled_and_a_skip_comes
 
 
 def test_tonights_commitments_are_open_until_tomorrows_review(cli):
-    answers = "\n" * 9 + "Call Li\n" + "\n"
-    cli.ok("review", input=answers)
+    cli.ok("review", input="\n\n\nCall Li\n")  # the short review's last: the commitments
     assert cli.json("status", "--json")["commitments"] == {"open": 1}
     child = spawn("review", now="2026-11-27T21:00:00")
     follow(child, "You planned on 2026-11-26: Call Li", "4")  # the fourth choice: dropped

@@ -125,7 +125,7 @@ def test_a_tag_with_control_characters_is_refused(cli, bad):
 def _export_with(cli, tmp_path, change) -> str:
     """A real export of one answered review, changed by `change` (a function on its data)."""
     cli.ok("add", "-l", "up", "-t", "kept", "plain")
-    cli.ok("review", "--answers", "-", input='{"daily.back.lesson": "a lesson"}')
+    cli.ok("review", "--full", "--answers", "-", input='{"daily.back.lesson": "a lesson"}')
     data = cli.json("export", "-f", "json")
     change(data)
     path = tmp_path / "bad.json"

@@ -20,7 +20,8 @@ BASH = shutil.which("bash")
 
 
 def daily_review(cli, **kwargs):
-    return cli.ok("review", input="".join(f"answer {n}\n" for n in range(len(DAILY))), **kwargs)
+    piped = "".join(f"answer {n}\n" for n in range(len(DAILY)))
+    return cli.ok("review", "--full", input=piped, **kwargs)
 
 
 def monthly_audit(cli, **kwargs):

@@ -36,10 +36,10 @@ class Month:
     def __init__(self, cli, folder: Path):
         self.cli = cli
         self.folder = folder
-        self.ids = {
-            cadence: [q["id"] for q in cli.json("questions", "--cadence", cadence, "--json")]
-            for cadence in ("daily", "monthly")
-        }
+        # The month is reviewed with every daily question (--full).
+        daily = cli.json("questions", "--cadence", "daily", "--full", "--json")
+        monthly = cli.json("questions", "--cadence", "monthly", "--json")
+        self.ids = {"daily": [q["id"] for q in daily], "monthly": [q["id"] for q in monthly]}
 
     def run(self, day: str, *args: str, input: str | None = None):
         return self.cli.ok(*args, input=input, env=on(day))
@@ -55,10 +55,11 @@ class Month:
 
     def daily_from_file(self, day: str, given: dict) -> str:
         path = self.answers_file(day, "daily", given)
-        return self.run(day, "review", "--answers", path).stderr
+        return self.run(day, "review", "--full", "--answers", path).stderr
 
     def daily_piped(self, day: str, *lines: str) -> str:
-        return self.run(day, "review", input="".join(f"{line}\n" for line in lines)).stderr
+        piped = "".join(f"{line}\n" for line in lines)
+        return self.run(day, "review", "--full", input=piped).stderr
 
     def audit(self, day: str, month: str, ratings: tuple, texts: dict) -> str:
         given = {f"monthly.back.{name}": value for name, value in zip(AUDIT, ratings, strict=True)}
@@ -81,7 +82,7 @@ def daily_at_a_terminal(
     followups: the commitment shown -> what is typed (in whatever order the review asks).
     answers: question number -> lines; the other questions are skipped with an empty line.
     """
-    child = spawn("review", now=f"{day}T21:00:00")
+    child = spawn("review", "--full", now=f"{day}T21:00:00")
     child.expect_exact(f"Daily review · {weekday} {day}")
     pending = dict(followups)
     while pending:

@@ -168,7 +168,7 @@ def test_when_it_fires_it_notifies_only_while_the_review_is_due(cli, sandbox):
     assert sandbox.calls() == [
         "notify-send --app-name fourlooks fourlooks Today's review is still to do: fourlooks review"
     ]
-    cli.ok("review", input="".join(f"answer {n}\n" for n in range(len(DAILY))))
+    cli.ok("review", "--full", input="".join(f"answer {n}\n" for n in range(len(DAILY))))
     cli.ok("remind", "fire")
     assert len(sandbox.calls()) == 1  # done: no second notification
 

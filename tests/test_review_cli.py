@@ -25,11 +25,11 @@ def lines(*answers):
 
 
 def test_a_piped_daily_review_reads_one_answer_per_line_in_questions_order(cli):
-    order = [q["id"] for q in cli.json("questions", "--cadence", "daily", "--json")]
+    order = [q["id"] for q in cli.json("questions", "--cadence", "daily", "--full", "--json")]
     assert order == DAILY
     piped = [f"answer to {qid}" for qid in DAILY]
     piped[1] = ""  # skipped
-    result = cli.ok("review", input=lines(*piped))
+    result = cli.ok("review", "--full", input=lines(*piped))
     assert result.stdout == ""
     assert "Review of 2026-11-26 complete: 10 answered, 1 skipped." in result.stderr
     saved = answers_of(cli)
@@ -44,9 +44,9 @@ def test_a_piped_daily_review_reads_one_answer_per_line_in_questions_order(cli):
 
 
 def test_piped_input_that_ends_early_keeps_its_answers_and_a_rerun_asks_the_rest(cli):
-    first = cli.ok("review", input=lines("one", "two", "three"))
+    first = cli.ok("review", "--full", input=lines("one", "two", "three"))
     assert "8 of 11 questions still open" in first.stderr
-    cli.ok("review", input=lines(*["rest"] * 8))
+    cli.ok("review", "--full", input=lines(*["rest"] * 8))
     saved = answers_of(cli)
     assert [saved[qid]["text"] for qid in DAILY[:4]] == ["one", "two", "three", "rest"]
     again = cli.ok("review", input="not read\n")
@@ -55,7 +55,7 @@ def test_piped_input_that_ends_early_keeps_its_answers_and_a_rerun_asks_the_rest
 
 
 def test_more_lines_than_questions_is_an_error_after_saving_them_all(cli):
-    result = cli("review", input=lines(*["a"] * 11, "", "one too many"))
+    result = cli("review", "--full", input=lines(*["a"] * 11, "", "one too many"))
     assert result.exit_code == 1
     assert "fourlooks: stdin line 13: more answers than open questions" in result.stderr
     assert len(answers_of(cli)) == 11
@@ -108,7 +108,7 @@ def test_an_answers_file_fills_some_questions_and_leaves_the_rest_open(cli, tmp_
         "daily.ahead.commitments": ["call Li", "draft the rota"],
     }
     path.write_text(json.dumps(payload), encoding="utf-8")
-    result = cli.ok("review", "--answers", str(path))
+    result = cli.ok("review", "--full", "--answers", str(path))
     assert "8 of 11 questions still open" in result.stderr  # the skipped one is done
     saved = answers_of(cli)
     assert saved["daily.back.went_well"]["text"] == "Shipped the report\nand the outline helped"
@@ -139,7 +139,7 @@ def test_an_answers_file_on_stdin_for_a_monthly_audit(cli):
     ],
 )
 def test_a_bad_answers_file_is_refused_before_anything_is_saved(cli, payload, message):
-    result = cli("review", "--answers", "-", input=payload)
+    result = cli("review", "--full", "--answers", "-", input=payload)
     assert result.exit_code == 1
     assert message in result.stderr and result.stderr.count("\n") == 1
     assert cli.json("list", "--json") == []
@@ -242,7 +242,7 @@ def test_the_monthly_default_is_last_month_in_the_first_week(cli):
 
 
 def test_chinese_closing_message(cli):
-    result = cli.ok("--lang", "zh", "review", input=lines(*["好"] * 11))
+    result = cli.ok("--lang", "zh", "review", "--full", input=lines(*["好"] * 11))
     assert "2026-11-26 的反思已完成：回答 11 题，跳过 0 题。" in result.stderr
 
 
@@ -258,7 +258,7 @@ def test_questions_lists_ids_sources_and_follows_lang_and_the_users_file(cli, ho
         'text_zh = "什么做得好？"\n',
         encoding="utf-8",
     )
-    daily = cli.json("--lang", "zh", "questions", "-c", "daily", "--json")
+    daily = cli.json("--lang", "zh", "questions", "-c", "daily", "--full", "--json")
     assert "daily.up.peers" not in [q["id"] for q in daily]
     assert daily[0] == {
         "id": "daily.back.went_well",
@@ -274,7 +274,7 @@ def test_questions_lists_ids_sources_and_follows_lang_and_the_users_file(cli, ho
     monthly = [q["id"] for q in cli.json("questions", "-c", "monthly", "--json")]
     assert "monthly.back.spirit" in monthly
     # A review follows the same list: ten lines answer the ten daily questions.
-    cli.ok("review", input=lines(*["x"] * 10))
+    cli.ok("review", "--full", input=lines(*["x"] * 10))
     assert "daily.up.peers" not in answers_of(cli)
 
 

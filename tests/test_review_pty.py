@@ -14,7 +14,7 @@ def saved(cli) -> dict:
 
 
 def test_answering_skipping_and_a_multi_line_answer(cli):
-    child = spawn("review")
+    child = spawn("review", "--full")
     child.expect_exact("Daily review · Thu 2026-11-26")
     child.expect_exact("look back 回头看")
     answer(child, 1, 11, "Shipped the report.", "The outline made it quick.")
@@ -33,7 +33,7 @@ def test_answering_skipping_and_a_multi_line_answer(cli):
 
 
 def test_ctrl_c_half_way_keeps_the_answers_and_the_rerun_asks_only_the_rest(cli):
-    child = spawn("review")
+    child = spawn("review", "--full")
     answer(child, 1, 11, "one")
     answer(child, 2, 11, "two")
     answer(child, 3, 11, "")
@@ -87,7 +87,7 @@ def test_a_bad_rating_is_asked_again_and_ctrl_d_pauses(cli):
 def test_a_stop_mid_review_keeps_the_answers_and_the_lines_of_the_one_under_way(
     cli, signum, status
 ):
-    child = spawn("review")
+    child = spawn("review", "--full")
     answer(child, 1, 11, "kept one")
     answer(child, 2, 11, "kept two")
     child.expect_exact("[3/11]")
@@ -108,7 +108,7 @@ def test_a_stop_mid_review_keeps_the_answers_and_the_lines_of_the_one_under_way(
 
 
 def test_tomorrows_review_asks_about_todays_commitments(cli):
-    child = spawn("review")
+    child = spawn("review", "--full")
     for number in range(1, 10):
         answer(child, number, 11, "")
     answer(child, 10, 11, "Call Li about the rota", "Draft the budget")
@@ -116,7 +116,7 @@ def test_tomorrows_review_asks_about_todays_commitments(cli):
     child.expect_exact("complete")
     assert finish(child) == 0
 
-    child = spawn("review", now="2026-11-27T21:30:00")
+    child = spawn("review", "--full", now="2026-11-27T21:30:00")
     child.expect_exact("Daily review · Fri 2026-11-27")
     child.expect_exact("Streak: 1 day")
     child.expect_exact("Commitments still open")
@@ -141,7 +141,7 @@ def test_tomorrows_review_asks_about_todays_commitments(cli):
 
 
 def test_the_review_speaks_chinese_with_lang_zh(cli):
-    child = spawn("--lang", "zh", "review")
+    child = spawn("--lang", "zh", "review", "--full")
     child.expect_exact("日省 · 2026-11-26 周四")
     child.expect_exact("回头看 look back")
     child.expect_exact("[1/11] 今天哪件事做得好？成功靠的是什么？")

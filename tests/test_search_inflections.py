@@ -103,7 +103,7 @@ def test_a_journal_indexed_before_stemming_is_reindexed_when_it_opens(tmp_path):
         ).fetchone() == (0,)
     conn.close()
     with store.open_journal(path) as journal:
-        assert journal.conn.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert journal.conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
         rows = journal.conn.execute(
             "SELECT count(*) FROM entry_search WHERE entry_search MATCH 'checklist'"
         ).fetchone()

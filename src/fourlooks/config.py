@@ -6,6 +6,9 @@ day_start = "04:00"  # a review before this hour counts for the day before
 editor = "nano"      # else $VISUAL, then $EDITOR
 quiet_days = 30      # `fourlooks people` names whom no entry has named for this many days
 optional_sets = ["qualities"]  # question sets switched on (docs/questions.md)
+daily_review = "short"  # "full": every daily question; `review --full` asks them all too
+core = ["daily.back.went_well", "daily.down.listened", "daily.ahead.commitments"]
+spotlight = ["daily.up.peers", "daily.down.facts"]  # the questions a spotlight is drawn from
 ```
 """
 
@@ -81,6 +84,10 @@ def _quiet_days(value: object) -> str | None:
     return None if ok else "a whole number of days from 1 to 36600"
 
 
+def _daily_review(value: object) -> str | None:
+    return None if value in ("short", "full") else '"short" or "full"'
+
+
 # What each setting must hold: a function naming what was expected, or None when it is fine.
 _CHECKS = {
     "lang": _lang,
@@ -88,6 +95,9 @@ _CHECKS = {
     "editor": _editor,
     "optional_sets": _names,
     "quiet_days": _quiet_days,
+    "daily_review": _daily_review,
+    "core": _names,
+    "spotlight": _names,
 }
 
 
@@ -106,6 +116,12 @@ def language() -> str:
 def day_start() -> dt.time:
     value = load().get("day_start", "04:00")
     return value if isinstance(value, dt.time) else dt.time.fromisoformat(value)
+
+
+def daily_review() -> dict[str, Any]:
+    """The settings of the daily review's question set: daily_review, core, spotlight."""
+    found = load()
+    return {key: found[key] for key in ("daily_review", "core", "spotlight") if key in found}
 
 
 def editor() -> str | None:

@@ -180,3 +180,23 @@ def m005_search_stems(db: Database) -> None:
             FROM entry_search_rows r JOIN entries e ON e.id = r.entry_id;
         """,
     )
+
+
+@migrations()
+def m006_review_questions(db: Database) -> None:
+    """The questions a review was given, in order, kept from its first answer or skip.
+
+    The daily review asks a short set chosen from the journal and the date: a review taken up
+    again asks the set it began with, whatever was answered or changed since.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE review_questions (
+            review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            question_id TEXT NOT NULL,
+            PRIMARY KEY (review_id, position)
+        );
+        """,
+    )

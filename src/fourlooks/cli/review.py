@@ -53,6 +53,10 @@ def review(
         str | None,
         typer.Option("--task", metavar="ID", help="Review this task (an id or unique prefix)."),
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Ask every daily question, not the short set."),
+    ] = False,
     answers: Annotated[
         str | None,
         typer.Option(
@@ -65,8 +69,9 @@ def review(
     """Take the day's review; --monthly the month's self-audit; --task ID a task's review.
 
     At a terminal the questions come one by one, look by look: finish an answer with an empty
-    line, and an empty answer skips the question. The daily review first asks about the
-    commitments of the last reviewed day, then shows entries of a month and a year ago.
+    line, and an empty answer skips the question. The daily review first asks about every
+    commitment still open, then shows entries of a month and a year ago; then a short core
+    and one spotlight question (--full: every daily question).
 
     With stdin piped, answers are read one per line in the order `fourlooks questions --cadence
     ...` prints them (for a task: its state, that state's question, the lesson); an empty line
@@ -86,6 +91,10 @@ def review(
     if monthly and (task_id is not None or date is not None):
         raise UsageError("--monthly cannot be combined with --task or --date (use --month)")
     cadence = Cadence.MONTHLY if monthly else Cadence.TASK if task_id is not None else Cadence.DAILY
+    from fourlooks import config
+
+    if full and cadence is not Cadence.DAILY:
+        raise UsageError("--full goes with the daily review")
     sitting = engine.prepare(
         journal,
         cadence,
@@ -93,6 +102,7 @@ def review(
         task_id=task_id,
         today=review_today(),
         lang=lang(),
+        daily=engine.DailySet.configured(config.daily_review(), full=full),
     )
     prompter = prompters.choose(answers, list(sitting.questions), lang())
     outcome = _guarded(lambda: engine.take(journal(), prompter, sitting, lang=lang()))

@@ -22,13 +22,21 @@ from fourlooks.review.answers import (
 from fourlooks.review.engine import Outcome, take
 from fourlooks.review.opening import FOLLOWUP_ID
 from fourlooks.review.prompter import Progress, Prompter
-from fourlooks.review.sittings import Sitting, prepare, sitting
+from fourlooks.review.sittings import (
+    DailySet,
+    Sitting,
+    daily_listing,
+    daily_sitting,
+    prepare,
+    sitting,
+)
 
 __all__ = [
     "FOLLOWUP_ID",
     "LATER",
     "Answer",
     "Choice",
+    "DailySet",
     "Outcome",
     "Progress",
     "Prompter",
@@ -36,6 +44,8 @@ __all__ = [
     "Sitting",
     "answer_text",
     "commitment_lines",
+    "daily_listing",
+    "daily_sitting",
     "parse",
     "parse_choice",
     "parse_rating",

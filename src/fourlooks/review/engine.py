@@ -201,6 +201,7 @@ class Run:
 
     def _write(self, question: Question, answer: Answer, drafts: list[reviews.Draft]) -> None:
         with self.journal.write():
+            self._keep_questions()
             if self._settled_elsewhere(question.id, drafts):
                 self._settle()
                 return
@@ -254,7 +255,13 @@ class Run:
 
     def save(self, drafts: list[reviews.Draft]) -> None:
         """Store entries that answer no bank question (a commitment's follow-up)."""
-        reviews.save(self.journal, self.key, drafts)
+        with self.journal.write():
+            self._keep_questions()
+            reviews.save(self.journal, self.key, drafts)
+
+    def _keep_questions(self) -> None:
+        """Keep the set of questions with the review, from its first write on."""
+        reviews.keep_questions(self.journal, self.key, [q.id for q in self.sitting.questions])
 
     def draft(self, question: Question, answer: Answer, **fields: str) -> reviews.Draft:
         """The entry that stores an answer: a rating's or choice's note, or its value, as text."""

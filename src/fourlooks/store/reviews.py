@@ -175,6 +175,50 @@ def skip(journal: Journal, key: Key, question_id: str) -> str:
     return review_id
 
 
+def keep_questions(journal: Journal, key: Key, question_ids: Sequence[str]) -> None:
+    """Keep the questions a review was given, in order, unless it keeps a set already.
+
+    Called in the transaction of the review's first answer or skip, so a review taken up
+    again asks the set it began with.
+    """
+    with journal.write() as conn:
+        review_id = _ensure(conn, key)
+        if conn.execute(
+            "SELECT 1 FROM review_questions WHERE review_id = ? LIMIT 1", (review_id,)
+        ).fetchone():
+            return
+        conn.executemany(
+            "INSERT INTO review_questions (review_id, position, question_id) VALUES (?, ?, ?)",
+            [(review_id, number, qid) for number, qid in enumerate(question_ids)],
+        )
+
+
+def kept_questions(journal: Journal, key: Key) -> list[str] | None:
+    """The question ids a review was given, in order; None when it keeps none."""
+    found = find(journal, key)
+    if found is None:
+        return None
+    rows = journal.conn.execute(
+        "SELECT question_id FROM review_questions WHERE review_id = ? ORDER BY position",
+        (found.id,),
+    ).fetchall()
+    return [row[0] for row in rows] or None
+
+
+def last_answered(journal: Journal, question_ids: Sequence[str], before: str) -> dict[str, str]:
+    """The last day before `before` each of these questions was answered, for those answered."""
+    sql = (
+        "SELECT question_id, max(date) FROM entries WHERE date < ?"
+        " AND question_id IN ({marks}) GROUP BY question_id"
+    )
+    found: dict[str, str] = {}
+    for start in range(0, len(question_ids), 500):
+        chunk = list(question_ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        found.update(journal.conn.execute(sql.format(marks=marks), (before, *chunk)).fetchall())
+    return found
+
+
 def complete(journal: Journal, key: Key) -> str:
     """Mark the review complete (creating it if it has no row yet).
 
