@@ -88,7 +88,7 @@ def test_a_group_of_commands_works_through_the_lazy_group():
     result = _run("task", "--help")
     assert result.returncode == 0, result.stderr
     assert "Usage: fourlooks task [OPTIONS] COMMAND [ARGS]..." in result.stdout
-    for name in ("add", "list", "show", "close"):
+    for name in ("add", "list", "show", "edit", "close"):
         assert f"  {name} " in result.stdout
 
 
@@ -108,7 +108,7 @@ def _complete(shell: str, words: str) -> list[str]:
 def test_shell_completion_offers_commands_their_options_and_subcommands():
     assert _complete("bash", "fourlooks li") == ["list"]
     assert _complete("bash", "fourlooks ") == list(COMMANDS)
-    assert _complete("bash", "fourlooks task ") == ["add", "list", "show", "close"]
+    assert _complete("bash", "fourlooks task ") == ["add", "list", "show", "edit", "close"]
     assert "--number" in _complete("bash", "fourlooks list --")
     zsh = "\n".join(_complete("zsh", "fourlooks li"))
     assert '"list":"List entries, newest day first, grouped by..."' in zsh

@@ -72,3 +72,38 @@ def test_bad_task_input(cli):
     assert cli.json("task", "list", "--all", "--json") == []
     empty = cli.ok("task", "list")
     assert empty.stdout == "" and "No open tasks." in empty.stderr
+
+
+def test_edit_changes_the_title_and_the_due_date_and_a_later_due_date_brings_it_back(cli):
+    short = add(cli, "Budget draft", "--due", "2026-11-20")
+    cli.ok("review", "--task", short, input="under way\nhalf done\nplan\n")
+    assert (
+        cli.ok("task", "edit", short[:5], "--title", "Budget, second draft").stdout.strip() == short
+    )
+    assert cli.ok("task", "edit", short, "--due", "monday").stdout.strip() == short
+    [task] = cli.json("task", "list", "--json")
+    assert (task["title"], task["due"], task["state"]) == (
+        "Budget, second draft",
+        "2026-11-30",
+        "under_way",
+    )
+    assert task["review_due"] is None
+    # Past the new date with no review since, it is due for a review again.
+    [later] = cli.json("task", "list", "--json", env={"FOURLOOKS_NOW": "2026-12-01T20:00"})
+    assert later["review_due"] == "past_due"
+
+
+def test_bad_task_edits_change_nothing(cli):
+    short = add(cli, "Budget draft", "--due", "2026-11-30")
+    before = cli.json("task", "list", "--json")
+    for args, code, message in (
+        ([short], 2, "give --title or --due"),
+        ([short, "--title", "  "], 2, ""),
+        ([short, "--title", "two\nlines"], 2, ""),
+        ([short, "--due", "someday"], 2, ""),
+        (["abcdef12", "--title", "x"], 1, "no task with id 'abcdef12'"),
+    ):
+        result = cli("task", "edit", *args)
+        assert result.exit_code == code, (args, result.stderr)
+        assert message in result.stderr and result.stderr.count("\n") == 1
+    assert cli.json("task", "list", "--json") == before

@@ -1,4 +1,4 @@
-"""Tasks (事省): adding, listing, showing and closing them, each with why a review is due.
+"""Tasks (事省): adding, listing, showing, editing and closing them, each with why a review is due.
 
 Every function gathers all its command shows, short ids included, so rendering reads no
 journal. Why a review is due is decided by `status.task_reason`, with the other due rules.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from fourlooks.errors import FourlooksError
+from fourlooks.errors import FourlooksError, UsageError
 from fourlooks.model import Entry, Task
 from fourlooks.store import Journal
 from fourlooks.store import tasks as table
@@ -67,6 +67,14 @@ def close(journal: Journal, task_id: str) -> TaskRef:
     if not task.is_open:
         raise FourlooksError(f"task {short} is already closed")
     return TaskRef(table.close(journal, task.id), short)
+
+
+def edit(journal: Journal, task_id: str, *, title: str | None, due: str | None) -> TaskRef:
+    """Give a task a new title or due date; a task is found by its id or a unique prefix."""
+    if title is None and due is None:
+        raise UsageError("give --title or --due: what to change")
+    task = table.get(journal, task_id)
+    return TaskRef(table.edit(journal, task.id, title=title, due=due), _short(journal, task))
 
 
 def _short(journal: Journal, task: Task) -> str:

@@ -79,7 +79,8 @@ COMMANDS: dict[str, Listed] = {
         "Replace the journal with a backup; the journal as it was is kept beside it.",
     ),
     "task": Listed(
-        "fourlooks.cli.tasks", "Tasks, each reviewed on its own (事省): add, list, show, close."
+        "fourlooks.cli.tasks",
+        "Tasks, each reviewed on its own (事省): add, list, show, edit, close.",
     ),
 }
 

@@ -1,4 +1,4 @@
-"""`task add|list|show|close`: tasks, each reviewed on its own with `review --task ID`."""
+"""`task add|list|show|edit|close`: tasks, each reviewed on its own with `review --task ID`."""
 
 # No `from __future__ import annotations` in command modules: typer would evaluate every
 # string annotation twice on each run (inspect and typing), ~8 ms per invocation.
@@ -13,7 +13,7 @@ from fourlooks.cli.inputs import DUE_HELP, checked_text, parse_due
 
 task_app = typer.Typer(
     name="task",
-    help="Tasks, each reviewed on its own (事省): add, list, show, close.",
+    help="Tasks, each reviewed on its own (事省): add, list, show, edit, close.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -77,6 +77,24 @@ def show_task(
         lambda: screen.detail_lines(found, lang(), colour=render.colour_enabled()),
         as_json=as_json,
     )
+
+
+@task_app.command("edit")
+def edit_task(
+    task_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    *,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Its new title.", metavar="TITLE")
+    ] = None,
+    due: Annotated[str | None, typer.Option("--due", help=DUE_HELP, metavar="WHEN")] = None,
+) -> None:
+    """Change a task's title or due date; prints its short id."""
+    from fourlooks import tasks
+    from fourlooks.model import clean_title
+
+    cleaned = checked_text(title, clean_title) if title is not None else None
+    edited = tasks.edit(journal(), task_id, title=cleaned, due=parse_due(due) if due else None)
+    typer.echo(edited.short_id)
 
 
 @task_app.command("close")

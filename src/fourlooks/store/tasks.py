@@ -106,6 +106,17 @@ def close(journal: Journal, task_id: str) -> Task:
     return get(journal, task_id)
 
 
+def edit(journal: Journal, task_id: str, *, title: str | None, due: str | None) -> Task:
+    """Change a task's title and/or due date (None: leave it) in one transaction."""
+    with journal.write() as conn:
+        conn.execute(
+            "UPDATE tasks SET title = ifnull(?, title), due = ifnull(?, due), updated_at = ?"
+            " WHERE id = ?",
+            (title, due, _stamp(conn, task_id), task_id),
+        )
+    return get(journal, task_id)
+
+
 def record_state(journal: Journal, task_id: str, state: TaskState) -> None:
     """A review's verdict on the task: its state, reviewed now, closed if the state closes it.
 
