@@ -117,3 +117,33 @@ def test_at_a_terminal_the_short_review_counts_its_four_questions(cli):
         answer(child, number, 4, text)
     child.expect_exact("Review of 2026-11-26 complete: 3 answered, 1 skipped.")
     assert finish(child) == 0
+
+
+def test_the_nightly_review_ends_by_offering_the_tasks_due(cli):
+    cli.ok("task", "add", "Budget draft", "--due", "2026-11-20")
+    cli.ok("task", "add", "Rota survey", "--due", "2026-12-20")  # not due
+    child = spawn("review")
+    for number in range(1, 5):
+        answer(child, number, 4, "x")
+    child.expect_exact("Review of 2026-11-26 complete")
+    child.expect_exact("1 task due for a review: review them now? [y/N]:")
+    child.sendline("y")
+    child.expect_exact("Budget draft")
+    answer(child, 1, 3, "done")
+    answer(child, 2, 3, "")
+    answer(child, 3, 3, "")
+    assert finish(child) == 0
+    [done] = cli.json("task", "list", "--all", "--json")[:1]
+    assert (done["title"], done["state"]) == ("Budget draft", "done")
+    assert cli.json("status", "--json")["tasks"] == []
+
+
+def test_the_offer_declined_leaves_the_tasks_due(cli):
+    cli.ok("task", "add", "Budget draft", "--due", "2026-11-20")
+    child = spawn("review")
+    for number in range(1, 5):
+        answer(child, number, 4, "")
+    child.expect_exact("review them now? [y/N]:")
+    child.sendline("")
+    assert finish(child) == 0
+    assert [t["title"] for t in cli.json("status", "--json")["tasks"]] == ["Budget draft"]

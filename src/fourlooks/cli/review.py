@@ -4,6 +4,7 @@
 # string annotation twice on each run (inspect and typing), ~8 ms per invocation.
 
 import contextlib
+import functools
 import signal
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any
@@ -15,7 +16,7 @@ from fourlooks.cli.days import review_today
 from fourlooks.errors import UsageError
 
 if TYPE_CHECKING:
-    from fourlooks.review import Outcome, Prompter
+    from fourlooks.review import Outcome, Prompter, Sitting
 
 
 class Terminated(BaseException):
@@ -107,6 +108,42 @@ def review(
     prompter = prompters.choose(answers, list(sitting.questions), lang())
     outcome = _guarded(lambda: engine.take(journal(), prompter, sitting, lang=lang()))
     _finish(prompter, outcome)
+    if cadence is Cadence.DAILY and prompter.interactive and outcome.complete:
+        _offer_tasks(prompter)
+
+
+def _take(prompter: "Prompter", sitting: "Sitting") -> "Outcome":
+    from fourlooks import review as engine
+
+    return engine.take(journal(), prompter, sitting, lang=lang())
+
+
+def _offer_tasks(prompter: "Prompter") -> None:
+    """At a terminal, the nightly review ends by offering the reviews of the tasks due."""
+    from fourlooks import review as engine
+    from fourlooks import tasks, words
+    from fourlooks.model import Cadence
+
+    due = [
+        item
+        for item in tasks.listing(journal(), include_closed=True, today=review_today())
+        if item.review_due
+    ]
+    if not due:
+        return
+    count = words.count(len(due), "task", lang())
+    if not typer.confirm(words.say("tasks_offer", lang(), count=count), default=False, err=True):
+        return
+    for item in due:
+        sitting = engine.prepare(
+            journal,
+            Cadence.TASK,
+            when=None,
+            task_id=item.task.id,
+            today=review_today(),
+            lang=lang(),
+        )
+        _finish(prompter, _guarded(functools.partial(_take, prompter, sitting)))
 
 
 def _guarded(run: "Callable[[], Outcome]") -> "Outcome":

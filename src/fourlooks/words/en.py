@@ -43,6 +43,7 @@ MESSAGES = {
     # status and task listings.
     "status_tasks": "Tasks to review",
     "status_commitments": "Commitments open",
+    "tasks_offer": "{count} due for a review: review them now?",
     "status_streaks": "Streaks",
     "status_balance": "Last 30 days",
     "due": "due",
@@ -181,7 +182,7 @@ CATALOGUE = {
                   "Nov", "Dec"),
         "with_year": "{month} {year}",
     },
-    "units": {"day": ("day", "days"), "month": ("month", "months")},
+    "units": {"day": ("day", "days"), "month": ("month", "months"), "task": ("task", "tasks")},
     # The labels of choice values, by question id; other choices show as they are.
     "choices": {
         "task.back.state": {

@@ -32,6 +32,7 @@ MESSAGES = {
     "unused": "未使用（已经回答过，或本次不问）：{ids}",
     "status_tasks": "待复盘任务",
     "status_commitments": "待跟进的计划",
+    "tasks_offer": "有{count}需要复盘：现在复盘吗？",
     "status_streaks": "连续",
     "status_balance": "最近 30 天",
     "due": "待完成",
@@ -154,7 +155,7 @@ CATALOGUE = {
         "short": tuple(f"{number}月" for number in range(1, 13)),
         "with_year": "{year}年{month}",
     },
-    "units": {"day": ("天", "天"), "month": ("个月", "个月")},
+    "units": {"day": ("天", "天"), "month": ("个月", "个月"), "task": ("项任务", "项任务")},
     "choices": {
         "task.back.state": {
             "done": "已完成",
