@@ -52,6 +52,11 @@ def test_commitments_of_unreviewed_days_are_asked_until_settled_and_a_skip_comes
     assert awaiting(cli, "2026-11-27T21:00:00") == (0, 0, 1)
     later = cli.ok("status", env={"FOURLOOKS_NOW": "2026-11-27T21:00"}).stdout
     assert "Commitments open    none" in later
+    # The four follow-ups (kept, dropped, done, not done) are counted apart from the looks.
+    looks = cli.json("status", "--json", env={"FOURLOOKS_NOW": "2026-11-27T21:00"})["looks"]
+    assert looks["counts"] == {"back": 0, "up": 0, "down": 0, "ahead": 3}
+    assert looks["follow_ups"] == 4
+    assert "ahead 3 · follow-ups 4" in later
 
 
 def test_tonights_commitments_are_open_until_tomorrows_review(cli):

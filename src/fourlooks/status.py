@@ -55,6 +55,7 @@ class Status(NamedTuple):
     looks: dict[Look, int]
     neglected: Look | None = None
     commitments_open: int = 0  # dated up to the day and not settled by a follow-up yet
+    follow_ups: int = 0  # follow-ups and task states in the window, apart from the looks
 
     @property
     def due(self) -> bool:
@@ -79,6 +80,7 @@ class Status(NamedTuple):
                 "to": self.day.isoformat(),
                 "counts": {look.value: count for look, count in self.looks.items()},
                 "neglected": self.neglected.value if self.neglected else None,
+                "follow_ups": self.follow_ups,
             },
         }
 
@@ -106,11 +108,13 @@ def gather(
     a review with nothing to ask could never be completed.
     """
     due_tasks = _due_tasks(journal, day)
-    looks = by_look(
-        journal,
-        date_from=(day - dt.timedelta(days=BALANCE_DAYS - 1)).isoformat(),
-        date_to=day.isoformat(),
-    )
+    window = {
+        "date_from": (day - dt.timedelta(days=BALANCE_DAYS - 1)).isoformat(),
+        "date_to": day.isoformat(),
+    }
+    # Follow-ups and task states record what became of a plan: counted apart from the looks.
+    looks = by_look(journal, **window, reflection_only=True)
+    every = by_look(journal, **window)
     return Status(
         day=day,
         daily=_standing(journal, cadences.DAILY, day, asked),
@@ -120,6 +124,7 @@ def gather(
         monthly_streak=_streak(journal, cadences.MONTHLY, day),
         looks=stats.balance(looks),
         neglected=stats.neglected(looks),
+        follow_ups=sum(every.values()) - sum(looks.values()),
         commitments_open=reviews.count_open_commitments(
             journal, (day + dt.timedelta(days=1)).isoformat()
         ),

@@ -58,6 +58,8 @@ def lines(found: Status, lang: str, *, colour: bool) -> Iterator[str]:
     ]
     yield _row(say("status_streaks"), " · ".join(streaks))
     looks = " · ".join(f"{words.look_name(look, lang)} {n}" for look, n in found.looks.items())
+    if found.follow_ups:
+        looks += " · " + say("status_follow_ups", count=found.follow_ups)
     if found.neglected:
         looks += "  " + due(say("neglected", look=words.look_heading(found.neglected, lang)))
     yield _row(say("status_balance"), looks)

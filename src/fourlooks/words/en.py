@@ -43,6 +43,7 @@ MESSAGES = {
     # status and task listings.
     "status_tasks": "Tasks to review",
     "status_commitments": "Commitments open",
+    "status_follow_ups": "follow-ups {count}",
     "tasks_offer": "{count} due for a review: review them now?",
     "status_streaks": "Streaks",
     "status_balance": "Last 30 days",
