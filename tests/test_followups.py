@@ -68,3 +68,20 @@ def test_tonights_commitments_are_open_until_tomorrows_review(cli):
     stop(child)
     assert finish(child) == 130
     assert awaiting(cli, "2026-11-27T21:00:00") == (0, 0, 1)
+
+
+def test_on_this_day_names_the_question_and_what_a_follow_up_was_about(cli):
+    cli.ok("add", "--look", "ahead", "--date", "2026-10-25", "Draft the budget")
+    child = spawn("review", "--date", "2026-10-26")
+    follow(child, "You planned on 2026-10-25: Draft the budget", "2 half of it")
+    child.expect_exact("[1/")
+    stop(child)
+    assert finish(child) == 130
+    cli.ok("review", "--date", "2026-10-26", input="shipped the report\n")
+    child = spawn("review")
+    child.expect_exact("a month ago, 2026-10-26")
+    child.expect_exact("back   Followed up «Draft the budget»: partly — half of it")
+    child.expect_exact("back   What went well today, and what made it w… — shipped the report")
+    child.expect_exact("[1/")
+    stop(child)
+    assert finish(child) == 130

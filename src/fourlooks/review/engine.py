@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fourlooks import recovery, words
+from fourlooks.captions import first_line
 from fourlooks.model import Entry, Look, Question
 from fourlooks.questions import COMMITMENTS_ID, STATE_ID
 from fourlooks.review.answers import LATER, Answer, Choice, Rating, answer_text, commitment_lines
-from fourlooks.review.opening import first_line
 from fourlooks.review.prompter import Interrupted, Progress, Prompter
 from fourlooks.review.sittings import Sitting
 from fourlooks.store import Journal, reviews

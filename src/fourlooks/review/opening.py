@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from fourlooks import dates, words
+from fourlooks import captions, dates, paths, questions, words
 from fourlooks.model import Cadence, Look, Question
 from fourlooks.review.answers import Choice
 from fourlooks.review.prompter import Progress
@@ -63,6 +63,7 @@ def follow_up(run: Run, day: dt.date) -> None:
 def on_this_day(run: Run, day: dt.date) -> None:
     """The entries of one month and one year before, when there are any."""
     shown = False
+    asked = questions.texts(run.lang, paths.questions_file())
     for label, months in (("month_ago", 1), ("year_ago", 12)):
         earlier = dates.add_months(day, -months)
         if earlier is None:
@@ -77,13 +78,7 @@ def on_this_day(run: Run, day: dt.date) -> None:
         run.say(label, date=then)
         for entry in found[:ON_THIS_DAY_SHOWN]:
             look = words.look_name(entry.look, run.lang)
-            run.prompter.show(f"  {look:<6} {first_line(entry.text)}")
+            text = captions.caption(run.journal, entry, run.lang, asked)
+            run.prompter.show(f"  {look:<6} {text}")
         if len(found) > ON_THIS_DAY_SHOWN:
             run.say("more", style="dim", count=len(found) - ON_THIS_DAY_SHOWN)
-
-
-def first_line(text: str, width: int = 72) -> str:
-    """The first line of a text, cut to `width`, with `…` when something was left out."""
-    line = text.strip().split("\n", 1)[0]
-    more = "…" if len(line) > width or "\n" in text.strip() else ""
-    return line[:width] + more

@@ -43,6 +43,8 @@ MESSAGES = {
     # status and task listings.
     "status_tasks": "Tasks to review",
     "status_commitments": "Commitments open",
+    "caption_followup": "Followed up «{about}»: {outcome}",
+    "caption_task_state": "Task «{about}»: {outcome}",
     "status_follow_ups": "follow-ups {count}",
     "tasks_offer": "{count} due for a review: review them now?",
     "status_streaks": "Streaks",
