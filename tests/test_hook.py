@@ -9,6 +9,8 @@ import stat
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from fourlooks import due_file, questions
 from fourlooks.model import Cadence
 from fourlooks.store import open_journal
@@ -157,6 +159,39 @@ def test_in_bash_yesterday_s_review_done_leaves_today_s_due(cli, journal_file, t
     daily_review(cli)
     snippet = cli.ok("hook", "bash", "--marker", "[review] ").stdout
     assert prompt(snippet, tmp_path / "snippet.bash") == "[review] $ "
+
+
+# zsh and fish where they are installed (the CI machine has both); zsh, like bash, with no
+# program on PATH; fish has no clock of its own and runs `date`.
+ZSH_PROMPT = 'PROMPT="%% "; source {path}; __fourlooks_due; print -rn -- "${{(%)${{(e)PROMPT}}}}"'
+FISH_PROMPT = 'function fish_prompt; printf "> "; end; source {path}; fish_prompt'
+
+
+def other_prompt(shell: str, snippet: str, path: Path) -> str:
+    path.write_text(snippet)
+    if shell == "zsh":
+        argv, program_path = [shutil.which("zsh"), "-f", "-c", ZSH_PROMPT.format(path=path)], ""
+    else:
+        argv = [shutil.which("fish"), "--no-config", "-c", FISH_PROMPT.format(path=path)]
+        program_path = "/usr/bin:/bin"
+    env = {"PATH": program_path or "/nonexistent", "HOME": str(path.parent)}
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=30)
+    assert done.stderr == ""
+    return done.stdout
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+@pytest.mark.skipif(not (shutil.which("zsh") and shutil.which("fish")), reason="zsh, fish")
+def test_in_zsh_and_fish_the_marker_shows_while_a_review_is_due(cli, tmp_path, shell):
+    cli.now = _now()
+    cli.ok("add", "the day so far", "--look", "back")
+    snippet = cli.ok("hook", shell, "--marker", "100% ").stdout
+    end = "% " if shell == "zsh" else "> "
+    assert other_prompt(shell, snippet, tmp_path / "snippet") == "100% " + end
+    daily_review(cli)
+    if cli.json("status", "--json")["monthly"]["due"]:
+        monthly_audit(cli)
+    assert other_prompt(shell, snippet, tmp_path / "snippet") == end
 
 
 def test_in_bash_no_due_file_shows_nothing(cli, tmp_path):
