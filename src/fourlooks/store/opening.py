@@ -21,6 +21,7 @@ from pathlib import Path
 
 from fourlooks import store
 from fourlooks.errors import JournalError
+from fourlooks.store.connection import connect
 
 # "4LKS" in the file header (offset 68): says "a fourlooks journal" to us and to `file(1)`.
 APPLICATION_ID = 0x344C4B53
@@ -71,7 +72,7 @@ def _closed_on_failure(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
 
 def _connect(path: Path) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=store.BUSY_TIMEOUT_SECONDS)
+        conn = connect(path, isolation_level=None, timeout=store.BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as exc:
         raise store.as_journal_error(path, exc) from None
     _register_functions(conn)
@@ -96,9 +97,8 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     In a read-only folder or on a full disk a WAL journal cannot get its -shm; SQLite then
     reads it only as `immutable`, which is exact when no -wal holds commits beside it.
     """
-    uri = path.resolve().as_uri()
     try:
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=store.BUSY_TIMEOUT_SECONDS)
+        conn = connect(path, read_only=True, timeout=store.BUSY_TIMEOUT_SECONDS)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError:
@@ -109,7 +109,7 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
             return conn  # not a database at all: the caller's first question says so
         else:
             return conn
-        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+        return connect(path, read_only=True, immutable=True)
     except sqlite3.Error as exc:
         raise store.as_journal_error(path, exc) from None
 

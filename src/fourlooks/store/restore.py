@@ -19,6 +19,7 @@ from pathlib import Path
 from fourlooks.errors import JournalError, UsageError
 from fourlooks.files import JOURNAL_COMPANIONS
 from fourlooks.store import BUSY_TIMEOUT_SECONDS, SCHEMA_VERSION, as_journal_error, open_journal
+from fourlooks.store.connection import connect
 from fourlooks.store.maintenance import backup
 
 
@@ -75,7 +76,7 @@ def _inspect(conn: sqlite3.Connection, source: Path) -> Candidate:
 
 def _read_only(path: Path) -> sqlite3.Connection:
     """mode=ro: reading a backup must never change it (no WAL switch, no rollback written)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return connect(path, read_only=True)
 
 
 def aside_name(journal_path: Path, now: dt.datetime) -> Path:
@@ -115,9 +116,7 @@ def _keep_aside(journal_path: Path, aside: Path) -> Path | None:
 def _readable(journal_path: Path) -> bool:
     """Whether SQLite can read the journal whole: only then is a copy of it worth making."""
     try:
-        with contextlib.closing(
-            sqlite3.connect(journal_path, timeout=BUSY_TIMEOUT_SECONDS)
-        ) as conn:
+        with contextlib.closing(connect(journal_path, timeout=BUSY_TIMEOUT_SECONDS)) as conn:
             return conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
     except sqlite3.DatabaseError:
         return False
@@ -138,7 +137,7 @@ def _copy_into(source: Path, journal_path: Path) -> None:
         with (
             contextlib.closing(_read_only(source)) as reader,
             contextlib.closing(
-                sqlite3.connect(journal_path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+                connect(journal_path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
             ) as writer,
         ):
             # One step: the journal changes from the old content to the backup's in one
