@@ -76,7 +76,8 @@ def test_help_lists_every_command_as_the_fully_built_app_does():
     built = _run("--help", code=_EVERY_MODULE_FIRST)
     assert lazy.stdout == built.stdout
     listing = lazy.stdout.split("Commands:\n", 1)[1].splitlines()
-    assert [line.split()[0] for line in listing if line.startswith("  ")][:3] == [
+    names = [line.split()[0] for line in listing if line.startswith("  ") and line[2] != " "]
+    assert names[:3] == [
         "review",
         "status",
         "add",

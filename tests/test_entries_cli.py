@@ -98,7 +98,7 @@ def test_add_at_a_terminal_without_text_opens_the_editor(cli, tmp_path):
 def test_an_editor_left_empty_stores_nothing_and_says_so(cli, tmp_path):
     editor = fake_editor(tmp_path, ': > "$1"')
     status, output = run_in_terminal("add", "--look", "up", env={"EDITOR": editor}, plain=False)
-    assert status == 1
+    assert status == 2  # as for empty text from a pipe
     assert "nothing stored" in output
     short = add(cli, "keep me")
     result = cli("edit", short, env={"EDITOR": editor})

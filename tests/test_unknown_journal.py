@@ -17,6 +17,7 @@ READING = [
     ["backup"],
     ["task", "list"],
     ["task", "show", "3f2a"],
+    ["task", "edit", "3f2a", "--title", "New title"],
     ["edit", "3f2a", "--look", "up"],
     ["delete", "3f2a", "--yes"],
 ]

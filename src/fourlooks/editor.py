@@ -12,11 +12,17 @@ from fourlooks import config
 from fourlooks.errors import UsageError
 
 
-def edit(initial: str = "", *, suffix: str = ".md") -> str:
-    """Open the editor on `initial` and return what the user saved."""
+def edit(initial: str = "", *, instead: str, suffix: str = ".md") -> str:
+    """Open the editor on `initial` and return what the user saved.
+
+    With no editor set, the error names `instead`: what the command takes in its place.
+    """
     command = config.editor()
     if not command:
-        raise UsageError("no text given and no editor set: pass TEXT, pipe it, or set $EDITOR")
+        raise UsageError(
+            f"no text given and no editor set: {instead}, or set $EDITOR"
+            " (or `editor` in config.toml)"
+        )
     # A private temporary folder: the text is as private as the journal it is going into.
     with tempfile.TemporaryDirectory(prefix="fourlooks-") as folder:
         path = Path(folder) / f"entry{suffix}"

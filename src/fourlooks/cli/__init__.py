@@ -78,6 +78,9 @@ COMMANDS: dict[str, Listed] = {
         "fourlooks.cli.maintenance",
         "Replace the journal with a backup; the journal as it was is kept beside it.",
     ),
+    "help": Listed(
+        "fourlooks.cli.guides", "Print a reference page: report; with no topic, the list of them."
+    ),
     "task": Listed(
         "fourlooks.cli.tasks",
         "Tasks, each reviewed on its own (事省): add, list, show, edit, close.",

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
-from typer._click import Command, Context, HelpFormatter
+from typer._click import Command, Context
 from typer._click.shell_completion import CompletionItem
-from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command_from_info, get_command_name, get_group_from_info
 
 from fourlooks import __version__
+from fourlooks.cli.help import Command as ListedCommand
+from fourlooks.cli.help import Group, Typer
 from fourlooks.errors import FourlooksError, UsageError
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class Listed(NamedTuple):
     summary: str
 
 
-class LazyGroup(TyperGroup):
+class LazyGroup(Group):
     """The top-level group: a command's module is imported only when that command is used.
 
     Names, order and one-line summaries come from the table `fourlooks.cli.COMMANDS` (as in
@@ -55,18 +56,12 @@ class LazyGroup(TyperGroup):
     def listing(self, name: str) -> Command:
         """The command if it is built, else a stand-in holding its summary as its help."""
         assert isinstance(self.commands, Commands)
-        return self.commands.built.get(name) or TyperCommand(
+        return self.commands.built.get(name) or ListedCommand(
             name=name, help=self.commands.table[name].summary
         )
 
-    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
-        """TyperGroup's list of commands, from the summaries: --help builds no command."""
-        rows = [(name, self.listing(name)) for name in self.list_commands(ctx)]
-        rows = [(name, command) for name, command in rows if not command.hidden]
-        if rows:
-            limit = formatter.width - 6 - max(len(name) for name, _ in rows)
-            with formatter.section("Commands"):
-                formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in rows])
+    def listed_command(self, ctx: Context, name: str) -> Command:
+        return self.listing(name)  # --help lists the summaries: it builds no command
 
     def shell_complete(self, ctx: Context, incomplete: str) -> list[CompletionItem]:
         """TyperGroup's completions, from the summaries: completing a name builds nothing."""
@@ -157,7 +152,8 @@ class ErrorBoundary(LazyGroup):
         except typer.TyperException as exc:  # click's usage and parameter errors
             code = exc.exit_code
             if type(exc).__name__ == "NoArgsIsHelpError":
-                exc.show()  # bare `fourlooks`: the help itself
+                typer.echo(exc.ctx.get_help())  # bare `fourlooks`: the help, as asked for
+                code = 0
             else:
                 context = getattr(exc, "ctx", None)
                 hint = f" (see '{context.command_path} --help')" if context else ""
@@ -214,7 +210,7 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-app = typer.Typer(
+app = Typer(
     cls=ErrorBoundary,
     name="fourlooks",
     help="A reflection journal: look back, look up, look down, look ahead.",

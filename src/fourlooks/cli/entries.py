@@ -170,7 +170,10 @@ def edit(
         text=checked_text(read_stdin() if text == "-" else text) if text is not None else None,
     )
     done = entries.edit(
-        journal(), entry_id, change, ask_text=lambda old: checked_text(editor.edit(old))
+        journal(),
+        entry_id,
+        change,
+        ask_text=lambda old: checked_text(editor.edit(old, instead="pass --text")),
     )
     if done.changed:
         typer.echo(f"Saved {done.short_id}.", err=True)

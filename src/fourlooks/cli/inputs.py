@@ -123,11 +123,8 @@ def entry_text(text: str | None) -> str:
     elif text is None:
         from fourlooks import editor
 
-        text = editor.edit()
-        if not text.strip():
-            typer.echo("Empty text: nothing stored.", err=True)
-            raise typer.Exit(1)
-    return checked_text(text)
+        text = editor.edit(instead="pass TEXT or pipe it")
+    return checked_text(text)  # empty text: the same refusal from the editor as from a pipe
 
 
 def parse_days(

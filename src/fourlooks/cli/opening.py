@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # As typed after `fourlooks`. check and backup never create a journal; questions opens none.
 READING = frozenset(
     {"list", "show", "search", "status", "report", "export", "edit", "delete"}
-    | {"task list", "task show", "task close"}
+    | {"task list", "task show", "task edit", "task close"}
 )
 
 

@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from fourlooks.cli.app import app, lang, settings
+from fourlooks.cli.help import Typer
 
-remind_app = typer.Typer(
+remind_app = Typer(
     name="remind",
     help="A daily reminder while the day's review is due: install, status, uninstall.",
     no_args_is_help=True,

@@ -54,7 +54,8 @@ def report_command(
 ) -> None:
     """Report a month: reviews, balance of the looks, self-audit, commitments, tasks, highlights.
 
-    A month still under way is counted up to today. Fields of the JSON: docs/report.md.
+    A month still under way is counted up to today. What each figure means, and every
+    field of the JSON: `fourlooks help report`.
     """
     from fourlooks import config, dates, render
     from fourlooks import report as reports

@@ -9,9 +9,10 @@ import typer
 
 from fourlooks.cli.app import app, journal, lang, output
 from fourlooks.cli.days import review_today
+from fourlooks.cli.help import Typer
 from fourlooks.cli.inputs import DUE_HELP, checked_text, parse_due
 
-task_app = typer.Typer(
+task_app = Typer(
     name="task",
     help="Tasks, each reviewed on its own (事省): add, list, show, edit, close.",
     no_args_is_help=True,
