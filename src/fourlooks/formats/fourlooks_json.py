@@ -87,10 +87,42 @@ def _array(key: str, records: Iterable, *, last: bool) -> Iterator[str]:
     yield f'  "{key}": ['
     empty = True
     for record in records:
-        body = json.dumps(_exported(record), indent=2, ensure_ascii=False)
-        yield ("\n" if empty else ",\n") + "\n".join("    " + line for line in body.split("\n"))
+        yield ("\n" if empty else ",\n") + _indented(_exported(record))
         empty = False
     yield ("]" if empty else "\n  ]") + ("\n" if last else ",\n")
+
+
+def _indented(fields: dict) -> str:
+    """`json.dumps(fields, indent=2, ensure_ascii=False)` indented by 4 more spaces.
+
+    Written out here for the flat records of the export (strings, whole numbers, null, lists
+    of strings): json's indenting encoder is pure Python, ~5x slower than this. Any other
+    value goes through json itself.
+    """
+    lines = ["    {"]
+    for key, value in fields.items():
+        if type(value) is list and all(type(item) is str for item in value):
+            if value:
+                items = ",\n".join("        " + _string(item) for item in value)
+                value_text = "[\n" + items + "\n      ]"
+            else:
+                value_text = "[]"
+        else:
+            value_text = _SCALARS.get(type(value), _nested)(value)
+        lines.append(f"      {_string(key)}: {value_text},")
+    if len(lines) == 1:
+        return "    {}"
+    lines[-1] = lines[-1][:-1]
+    lines.append("    }")
+    return "\n".join(lines)
+
+
+def _nested(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n      ")
+
+
+_string = json.encoder.encode_basestring  # json's own escaping for ensure_ascii=False
+_SCALARS = {str: _string, int: int.__repr__, type(None): lambda _: "null", bool: json.dumps}
 
 
 def _exported(record) -> dict:

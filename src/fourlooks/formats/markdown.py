@@ -20,6 +20,7 @@ escaped so that it cannot swallow the entries after it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import json
 import re
@@ -40,6 +41,9 @@ _QUOTES = r"((?: {0,3}>)* {0,3})"
 _ATX = re.compile(_QUOTES + r"#{1,6}(?=[ \t]|$)")
 _SETEXT = re.compile(_QUOTES + r"(?:=+|-+)[ \t]*")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# What a heading or a fence starts with, after spaces and quote markers: a line starting
+# otherwise is never changed, and a text without such a line is left as it is.
+_MARKS = frozenset("#=-`~")
 _COMMITMENT_CHARS = 80  # how much of a commitment a follow-up quotes
 
 
@@ -71,11 +75,18 @@ class Renderer:
     lang: str = "en"
     questions: Mapping[str, str] = field(default_factory=dict)  # id -> text, in review order
     task_titles: Mapping[str, str] = field(default_factory=dict)
-    # Look-ahead entries seen so far, so that a later follow-up can quote what it follows up.
+    # What a later follow-up quotes of each look-ahead entry seen so far (_quoted).
     _ahead: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._order = {question_id: n for n, question_id in enumerate(self.questions)}
+        # Words and headings asked for at every entry or day, looked up once.
+        self._look_titles = {
+            look: words.say("export_look", self.lang, look=words.look_name(look, self.lang))
+            for look in Look
+        }
+        self._tags_label = words.say("export_tags", self.lang)
+        self._headings: dict[tuple[str, str], str] = {}
 
     # One document.
 
@@ -130,13 +141,15 @@ class Renderer:
         return [f"{'#' * level} {title}", *self._looks(entries, level + 1)]
 
     def _looks(self, entries: list[Entry], level: int) -> Iterator[str]:
+        by_look: dict[Look, list[Entry]] = {}
+        for entry in entries:
+            by_look.setdefault(entry.look, []).append(entry)
         for look in Look:
-            chosen = [entry for entry in entries if entry.look == look]
+            chosen = by_look.get(look)
             if not chosen:
                 continue
             yield ""
-            name = words.look_name(look, self.lang)
-            yield f"{'#' * level} {words.say('export_look', self.lang, look=name)}"
+            yield f"{'#' * level} {self._look_titles[look]}"
             free = [entry for entry in chosen if entry.question_id is None]
             if free:
                 yield ""
@@ -162,6 +175,12 @@ class Renderer:
         return [(self._heading(*key), groups[key]) for key in sorted(groups, key=order)]
 
     def _heading(self, question_id: str, task_id: str) -> str:
+        key = (question_id, task_id)
+        if key not in self._headings:
+            self._headings[key] = self._new_heading(question_id, task_id)
+        return self._headings[key]
+
+    def _new_heading(self, question_id: str, task_id: str) -> str:
         text = self.questions.get(question_id)
         heading = _inline(text) if text else f"`{question_id}`"
         if task_id:
@@ -171,10 +190,11 @@ class Renderer:
     def _item(self, entry: Entry) -> Iterator[str]:
         """One entry as a list item: what was rated or picked, the text, then its tags."""
         if entry.look == Look.AHEAD:
-            self._ahead[entry.id] = entry.text
+            self._ahead[entry.id] = _quoted(entry.text)
         head = self._mark(entry)
         note = _escaped(entry.text)
-        if head and entry.text.strip() in _plain_answers(entry):
+        plain = _plain_answers(entry.question_id, entry.choice, entry.rating) if head else ()
+        if entry.text.strip() in plain:
             note = []  # the text only repeats the rating or the choice
         quote = self._quote(entry)
         if quote:
@@ -188,26 +208,32 @@ class Renderer:
             yield f"  {line}".rstrip()
         if entry.tags:
             tags = " ".join(f"#{tag}" for tag in entry.tags)
-            yield f"  {words.say('export_tags', self.lang)}: {tags}"
+            yield f"  {self._tags_label}: {tags}"
 
     def _mark(self, entry: Entry) -> str:
         """The rating or the choice, in bold, shown before the text."""
         if entry.rating is not None:
             return f"**{entry.rating}/5**"
         if entry.choice is not None:
-            label = words.choice_label(entry.question_id or "", entry.choice, self.lang)
-            return f"**{_inline(label)}**"
+            return _choice_mark(entry.question_id or "", entry.choice, self.lang)
         return ""
 
     def _quote(self, entry: Entry) -> str:
         """For a follow-up: the first line of the commitment it follows up, when known."""
-        commitment = self._ahead.get(entry.commitment_id or "")
-        if not commitment:
-            return ""
-        quoted = _inline(commitment.splitlines()[0] if commitment.splitlines() else commitment)
-        if len(quoted) > _COMMITMENT_CHARS:
-            quoted = quoted[: _COMMITMENT_CHARS - 1] + "…"
-        return quoted
+        return self._ahead.get(entry.commitment_id or "", "")
+
+
+def _quoted(commitment: str) -> str:
+    """What a follow-up quotes of its commitment: the first line, cut to _COMMITMENT_CHARS.
+
+    Kept for every look-ahead entry of the export, so only this much of each is kept.
+    """
+    if not commitment:
+        return ""
+    quoted = _inline(commitment.splitlines()[0] if commitment.splitlines() else commitment)
+    if len(quoted) > _COMMITMENT_CHARS:
+        quoted = quoted[: _COMMITMENT_CHARS - 1] + "…"
+    return quoted
 
 
 def day_path(day: str) -> str:
@@ -285,14 +311,21 @@ def edited_by_hand(text: str) -> bool:
     return found[0][len(_DIGEST) :] != _digest(text[end + len(_END) :])
 
 
-def _plain_answers(entry: Entry) -> set[str]:
+@functools.cache
+def _choice_mark(question_id: str, choice: str, lang: str) -> str:
+    return f"**{_inline(words.choice_label(question_id, choice, lang))}**"
+
+
+@functools.cache
+def _plain_answers(question_id: str | None, choice: str | None, rating: int | None) -> frozenset:
     """Texts that only repeat the rating or choice (stored when the user wrote no note).
 
     A choice without a note is stored as its label in the language the review was taken in.
+    Cached: a journal has few distinct (question, choice, rating) triples.
     """
-    choice = entry.choice or ""
-    labels = {words.choice_label(entry.question_id or "", choice, lang) for lang in words.LANGS}
-    return ({str(entry.rating), choice} | labels) - {""}
+    choice = choice or ""
+    labels = {words.choice_label(question_id or "", choice, lang) for lang in words.LANGS}
+    return frozenset(({str(rating), choice} | labels) - {""})
 
 
 def _inline(text: str) -> str:
@@ -308,6 +341,8 @@ def _escaped(text: str) -> list[str]:
     one inside a quote (`> # x`), is escaped. Linear, however many fences are left open.
     """
     lines = text.splitlines()
+    if not any(line.lstrip(" >")[:1] in _MARKS for line in lines):
+        return lines  # no line starts (after quote markers) as a heading or fence can
     fences = [_FENCE.match(line) for line in lines]
     longest = _longest_fence_from(fences)
     result: list[str] = []

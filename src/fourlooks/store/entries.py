@@ -176,12 +176,14 @@ def iterate(journal: Journal, *, batch: int = 1000, **filters: object) -> Iterat
         sql = ("WHERE " + " AND ".join(where) if where else "") + (
             " ORDER BY date, created_at, id LIMIT ?"
         )
-        rows = _fetch(journal, sql, [*params, batch])
-        yield from rows
+        params.append(batch)
+        rows = read_rows(journal, f"SELECT {_COLUMNS} FROM entries {sql}", params)
+        tags = _tags_of(journal, [row[0] for row in rows])
+        yield from [_entry(row, tags.get(row[0], ())) for row in rows]
         if len(rows) < batch:
             return
         tail = rows[-1]
-        last = (tail.date, tail.created_at, tail.id)
+        last = (tail[1], tail[_CREATED], tail[0])
 
 
 _FILTERS = {
@@ -264,19 +266,35 @@ def _fetch(journal: Journal, where_sql: str, params: Sequence[object]) -> list[E
 
 
 def _tags_of(journal: Journal, ids: list[str]) -> dict[str, tuple[str, ...]]:
+    # In the primary key's order: by tag within an entry, with no sort step.
+    sql = "SELECT entry_id, tag FROM entry_tags WHERE entry_id IN ({marks}) ORDER BY entry_id, tag"
+    return _grouped(in_chunks(journal, sql, ids))
+
+
+def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """(entry id, tag) pairs, in tag order, as each entry's tags."""
     found: dict[str, list[str]] = {}
-    sql = "SELECT entry_id, tag FROM entry_tags WHERE entry_id IN ({marks}) ORDER BY tag"
-    for entry_id, tag in in_chunks(journal, sql, ids):
+    for entry_id, tag in pairs:
         found.setdefault(entry_id, []).append(tag)
     return {key: tuple(value) for key, value in found.items()}
 
 
+# The columns before and after `tags` in Entry's field order; a row is built positionally
+# (an export maps 100,000 of them: a dict per row cost more than the rest of the mapping).
+_LOOK, _CADENCE, _CREATED = (_FIELDS.index(name) for name in ("look", "cadence", "created_at"))
+_TAGS_AT = field_names(Entry).index("tags")
+_LOOKS = {look.value: look for look in Look}
+_CADENCES = {cadence.value: cadence for cadence in Cadence}
+
+
 def _entry(row: Sequence, tags: tuple[str, ...]) -> Entry:
     """The one mapping from a row of _COLUMNS to an Entry."""
-    values = dict(zip(_FIELDS, row, strict=True))
-    values["look"] = Look(values["look"])
-    values["cadence"] = Cadence(values["cadence"]) if values["cadence"] else None
-    return Entry(**values, tags=tags)
+    values = list(row)
+    values[_LOOK] = _LOOKS.get(values[_LOOK]) or Look(values[_LOOK])
+    cadence = values[_CADENCE]
+    values[_CADENCE] = (_CADENCES.get(cadence) or Cadence(cadence)) if cadence else None
+    values.insert(_TAGS_AT, tags)
+    return Entry(*values)
 
 
 # Look and Cadence are str enums: sqlite3 binds them as their text values.
