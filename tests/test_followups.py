@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pty_harness import finish, spawn, stop
 
 
@@ -82,6 +84,32 @@ def test_on_this_day_names_the_question_and_what_a_follow_up_was_about(cli):
     child.expect_exact("a month ago, 2026-10-26")
     child.expect_exact("back   Followed up «Draft the budget»: partly — half of it")
     child.expect_exact("back   What went well today, and what made it w… — shipped the report")
+    child.expect_exact("[1/")
+    stop(child)
+    assert finish(child) == 130
+
+
+def test_the_monthly_audit_opens_with_last_months_goal_faults_and_owners(cli, tmp_path):
+    answers = tmp_path / "november.json"
+    answers.write_text(
+        json.dumps(
+            {
+                "monthly.back.faults": "Interrupting people in meetings",
+                "monthly.ahead.goal": "Publish the rota before the 25th",
+                "monthly.ahead.owners": "Rota: Li\nBudget: me",
+            }
+        ),
+        encoding="utf-8",
+    )
+    nov = {"FOURLOOKS_NOW": "2026-11-30T21:00"}
+    cli.ok("review", "--monthly", "--month", "2026-11", "--answers", str(answers), env=nov)
+    child = spawn("review", "--monthly", now="2026-12-30T21:00:00")
+    child.expect_exact("Monthly self-audit · 2026-12")
+    child.expect_exact("What November 2026 set out to do")
+    child.expect_exact("Publish the rota before the 25th")
+    child.expect_exact("Interrupting people in meetings")
+    child.expect_exact("Rota: Li")
+    child.expect_exact("Budget: me")
     child.expect_exact("[1/")
     stop(child)
     assert finish(child) == 130

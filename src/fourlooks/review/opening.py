@@ -82,3 +82,33 @@ def on_this_day(run: Run, day: dt.date) -> None:
             run.prompter.show(f"  {look:<6} {text}")
         if len(found) > ON_THIS_DAY_SHOWN:
             run.say("more", style="dim", count=len(found) - ON_THIS_DAY_SHOWN)
+
+
+# What last month's audit set out to close: its goal, the faults it named, the owners it gave.
+LAST_MONTH_IDS = ("monthly.ahead.goal", "monthly.back.faults", "monthly.ahead.owners")
+LAST_MONTH_LINES = 8  # lines shown per answer; the rest are counted
+
+
+def last_month(run: Run, day: dt.date) -> None:
+    """The monthly audit opens with what the month before set out: its goal, faults, owners."""
+    from fourlooks.store import summary
+
+    before = dt.date(day.year, day.month, 1) - dt.timedelta(days=1)
+    first = dt.date(before.year, before.month, 1).isoformat()
+    found = summary.answers(run.journal, first, before.isoformat(), LAST_MONTH_IDS)
+    if not found:
+        return
+    month = words.month_name(before.isoformat()[:7], run.lang)
+    run.say("last_month", style="heading", month=month)
+    asked = questions.texts(run.lang, paths.questions_file())
+    for question_id in LAST_MONTH_IDS:
+        given = [text for _, qid, text in found if qid == question_id]
+        if not given:
+            continue
+        question = captions.first_line(asked.get(question_id, question_id), 60)
+        run.prompter.show(f"  {question}", style="dim")
+        lines = [line for text in given for line in text.splitlines() if line.strip()]
+        for line in lines[:LAST_MONTH_LINES]:
+            run.prompter.show(f"    {captions.first_line(line)}")
+        if len(lines) > LAST_MONTH_LINES:
+            run.say("more", style="dim", count=len(lines) - LAST_MONTH_LINES)

@@ -43,6 +43,7 @@ MESSAGES = {
     # status and task listings.
     "status_tasks": "Tasks to review",
     "status_commitments": "Commitments open",
+    "last_month": "What {month} set out to do",
     "caption_followup": "Followed up «{about}»: {outcome}",
     "caption_task_state": "Task «{about}»: {outcome}",
     "status_follow_ups": "follow-ups {count}",

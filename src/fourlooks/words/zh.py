@@ -32,6 +32,7 @@ MESSAGES = {
     "unused": "未使用（已经回答过，或本次不问）：{ids}",
     "status_tasks": "待复盘任务",
     "status_commitments": "待跟进的计划",
+    "last_month": "{month}定下的事",
     "caption_followup": "跟进«{about}»：{outcome}",
     "caption_task_state": "任务«{about}»：{outcome}",
     "status_follow_ups": "跟进 {count}",
