@@ -200,3 +200,55 @@ def m006_review_questions(db: Database) -> None:
         );
         """,
     )
+
+
+@migrations()
+def m007_entry_versions(db: Database) -> None:
+    """The versions of each entry the journal has held (store.versions), from now on.
+
+    Without them an import could not tell an old export imported again (a version held
+    before: nothing to do) from an edit made elsewhere and lost to a later one here (a real
+    conflict, kept). Every entry's version as it is now is recorded; a hash, not a copy.
+    """
+    from fourlooks.store import versions
+
+    _run(
+        db,
+        """
+        CREATE TABLE entry_versions (
+            entry_id TEXT NOT NULL,
+            content TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (entry_id, content)
+        ) WITHOUT ROWID;
+        """,
+    )
+    conn = db.conn
+    before = conn.text_factory
+    # Bytes that are not UTF-8 (a damaged disk) must not stop the journal from opening.
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    try:
+        tags: dict[str, list[str]] = {}
+        for entry_id, tag in conn.execute("SELECT entry_id, tag FROM entry_tags"):
+            tags.setdefault(entry_id, []).append(tag)
+        columns = [name for name in versions.CONTENT_FIELDS if name != "tags"]
+        rows = conn.execute(f"SELECT id, updated_at, {', '.join(columns)} FROM entries")
+        conn.executemany(
+            "INSERT INTO entry_versions (entry_id, content, updated_at) VALUES (?, ?, ?)",
+            (
+                (row[0], versions.values_hash(_content(columns, row[2:], tags.get(row[0], []))),
+                 row[1])
+                for row in rows
+            ),
+        )  # fmt: skip
+    finally:
+        conn.text_factory = before
+
+
+def _content(columns: list[str], values: tuple, tags: list[str]) -> list[object]:
+    """An entry's values in store.versions.CONTENT_FIELDS order, its tags among them."""
+    named = dict(zip(columns, values, strict=True))
+    named["tags"] = tags
+    from fourlooks.store import versions
+
+    return [named[name] for name in versions.CONTENT_FIELDS]

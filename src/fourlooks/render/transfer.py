@@ -44,6 +44,15 @@ def import_lines(result: ImportResult) -> Iterator[str]:
             f"{kind + ':':<9} {counts.added} {verb[0]}, {counts.updated} {verb[1]},"
             f" {counts.skipped} already there"
         )
+    if report.conflicts:
+        count = len(report.conflicts)
+        kept = "would be kept" if report.dry_run else "kept"
+        yield (
+            f"conflicts: {count} entr{'ies' if count != 1 else 'y'} changed both here and in the"
+            f" file; the file's older version {kept} as a new entry tagged `conflict`:"
+        )
+        for original, copy in report.conflicts:
+            yield f"  {original[:8]} -> {copy[:8]}"
     if report.transactions > 1 and not report.dry_run:
         yield (
             f"Written in {report.transactions} batches, each kept whole: had the import"

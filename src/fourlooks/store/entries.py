@@ -64,8 +64,11 @@ def insert(journal: Journal, entry: Entry) -> None:
 
 def insert_many(journal: Journal, new: Sequence[Entry]) -> None:
     """Write entries exactly as given, in this order, with one statement per table."""
+    from fourlooks.store import versions
+
     with journal.write() as conn:
         conn.executemany(_INSERT, map(_row, new))
+        versions.record(journal, new)
         conn.executemany(
             "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)",
             ((entry.id, tag) for entry in new for tag in entry.tags),
@@ -79,6 +82,8 @@ def replace(journal: Journal, entry: Entry) -> None:
 
 def replace_many(journal: Journal, changed: Sequence[Entry]) -> None:
     """Overwrite stored entries with these (same ids), tags included; all must exist."""
+    from fourlooks.store import versions
+
     with journal.write() as conn:
         cursor = conn.executemany(_UPDATE, ((*_row(entry)[1:], entry.id) for entry in changed))
         if cursor.rowcount != len(changed):
@@ -89,6 +94,7 @@ def replace_many(journal: Journal, changed: Sequence[Entry]) -> None:
                 is None
             )
             raise NotFound(f"no entry {missing}")
+        versions.record(journal, changed)
         conn.executemany(
             "DELETE FROM entry_tags WHERE entry_id = ?", ((entry.id,) for entry in changed)
         )

@@ -21,6 +21,7 @@ from fourlooks.errors import ImportFileError, JournalError
 from fourlooks.model import Bundle, Cadence, Entry, Filters, Review, Task
 from fourlooks.store import Journal, existing_ids
 from fourlooks.store import batches as _batches
+from fourlooks.store import conflicts as _conflicts
 from fourlooks.store import entries as _entries
 from fourlooks.store import reviews as _reviews
 from fourlooks.store import search as _search
@@ -152,6 +153,8 @@ class MergeReport:
     reviews: Counts = field(default_factory=Counts)
     dry_run: bool = False
     transactions: int = 0  # more than one: a large file, written a batch at a time
+    # (id in the file, id of the copy kept) of each older version that lost to a later edit
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -160,6 +163,7 @@ class MergeReport:
                 name: dataclasses.asdict(getattr(self, name))
                 for name in ("entries", "tasks", "reviews")
             },
+            "conflicts": [{"id": entry, "kept_as": copy} for entry, copy in self.conflicts],
         }
 
 
@@ -199,7 +203,7 @@ def _write(journal: Journal, bundle: Bundle, origin: str, *, pause: float) -> Me
         _check_references(journal, bundle, origin)
         _merge_tasks(journal, bundle.tasks, report.tasks)
         renamed = _merge_reviews(journal, bundle.reviews, report.reviews)
-        _merge_entries(journal, next(batches, []), renamed, report.entries)
+        _merge_entries(journal, next(batches, []), renamed, report)
     report.transactions = 1
     for batch in batches:
         time.sleep(pause)
@@ -207,7 +211,7 @@ def _write(journal: Journal, bundle: Bundle, origin: str, *, pause: float) -> Me
         try:
             with journal.write() as conn:
                 conn.execute("PRAGMA defer_foreign_keys = ON")
-                _merge_entries(journal, batch, renamed, report.entries)
+                _merge_entries(journal, batch, renamed, report)
         except JournalError as exc:
             reason = str(exc).removesuffix("; nothing was changed")
             raise JournalError(
@@ -326,12 +330,14 @@ DEFER_INDEX_MIN_ENTRIES = 100
 
 
 def _merge_entries(
-    journal: Journal, records: list[Entry], renamed: dict[str, str], counts: Counts
+    journal: Journal, records: list[Entry], renamed: dict[str, str], report: MergeReport
 ) -> None:
-    """Add the new entries and replace the older copies, with one statement per table."""
+    """Add the new entries, replace the older copies, keep the conflicts (store.conflicts)."""
+    counts = report.entries
     stored = _entries.updated_at(journal, [entry.id for entry in records])
     added: list[Entry] = []
     updated: list[Entry] = []
+    older: list[Entry] = []
     for entry in records:
         if renamed.get(entry.review_id, entry.review_id) != entry.review_id:
             entry = dataclasses.replace(entry, review_id=renamed[entry.review_id])
@@ -341,35 +347,21 @@ def _merge_entries(
         elif _newer(entry.updated_at, have):
             updated.append(entry)
         else:
-            counts.skipped += 1
+            older.append(entry)
             continue
         stored[entry.id] = entry.updated_at
-    unchanged = _same_content(journal, updated)
+    unchanged = _conflicts.unchanged(journal, updated)
     updated = [entry for entry in updated if entry.id not in unchanged]
-    counts.skipped += len(unchanged)
+    kept = _conflicts.kept_copies(journal, _conflicts.real(journal, older))
+    report.conflicts.extend((entry.id, copy.id) for entry, copy in kept)
+    counts.skipped += len(unchanged) + len(older)
     counts.added += len(added)
     counts.updated += len(updated)
+    added.extend(copy for _, copy in kept)
     many = len(added) + len(updated) >= DEFER_INDEX_MIN_ENTRIES
     with _search.deferred(journal) if many else contextlib.nullcontext():
         _entries.insert_many(journal, added)
         _entries.replace_many(journal, updated)
-
-
-def _same_content(journal: Journal, newer: list[Entry]) -> set[str]:
-    """The ids of newer copies that differ from the stored ones only in their timestamps.
-
-    Such a copy is not a change: jrnl's files carry no time zone, so the same file read
-    under another zone gives the same entries other timestamps, and must change nothing.
-    """
-    if not newer:
-        return set()
-    stored = _entries.by_ids(journal, [entry.id for entry in newer])
-    untimed = {"created_at": "", "updated_at": ""}
-    return {
-        entry.id
-        for entry in newer
-        if dataclasses.replace(entry, **untimed) == dataclasses.replace(stored[entry.id], **untimed)
-    }
 
 
 def not_held(journal: Journal, bundle: Bundle) -> dict[str, int]:
