@@ -5,7 +5,6 @@ private copy of the journal a dry run merges into.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 
 from fourlooks.model import Entry
@@ -20,9 +19,9 @@ def scratch_copy(journal: Journal) -> Iterator[Journal]:
     a writer), so a dry run waits for no one and changes nothing; nothing is left on disk.
     It costs memory about the journal's size (a 100k-entry journal: ~50 MB).
     """
-    from fourlooks.store import search
+    from fourlooks.store import connection, search
 
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn = connection.connect(":memory:", isolation_level=None)
     try:
         search.register(conn)
         journal.conn.backup(conn)
