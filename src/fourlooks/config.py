@@ -1,5 +1,7 @@
 """The user's config.toml: language, the hour a day starts, the editor, and the rest.
 
+Every key is documented in docs/settings.md (`fourlooks help settings`).
+
 ```toml
 lang = "zh"          # en or zh; --lang and FOURLOOKS_LANG win over it
 day_start = "04:00"  # a review before this hour counts for the day before
@@ -126,6 +128,18 @@ def daily_review() -> dict[str, Any]:
 
 def editor() -> str | None:
     return load().get("editor") or os.environ.get("VISUAL") or os.environ.get("EDITOR")
+
+
+def optional_sets(known: set[str]) -> set[str]:
+    """The optional question sets switched on here, each one that some question belongs to."""
+    names = load().get("optional_sets", [])
+    for name in names:
+        if name not in known:
+            raise ConfigError(
+                f"{paths.config_file()}: optional_sets: unknown optional set {name!r}"
+                f" (known: {', '.join(sorted(known)) or 'none'})"
+            )
+    return set(names)
 
 
 def quiet_days() -> int:

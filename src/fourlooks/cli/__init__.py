@@ -79,7 +79,8 @@ COMMANDS: dict[str, Listed] = {
         "Replace the journal with a backup; the journal as it was is kept beside it.",
     ),
     "help": Listed(
-        "fourlooks.cli.guides", "Print a reference page: report; with no topic, the list of them."
+        "fourlooks.cli.guides",
+        "Print a reference page: report, settings; with no topic, the list of them.",
     ),
     "task": Listed(
         "fourlooks.cli.tasks",

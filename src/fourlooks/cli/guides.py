@@ -13,6 +13,7 @@ from fourlooks.errors import UsageError
 # The pages, each the same file as docs/NAME.md (fourlooks/guides/ links to docs/).
 TOPICS = {
     "report": "what `fourlooks report` shows, and every field of its JSON",
+    "settings": "every key of config.toml, and the environment variables",
 }
 
 
@@ -22,7 +23,7 @@ def help_topic(
         str | None, typer.Argument(metavar="[TOPIC]", help="One of: " + ", ".join(TOPICS) + ".")
     ] = None,
 ) -> None:
-    """Print a reference page: report; with no topic, the list of them."""
+    """Print a reference page: report, settings; with no topic, the list of them."""
     if topic is None:
         typer.echo("\n".join(f"{name:<10} {about}" for name, about in TOPICS.items()))
         return

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from fourlooks import validate
+from fourlooks import config, validate
 from fourlooks.errors import ConfigError, UsageError
 from fourlooks.model import Cadence, Look, Question, TaskState
 
@@ -105,6 +105,8 @@ def load(lang: str = "en", user_file: Path | None = None) -> list[Question]:
     specs, sets, disabled = list(_bank()), set(), set()
     if user_file is not None and user_file.exists():
         specs, sets, disabled = _apply_user_file(specs, user_file)
+    # config.toml may switch sets on too (docs/settings.md); questions.toml adds to them.
+    sets |= config.optional_sets({s.optional_set for s in specs if s.optional_set})
     active = [
         s
         for s in specs
