@@ -99,11 +99,24 @@ def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
         yield field("show_task", entry.task_id, lang)
     if entry.commitment_id:
         yield field("show_follows", entry.commitment_id, lang)
-    yield field("show_created", entry.created_at, lang)
+    yield field("show_created", local_minute(entry.created_at), lang)
     if entry.updated_at != entry.created_at:
-        yield field("show_updated", entry.updated_at, lang)
+        yield field("show_updated", local_minute(entry.updated_at), lang)
     yield ""
     yield shown(entry.text)
+
+
+def local_minute(stamp: str) -> str:
+    """A stored timestamp (UTC) as a person reads it: local time, to the minute."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return shown(stamp)  # not ours to reinterpret: shown as stored
+    if moment.tzinfo is None:
+        return shown(stamp)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def field(key: str, value: str, lang: str) -> str:

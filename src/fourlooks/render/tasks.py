@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from fourlooks import words
-from fourlooks.render import entry_lines, field, paint, shown
+from fourlooks.render import entry_lines, field, local_minute, paint, shown
 
 if TYPE_CHECKING:
     from fourlooks.model import Task
@@ -42,11 +42,11 @@ def detail_lines(found: Detail, lang: str, *, colour: bool) -> Iterator[str]:
     if found.review_due:
         reason = _reason(found.review_due, task, lang)
         yield field("show_review", words.say("show_review_due", lang, reason=reason), lang)
-    yield field("show_created", task.created_at, lang)
+    yield field("show_created", local_minute(task.created_at), lang)
     if task.reviewed_at:
-        yield field("show_reviewed", task.reviewed_at, lang)
+        yield field("show_reviewed", local_minute(task.reviewed_at), lang)
     if task.closed_at:
-        yield field("show_closed", task.closed_at, lang)
+        yield field("show_closed", local_minute(task.closed_at), lang)
     if found.answers:
         yield ""
         yield from entry_lines(found.answers, found.answer_ids, lang=lang, colour=colour)
