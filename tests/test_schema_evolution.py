@@ -155,3 +155,18 @@ def test_a_migration_that_fails_leaves_the_journal_as_it_was(tmp_path, monkeypat
     with contextlib.closing(sqlite3.connect(path)) as conn:
         columns = [row[1] for row in conn.execute("PRAGMA table_info(entries)")]
     assert "mood" not in columns
+
+
+def test_an_old_journal_gains_goals_and_its_tasks_can_serve_them(cli, old_journal):
+    db = ["--db", str(old_journal)]
+    [old_task, *_] = cli.json(*db, "task", "list", "--all", "--json")
+    with contextlib.closing(_read(old_journal)) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"goals", "goal_tasks"} <= tables
+    assert user_version(old_journal) == store.SCHEMA_VERSION
+    assert cli.json(*db, "goal", "list", "--json") == []
+    new_goal = cli.ok(*db, "goal", "add", "Ship the rota app").stdout.strip()
+    linked = cli.ok(*db, "task", "add", "Survey drivers", "--goal", new_goal).stdout.strip()
+    shown = cli.json(*db, "goal", "show", new_goal, "--json")
+    assert [t["id"][:8] for t in shown["tasks"]] == [linked]
+    assert old_task["id"] not in shown["task_ids"]

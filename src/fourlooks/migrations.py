@@ -252,3 +252,33 @@ def _content(columns: list[str], values: tuple, tags: list[str]) -> list[object]
     from fourlooks.store import versions
 
     return [named[name] for name in versions.CONTENT_FIELDS]
+
+
+@migrations()
+def m008_goals(db: Database) -> None:
+    """Goals for a year (period YYYY) or a month (YYYY-MM), and the tasks that serve them.
+
+    A task serves at most one goal: `goal_tasks` is keyed by the task. The link lives
+    beside `tasks` rather than in it, so a task's stored fields (and its export) stay as
+    they were; the export carries a goal's task ids with the goal.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE goals (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            period TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('open', 'done', 'dropped')),
+            closed_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX goals_period ON goals (period, created_at);
+        CREATE TABLE goal_tasks (
+            task_id TEXT PRIMARY KEY REFERENCES tasks(id) ON DELETE CASCADE,
+            goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+        CREATE INDEX goal_tasks_goal ON goal_tasks (goal_id, task_id);
+        """,
+    )

@@ -140,6 +140,33 @@ class Task:
         return plain(self)
 
 
+class GoalState(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A goal for a year or a month, kept in view (part 4), served by tasks."""
+
+    id: str
+    text: str
+    period: str  # YYYY for a year's goal, YYYY-MM for a month's
+    state: GoalState = GoalState.OPEN
+    closed_at: str | None = None  # when it was marked done or dropped
+    task_ids: tuple[str, ...] = ()  # the tasks that serve it, sorted
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.state is GoalState.OPEN
+
+    def to_dict(self) -> dict:
+        return plain(self)
+
+
 @dataclass(frozen=True, slots=True)
 class Review:
     """One review taken: a day's (period YYYY-MM-DD), a month's (YYYY-MM) or a task's."""
@@ -188,6 +215,7 @@ class Bundle:
     entries: list[Entry] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,9 +33,21 @@ class Detail(NamedTuple):
     answer_ids: dict[str, str]  # each answer's short id
 
 
-def add(journal: Journal, title: str, *, due: str | None = None) -> TaskRef:
-    """Store a new open task; its title must be what `model.clean_title` returns."""
-    task = table.add(journal, title, due=due)
+def add(
+    journal: Journal, title: str, *, due: str | None = None, goal_id: str | None = None
+) -> TaskRef:
+    """Store a new open task, serving an open goal if one is given, in one transaction.
+
+    Its title must be what `model.clean_title` returns.
+    """
+    from fourlooks import goals
+    from fourlooks.store import goals as goal_table
+
+    with journal.write():
+        goal = goals.open_goal(journal, goal_id) if goal_id is not None else None
+        task = table.add(journal, title, due=due)
+        if goal is not None:
+            goal_table.link_task(journal, goal.id, task.id)
     return TaskRef(task, _short(journal, task))
 
 

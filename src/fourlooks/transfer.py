@@ -17,7 +17,7 @@ from fourlooks import files, formats
 from fourlooks.errors import FourlooksError, ImportFileError, UsageError
 
 if TYPE_CHECKING:
-    from fourlooks.model import Bundle, Entry, Filters, Look, Review, Task
+    from fourlooks.model import Bundle, Entry, Filters, Goal, Look, Review, Task
     from fourlooks.store import Journal
     from fourlooks.store.transfer import MergeReport, Selection
 
@@ -172,7 +172,7 @@ def _refuse_to_lose(journal: Journal, target: Path) -> None:
     bundle = formats.reader("fourlooks").parse(formats.load_json(raw, str(target)), str(target))
     missing = transfer.not_held(journal, bundle)
     if missing:
-        one = {"entries": "entry", "tasks": "task", "reviews": "review"}
+        one = {"entries": "entry", "tasks": "task", "reviews": "review", "goals": "goal"}
         counts = ", ".join(
             f"{count} {kind if count != 1 else one[kind]}" for kind, count in missing.items()
         )
@@ -248,6 +248,12 @@ class _Source:
 
         ids = self._selection.review_ids if self._selection else None
         return transfer.reviews(self.journal, ids)
+
+    def goals(self) -> Iterable[Goal]:
+        from fourlooks.store import transfer
+
+        # A filtered export carries no goals: their tasks may be outside what it chose.
+        return [] if self._selection is not None else transfer.goals(self.journal)
 
     def task_titles(self) -> Mapping[str, str]:
         from fourlooks.store import transfer

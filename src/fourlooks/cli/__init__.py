@@ -86,6 +86,11 @@ COMMANDS: dict[str, Listed] = {
         "fourlooks.cli.tasks",
         "Tasks, each reviewed on its own (事省): add, list, show, edit, close.",
     ),
+    "goal": Listed(
+        "fourlooks.cli.goals",
+        "Goals for a year or a month, kept in view and served by tasks: add, list, show, done,"
+        " drop.",
+    ),
 }
 
 main = run

@@ -30,13 +30,18 @@ def add_task(
     due: Annotated[
         str | None, typer.Option("--due", help=DUE_HELP, metavar="WHEN")
     ] = None,
+    goal: Annotated[
+        str | None,
+        typer.Option("--goal", help="The open goal it serves: an id or unique prefix.",
+                     metavar="ID"),
+    ] = None,
 ) -> None:
     """Add a task; prints its short id. Past its due date it is due for a review."""
     from fourlooks import tasks
     from fourlooks.model import clean_title
 
     cleaned = checked_text(title, clean_title)
-    added = tasks.add(journal(), cleaned, due=parse_due(due) if due else None)
+    added = tasks.add(journal(), cleaned, due=parse_due(due) if due else None, goal_id=goal)
     typer.echo(added.short_id)
 
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from fourlooks.errors import ImportFileError
 
 if TYPE_CHECKING:
-    from fourlooks.model import Entry, Review, Task
+    from fourlooks.model import Entry, Goal, Review, Task
 
 
 class Codec(NamedTuple):
@@ -57,6 +57,8 @@ class ExportSource(Protocol):
     def tasks(self) -> Iterable[Task]: ...
 
     def reviews(self) -> Iterable[Review]: ...
+
+    def goals(self) -> Iterable[Goal]: ...
 
     def task_titles(self) -> Mapping[str, str]: ...
 

@@ -2,6 +2,9 @@
 
     {"format": "fourlooks", "version": 1, "entries": [...], "tasks": [...], "reviews": [...]}
 
+and, when the journal holds goals, `"goals": [...]` after the reviews (a journal without
+goals exports the same bytes as before goals existed).
+
 Written as `json.dumps(document, indent=2, ensure_ascii=False)` would write it, plus a final
 newline, but a record at a time so that a large journal never sits in memory. The caller
 gives records in a stable order (see store.transfer), so one journal always gives the same
@@ -35,6 +38,8 @@ from fourlooks.model import (
     Bundle,
     Cadence,
     Entry,
+    Goal,
+    GoalState,
     Look,
     Review,
     Task,
@@ -52,17 +57,18 @@ VERSION = 1
 # A filtered export carries the reviews, tasks and commitments its entries refer to.
 SELF_CONTAINED = True
 HINT = 'an object with "format": "fourlooks"'
-KINDS = ("entries", "tasks", "reviews")
+KINDS = ("entries", "tasks", "reviews", "goals")
 OPTIONS: tuple[str, ...] = ()
 _HEAD = f'{{\n  "format": "{FORMAT}",'  # how every file this module writes begins
-_TOP_KEYS = ("format", "version", "entries", "tasks", "reviews")
+_TOP_KEYS = ("format", "version", "entries", "tasks", "reviews", "goals")
 _ENTRY_KEYS = tuple(Entry(id="", date="", look=Look.BACK, text="").to_dict())
 _TASK_KEYS = tuple(Task(id="", title="").to_dict())
 _REVIEW_KEYS = tuple(Review(id="", cadence=Cadence.DAILY, period="").to_dict())
+_GOAL_KEYS = tuple(Goal(id="", text="", period="").to_dict())
 
 
 def write(source: ExportSource) -> Iterator[str]:
-    return dump(source.entries(), source.tasks(), source.reviews())
+    return dump(source.entries(), source.tasks(), source.reviews(), source.goals())
 
 
 def made_by_export(head: str) -> bool:
@@ -71,15 +77,21 @@ def made_by_export(head: str) -> bool:
 
 
 def dump(
-    entries: Iterable[Entry], tasks: Iterable[Task], reviews: Iterable[Review]
+    entries: Iterable[Entry],
+    tasks: Iterable[Task],
+    reviews: Iterable[Review],
+    goals: Iterable[Goal] = (),
 ) -> Iterator[str]:
-    """The export as chunks of text, in the order given."""
+    """The export as chunks of text, in the order given; `goals` only when there are some."""
     yield "{\n"
     yield f'  "format": "{FORMAT}",\n'
     yield f'  "version": {VERSION},\n'
     yield from _array("entries", entries, last=False)
     yield from _array("tasks", tasks, last=False)
-    yield from _array("reviews", reviews, last=True)
+    goals = list(goals)  # a few: read whole, to know whether the reviews are the last key
+    yield from _array("reviews", reviews, last=not goals)
+    if goals:
+        yield from _array("goals", goals, last=True)
     yield "}\n"
 
 
@@ -164,6 +176,7 @@ def parse(data: object, origin: str) -> Bundle:
     bundle.tasks = _each(origin, "task", a_list(data, "tasks", top), _task)
     bundle.reviews = _each(origin, "review", a_list(data, "reviews", top), _review)
     bundle.entries = _each(origin, "entry", a_list(data, "entries", top), _entry)
+    bundle.goals = _each(origin, "goal", a_list(data, "goals", top), _goal)
     return bundle
 
 
@@ -265,4 +278,28 @@ def _review(item: dict, where: Where) -> Review:
         started_at=timestamp(item, "started_at", where),
         completed_at=timestamp(item, "completed_at", where, optional=True),
         skipped=tuple(sorted(skipped)),
+    )
+
+
+def _goal(item: dict, where: Where) -> Goal:
+    no_unknown_keys(item, _GOAL_KEYS, where)
+    period = string(item, "period", where)
+    if len(period) == 4 and period.isdigit():
+        pass  # a year's goal
+    else:
+        month(period, "period", where)
+    task_ids = []
+    for value in a_list(item, "task_ids", where):
+        task_ids.append(ident({"task_ids": value}, "task_ids", where))
+    if task_ids != sorted(set(task_ids)):
+        raise where.fail("task_ids", "expected distinct ids, sorted")
+    return Goal(
+        id=ident(item, "id", where),
+        text=_cleaned(item, "text", where, clean_title),
+        period=period,
+        state=choice_of(item, "state", GoalState, where),
+        closed_at=timestamp(item, "closed_at", where, optional=True),
+        task_ids=tuple(task_ids),
+        created_at=timestamp(item, "created_at", where),
+        updated_at=timestamp(item, "updated_at", where),
     )

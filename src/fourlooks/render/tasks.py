@@ -18,7 +18,7 @@ def list_lines(found: list[Listed], lang: str, *, colour: bool) -> Iterator[str]
     for task, short_id, reason in found:
         yield (
             f"{paint(short_id, '2', enabled=colour)}  {task.due or '-':<10}  "
-            f"{words.pad(_state(task, lang), 12)}  {shown(task.title)}"
+            f"{words.pad(state_label(task, lang), 12)}  {shown(task.title)}"
             f"{_flag(reason, task, lang, colour)}"
         )
 
@@ -38,7 +38,7 @@ def detail_lines(found: Detail, lang: str, *, colour: bool) -> Iterator[str]:
     yield field("show_title", shown(task.title), lang)
     yield field("show_due", task.due or "-", lang)
     closed = words.say("show_closed_mark", lang) if not task.is_open else ""
-    yield field("show_state", _state(task, lang) + closed, lang)
+    yield field("show_state", state_label(task, lang) + closed, lang)
     if found.review_due:
         reason = _reason(found.review_due, task, lang)
         yield field("show_review", words.say("show_review_due", lang, reason=reason), lang)
@@ -60,7 +60,7 @@ def detail_json(found: Detail) -> dict:
     }
 
 
-def _state(task: Task, lang: str) -> str:
+def state_label(task: Task, lang: str) -> str:
     if task.state is None:
         return words.say("task_new", lang)
     return words.choice_label("task.back.state", task.state.value, lang)

@@ -16,13 +16,15 @@ import datetime as dt
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from types import ModuleType
 
 from fourlooks.errors import ImportFileError, JournalError
-from fourlooks.model import Bundle, Cadence, Entry, Filters, Review, Task
+from fourlooks.model import Bundle, Cadence, Entry, Filters, Goal, Review, Task
 from fourlooks.store import Journal, existing_ids
 from fourlooks.store import batches as _batches
 from fourlooks.store import conflicts as _conflicts
 from fourlooks.store import entries as _entries
+from fourlooks.store import goals as _goals
 from fourlooks.store import reviews as _reviews
 from fourlooks.store import search as _search
 from fourlooks.store import tasks as _tasks
@@ -125,6 +127,11 @@ def task_titles(journal: Journal) -> dict[str, str]:
     return _tasks.titles(journal)
 
 
+def goals(journal: Journal) -> list[Goal]:
+    """Every goal, in the order they were created."""
+    return _goals.in_creation_order(journal)
+
+
 def reviews(journal: Journal, ids: set[str] | None = None) -> Iterator[Review]:
     """Reviews with the questions they skipped, by period, cadence and task."""
     return _reviews.in_period_order(journal, ids)
@@ -151,6 +158,7 @@ class MergeReport:
     entries: Counts = field(default_factory=Counts)
     tasks: Counts = field(default_factory=Counts)
     reviews: Counts = field(default_factory=Counts)
+    goals: Counts = field(default_factory=Counts)
     dry_run: bool = False
     transactions: int = 0  # more than one: a large file, written a batch at a time
     # (id in the file, id of the copy kept) of each older version that lost to a later edit
@@ -161,7 +169,7 @@ class MergeReport:
             "dry_run": self.dry_run,
             **{
                 name: dataclasses.asdict(getattr(self, name))
-                for name in ("entries", "tasks", "reviews")
+                for name in ("entries", "tasks", "reviews", "goals")
             },
             "conflicts": [{"id": entry, "kept_as": copy} for entry, copy in self.conflicts],
         }
@@ -181,8 +189,8 @@ BATCH_PAUSE_SECONDS = 0.02
 def merge(journal: Journal, bundle: Bundle, *, origin: str, dry_run: bool = False) -> MergeReport:
     """Import a validated file; with dry_run, count what it would do and change nothing.
 
-    The whole file is checked in the first transaction, with the tasks, the reviews and the
-    first batch of entries: a file with any problem is refused with nothing written. The
+    The whole file is checked in the first transaction, with the tasks, the goals, the reviews
+    and the first batch of entries: a file with any problem is refused with nothing written. The
     other entries follow a batch per transaction; a stop half-way leaves whole batches, and
     importing the file again finishes it (records are matched by id: nothing comes twice).
     """
@@ -201,7 +209,8 @@ def _write(journal: Journal, bundle: Bundle, origin: str, *, pause: float) -> Me
         # A follow-up may come before the look-ahead entry it refers to.
         conn.execute("PRAGMA defer_foreign_keys = ON")
         _check_references(journal, bundle, origin)
-        _merge_tasks(journal, bundle.tasks, report.tasks)
+        _merge_newer(journal, bundle.tasks, _tasks, report.tasks)
+        _merge_newer(journal, bundle.goals, _goals, report.goals)
         renamed = _merge_reviews(journal, bundle.reviews, report.reviews)
         _merge_entries(journal, next(batches, []), renamed, report)
     report.transactions = 1
@@ -237,14 +246,15 @@ def _check_references(journal: Journal, bundle: Bundle, origin: str) -> None:
         ("review", bundle.reviews, ("task_id", "tasks")),
         ("entry", bundle.entries, ("review_id", "reviews"), ("task_id", "tasks"),
          ("commitment_id", "entries")),
+        ("goal", bundle.goals, ("task_ids", "tasks")),
     ]  # fmt: skip
     elsewhere: dict[str, set[str]] = {table: set() for table in in_file}
     for _, records, *fields in checks:
         for record in records:
             for field_name, table in fields:
-                target = getattr(record, field_name)
-                if target is not None and target not in in_file[table]:
-                    elsewhere[table].add(target)
+                for target in _targets(record, field_name):
+                    if target not in in_file[table]:
+                        elsewhere[table].add(target)
     if not any(elsewhere.values()):
         return
     known = {table: existing_ids(journal, table, sorted(ids)) for table, ids in elsewhere.items()}
@@ -252,28 +262,38 @@ def _check_references(journal: Journal, bundle: Bundle, origin: str) -> None:
     for noun, records, *fields in checks:
         for number, record in enumerate(records, start=1):
             for field_name, table in fields:
-                target = getattr(record, field_name)
-                if target in elsewhere[table] and target not in known[table]:
-                    raise ImportFileError(
-                        f"{origin}: {noun} #{number} (id {record.id}), field {field_name!r}:"
-                        f" {target!r} is in neither the file nor the journal; nothing was imported"
-                    )
+                for target in _targets(record, field_name):
+                    if target in elsewhere[table] and target not in known[table]:
+                        raise ImportFileError(
+                            f"{origin}: {noun} #{number} (id {record.id}), field"
+                            f" {field_name!r}: {target!r} is in neither the file nor the"
+                            " journal; nothing was imported"
+                        )
 
 
-def _merge_tasks(journal: Journal, tasks: list[Task], counts: Counts) -> None:
-    stored = _tasks.updated_at(journal, [task.id for task in tasks])
-    for task in tasks:
-        have = stored.get(task.id)
+def _targets(record: object, field_name: str) -> tuple[str, ...]:
+    """The ids a field refers to: none, one, or (a goal's task_ids) several."""
+    value = getattr(record, field_name)
+    if value is None:
+        return ()
+    return value if isinstance(value, tuple) else (value,)
+
+
+def _merge_newer(journal: Journal, records: list, table: ModuleType, counts: Counts) -> None:
+    """Tasks and goals: one not held is added, a newer copy (a goal's links too) replaces it."""
+    stored = table.updated_at(journal, [record.id for record in records])
+    for record in records:
+        have = stored.get(record.id)
         if have is None:
-            _tasks.insert(journal, task)
+            table.insert(journal, record)
             counts.added += 1
-        elif _newer(task.updated_at, have):
-            _tasks.overwrite(journal, task)
+        elif _newer(record.updated_at, have):
+            table.overwrite(journal, record)
             counts.updated += 1
         else:
             counts.skipped += 1
             continue
-        stored[task.id] = task.updated_at
+        stored[record.id] = record.updated_at
 
 
 def _merge_reviews(journal: Journal, reviews: list[Review], counts: Counts) -> dict[str, str]:
@@ -370,6 +390,7 @@ def not_held(journal: Journal, bundle: Bundle) -> dict[str, int]:
     for kind, records, stamps in (
         ("entries", bundle.entries, _entries.updated_at),
         ("tasks", bundle.tasks, _tasks.updated_at),
+        ("goals", bundle.goals, _goals.updated_at),
     ):
         stored = stamps(journal, [record.id for record in records])
         count = sum(

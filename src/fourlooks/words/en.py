@@ -163,6 +163,17 @@ MESSAGES = {
     # Reminders (`remind install`): a desktop notification's text.
     "remind_daily": "Today's review is still to do: fourlooks review",
     "remind_monthly": "The month's self-audit is due: fourlooks review --monthly",
+    # Goals (fourlooks goal).
+    "goal_open": "open",
+    "goal_done": "reached",
+    "goal_dropped": "dropped",
+    "goal_none": "No open goals: fourlooks goal add TEXT sets one.",
+    "goal_task_count": "tasks: {count}",
+    "goal_no_tasks": "No task serves it yet: fourlooks task add TITLE --goal ID.",
+    "goal_marked_done": "Goal {id} reached.",
+    "goal_marked_dropped": "Goal {id} dropped.",
+    "show_goal": "goal:",
+    "show_period": "for:",
 }
 
 CATALOGUE = {

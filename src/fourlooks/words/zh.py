@@ -143,6 +143,17 @@ MESSAGES = {
     # 提醒（`remind install`）：桌面通知的文字。
     "remind_daily": "今天的日省还没做：fourlooks review",
     "remind_monthly": "本月的月省到期了：fourlooks review --monthly",
+    # 目标（fourlooks goal）。
+    "goal_open": "进行中",
+    "goal_done": "已达成",
+    "goal_dropped": "已放弃",
+    "goal_none": "没有进行中的目标：用 fourlooks goal add TEXT 设定一个。",
+    "goal_task_count": "任务：{count}",
+    "goal_no_tasks": "还没有任务为它服务：fourlooks task add TITLE --goal ID。",
+    "goal_marked_done": "目标 {id} 已达成。",
+    "goal_marked_dropped": "目标 {id} 已放弃。",
+    "show_goal": "目标：",
+    "show_period": "期限：",
 }
 
 CATALOGUE = {
