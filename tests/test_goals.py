@@ -127,3 +127,40 @@ def test_an_import_whose_goal_names_an_unknown_task_is_refused_whole(cli, tmp_pa
     result = cli("--db", str(tmp_path / "other.db"), "import", str(out))
     assert result.exit_code != 0 and "goal #1" in result.stderr and "task_ids" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_the_report_shows_each_open_goal_with_its_tasks_in_every_format(cli):
+    rota = goal(cli, "Ship the rota app", "--year", "2026")
+    goal(cli, "Budget approved", "--month", "2026-11")
+    goal(cli, "Not yet", "--year", "2027")  # after the report's month: not shown
+    cli.ok("goal", "drop", goal(cli, "Dropped one", "--year", "2026"))
+    survey = task(cli, "Survey drivers", "--goal", rota)
+    task(cli, "Pilot at one depot", "--goal", rota)
+    cli.ok("review", "--task", survey, input="under way\nhalf done\n\n\n\n")
+    data = cli.json("report", "--month", "2026-11", "--json")
+    assert [(g["period"], g["text"]) for g in data["open_goals"]] == [
+        ("2026", "Ship the rota app"),
+        ("2026-11", "Budget approved"),
+    ]
+    first = data["open_goals"][0]
+    assert [(t["title"], t["state"], t["open"]) for t in first["tasks"]] == [
+        ("Survey drivers", "under_way", True),
+        ("Pilot at one depot", None, True),
+    ]
+    text = cli.ok("report", "--month", "2026-11").stdout
+    section = text[text.index("Open goals") : text.index("Highlights")]
+    assert "2026  Ship the rota app" in section and "under way: Survey drivers" in section
+    assert "new: Pilot at one depot" in section and "Not yet" not in section
+    assert "No task serves it yet" in section and "Dropped one" not in section
+    markdown = cli.ok("report", "--month", "2026-11", "--format", "markdown").stdout
+    assert "## Open goals\n\n- **2026** Ship the rota app\n  - under way: Survey drivers\n" in (
+        markdown
+    )
+    chinese = cli.ok("--lang", "zh", "report", "--month", "2026-11").stdout
+    assert "进行中的目标" in chinese and "进行中: Survey drivers" in chinese
+
+
+def test_a_report_without_goals_says_how_to_set_one(cli):
+    cli.ok("add", "-l", "up", "x")
+    assert "No open goals for this month or its year" in cli.ok("report").stdout
+    assert cli.json("report", "--json")["open_goals"] == []

@@ -149,6 +149,7 @@ def month_report(
         ratings=_ratings(journal, trend, lang),
         commitments=_commitments(journal, *span),
         tasks=_tasks(journal, span, end.isoformat()),
+        open_goals=_open_goals(journal, label),
         highlights=_highlights(journal, *span),
     )
 
@@ -302,6 +303,25 @@ def _tasks(journal: Journal, span: tuple[str, str], end: str) -> figures.Tasks:
         by_state={state.value: list(states.values()).count(state.value) for state in TaskState},
         overdue_tasks=overdue,
     )
+
+
+def _open_goals(journal: Journal, month: str) -> list[figures.OpenGoal]:
+    """Goals open now whose year or month is the report's or earlier: still to be reached."""
+    from fourlooks import goals
+
+    return [
+        figures.OpenGoal(
+            found.goal.id,
+            found.goal.text,
+            found.goal.period,
+            [
+                figures.GoalTask(t.id, t.title, t.state.value if t.state else None, t.is_open)
+                for t in found.tasks
+            ],
+        )
+        for found in goals.open_with_tasks(journal)
+        if found.goal.period <= month  # "2026" sorts before "2026-01": a year counts from January
+    ]
 
 
 def _highlights(journal: Journal, first: str, last: str) -> dict[str, list[figures.Highlight]]:

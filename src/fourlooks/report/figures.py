@@ -54,6 +54,22 @@ class Tasks(NamedTuple):
     overdue_tasks: list[OverdueTask]
 
 
+class GoalTask(NamedTuple):
+    id: str
+    title: str
+    state: str | None  # its last review's state; None before its first review
+    open: bool
+
+
+class OpenGoal(NamedTuple):
+    """A goal still open, for the report's year or month or one before it, with its tasks."""
+
+    id: str
+    text: str
+    period: str  # YYYY or YYYY-MM
+    tasks: list[GoalTask]  # in the order they were added
+
+
 class Highlight(NamedTuple):
     date: str
     question_id: str
@@ -85,6 +101,7 @@ class MonthReport(NamedTuple):
     ratings: list[Rating]
     commitments: Commitments
     tasks: Tasks
+    open_goals: list[OpenGoal]
     highlights: dict[str, list[Highlight]]
     kind: str = "month"
 

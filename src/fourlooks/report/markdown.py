@@ -157,6 +157,19 @@ def tasks(report: MonthReport) -> list[str]:
     return md
 
 
+def open_goals(report: MonthReport) -> list[str]:
+    lang = report.lang
+    if not report.open_goals:
+        return [words.say("report_no_goals", lang), ""]
+    md = []
+    for goal in report.open_goals:
+        md.append(f"- **{goal.period}** {shown(goal.text)}")
+        if not goal.tasks:
+            md.append(f"  - {words.say('goal_no_tasks', lang)}")
+        md += [f"  - {phrases.goal_task_line(task, lang)}" for task in goal.tasks]
+    return [*md, ""]
+
+
 def highlights(report: MonthReport) -> list[str]:
     lang = report.lang
     md = [] if any(report.highlights.values()) else [words.say("report_no_highlights", lang), ""]

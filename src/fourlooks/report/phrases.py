@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fourlooks import words
+from fourlooks.render import shown
 from fourlooks.report.charts import GAP
-from fourlooks.report.counting import FOLLOW_UP_CHOICES
+from fourlooks.report.counting import FOLLOW_UP_CHOICES, STATE_ID
 from fourlooks.store.reviews import FOLLOWUP_ID
 
 if TYPE_CHECKING:
-    from fourlooks.report.figures import Commitments, MonthReport, YearReport
+    from fourlooks.report.figures import Commitments, GoalTask, MonthReport, OpenGoal, YearReport
 
 # The words key of each group of highlights, as the report's figures name the groups.
 _HIGHLIGHT_HEADINGS = {
@@ -19,6 +20,21 @@ _HIGHLIGHT_HEADINGS = {
     "voices": "report_voices",
     "goals": "report_goals",
 }
+
+
+def task_state(state: str | None, lang: str) -> str:
+    """A task's state as the task screens name it: `under way`, or `new` before a review."""
+    if state is None:
+        return words.say("task_new", lang)
+    return words.choice_label(STATE_ID, state, lang)
+
+
+def goal_line(goal: OpenGoal) -> str:
+    return f"{goal.period}  {shown(goal.text)}"
+
+
+def goal_task_line(task: GoalTask, lang: str) -> str:
+    return f"{task_state(task.state, lang)}: {shown(task.title)}"
 
 
 def heading(label: str) -> str:

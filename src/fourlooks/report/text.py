@@ -224,6 +224,24 @@ def tasks(report: MonthReport, width: int) -> Iterable[Any]:
         yield Text("  " + words.say("report_more", lang, count=more), style="dim")
 
 
+def open_goals(report: MonthReport, width: int) -> Iterable[Any]:
+    from rich.text import Text
+
+    lang = report.lang
+    if not report.open_goals:
+        yield words.say("report_no_goals", lang)
+    for goal in report.open_goals:
+        line = Text("  " + phrases.goal_line(goal), style="bold")
+        line.truncate(width, overflow="ellipsis")
+        yield line
+        if not goal.tasks:
+            yield Text("      " + words.say("goal_no_tasks", lang), style="dim")
+        for task in goal.tasks:
+            line = Text("      " + phrases.goal_task_line(task, lang))
+            line.truncate(width, overflow="ellipsis")  # one line each, however long
+            yield line
+
+
 def highlights(report: MonthReport, width: int) -> Iterable[Any]:
     from rich.text import Text
 
