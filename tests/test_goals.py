@@ -164,3 +164,33 @@ def test_a_report_without_goals_says_how_to_set_one(cli):
     cli.ok("add", "-l", "up", "x")
     assert "No open goals for this month or its year" in cli.ok("report").stdout
     assert cli.json("report", "--json")["open_goals"] == []
+
+
+def test_the_nightly_look_ahead_shows_the_open_goals_before_its_questions(cli):
+    from pty_harness import answer, finish, spawn
+
+    rota = goal(cli, "Ship the rota app", "--year", "2026")
+    task(cli, "Survey drivers", "--goal", rota)
+    goal(cli, "Later", "--year", "2027")  # not this year's: not shown
+    cli.ok("goal", "done", goal(cli, "Reached already", "--year", "2026"))
+    child = spawn("review", "--full")
+    for number in range(1, 10):
+        answer(child, number, 11, "")
+    child.expect_exact("look ahead 向前看")
+    child.expect_exact("Open goals")
+    child.expect_exact(f"{rota}  2026     Ship the rota app  (tasks: 1)")
+    child.expect_exact("[10/11]")
+    shown = child.before
+    assert "Later" not in shown and "Reached already" not in shown
+    child.expect_exact("> ")
+    child.sendline("")
+    answer(child, 11, 11, "The rota app: survey the drivers")
+    assert finish(child) == 0
+    [stored] = [e for e in cli.json("list", "--json") if e["question_id"] == "daily.ahead.goal"]
+    assert stored["text"] == "The rota app: survey the drivers"
+
+
+def test_a_piped_review_shows_no_goals_and_asks_as_before(cli):
+    goal(cli, "Ship the rota app")
+    result = cli.ok("review", "--full", input="\n" * 10 + "the rota\n")
+    assert "Open goals" not in result.output

@@ -43,7 +43,7 @@ MONTH = (
     Section("report_audit", ("audit_done", "trend_months", "ratings"), text.audit, markdown.audit),
     Section("report_commitments", ("commitments",), text.commitments, markdown.commitments),
     Section("report_tasks", ("tasks",), text.tasks, markdown.tasks),
-    Section("report_open_goals", ("open_goals",), text.open_goals, markdown.open_goals),
+    Section("open_goals", ("open_goals",), text.open_goals, markdown.open_goals),
     Section("report_highlights", ("highlights",), text.highlights, markdown.highlights),
 )
 

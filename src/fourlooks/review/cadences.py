@@ -76,6 +76,7 @@ class Spec:
     opens: int | None = None  # due from this many days before the period ends (None: its own)
     grace: int = 0  # ... and until this many days after it
     opening: tuple[Step, ...] = ()  # shown to a person at a terminal, before the questions
+    before_ahead: tuple[Step, ...] = ()  # shown to them before the look-ahead's questions
     branch: str | None = None  # the question whose choice picks the questions marked `when`
     answered: Callable[[Journal, reviews.Key, Question, Answer], None] | None = None
     completed: Callable[[Journal, reviews.Key], None] | None = None  # in the same transaction
@@ -138,6 +139,7 @@ DAILY = Spec(
     title="title_daily",
     not_yet="a review looks back",
     opening=(opening.follow_up, opening.on_this_day),
+    before_ahead=(opening.open_goals,),
 )
 MONTHLY = Spec(
     Cadence.MONTHLY,

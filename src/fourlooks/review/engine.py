@@ -157,6 +157,9 @@ class Run:
             elif question.look != look:
                 look = question.look
                 self.prompter.show(words.look_heading(look, self.lang), style="heading")
+                if look is Look.AHEAD and self.prompter.interactive:
+                    for step in self.spec.before_ahead:
+                        step(self, self.spec.dated(self.sitting.period))
             self.ask(question, Progress(number, total))
 
     def _next_open(self) -> tuple[int, Question, list[Question]] | None:

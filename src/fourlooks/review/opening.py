@@ -112,3 +112,21 @@ def last_month(run: Run, day: dt.date) -> None:
             run.prompter.show(f"    {captions.first_line(line)}")
         if len(lines) > LAST_MONTH_LINES:
             run.say("more", style="dim", count=len(lines) - LAST_MONTH_LINES)
+
+
+def open_goals(run: Run, day: dt.date) -> None:
+    """The goals still open for this year or month (or before): in view as tomorrow is planned.
+
+    The look-ahead then asks which of them tomorrow moves forward, not what they are.
+    """
+    from fourlooks import goals
+
+    month = dates.format_month(day.year, day.month)
+    found = [item for item in goals.listing(run.journal) if item.goal.period <= month]
+    if not found:
+        return
+    run.say("open_goals")
+    for goal, short_id in found:
+        tasks = words.say("goal_task_count", run.lang, count=len(goal.task_ids))
+        text = captions.first_line(goal.text)
+        run.prompter.show(f"  {short_id}  {goal.period:<7}  {text}  ({tasks})")

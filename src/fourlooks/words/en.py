@@ -174,7 +174,7 @@ MESSAGES = {
     "goal_marked_dropped": "Goal {id} dropped.",
     "show_goal": "goal:",
     "show_period": "for:",
-    "report_open_goals": "Open goals",
+    "open_goals": "Open goals",
     "report_no_goals": "No open goals for this month or its year (fourlooks goal add).",
 }
 

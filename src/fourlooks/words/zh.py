@@ -154,7 +154,7 @@ MESSAGES = {
     "goal_marked_dropped": "目标 {id} 已放弃。",
     "show_goal": "目标：",
     "show_period": "期限：",
-    "report_open_goals": "进行中的目标",
+    "open_goals": "进行中的目标",
     "report_no_goals": "本月和本年没有进行中的目标（fourlooks goal add）。",
 }
 
