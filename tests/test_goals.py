@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 
 
@@ -29,6 +30,7 @@ def test_two_year_goals_and_a_month_goal_listed_with_their_tasks(cli):
     assert "Ship the rota app  (tasks: 1)" in listed[0]
     shown = cli.ok("goal", "show", rota).stdout
     assert "goal:     Ship the rota app" in shown and "for:      2026" in shown
+    assert re.search(r"^created:  \d{4}-\d\d-\d\d \d\d:\d\d$", shown, re.M)  # local, to the minute
     assert f"  {survey}  new           Survey drivers" in shown
     data = cli.json("goal", "show", rota, "--json")
     assert data["state"] == "open" and [t["title"] for t in data["tasks"]] == ["Survey drivers"]

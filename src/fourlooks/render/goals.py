@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from fourlooks import words
-from fourlooks.render import field, paint, shown
+from fourlooks.render import field, local_minute, paint, shown
 from fourlooks.render.tasks import state_label
 
 if TYPE_CHECKING:
@@ -43,9 +43,9 @@ def detail_lines(found: Detail, lang: str, *, colour: bool) -> Iterator[str]:
     yield field("show_goal", shown(goal.text), lang)
     yield field("show_period", goal.period, lang)
     yield field("show_state", goal_state(goal, lang), lang)
-    yield field("show_created", goal.created_at, lang)
+    yield field("show_created", local_minute(goal.created_at), lang)
     if goal.closed_at:
-        yield field("show_closed", goal.closed_at, lang)
+        yield field("show_closed", local_minute(goal.closed_at), lang)
     yield from task_lines(found, lang, colour=colour)
 
 
