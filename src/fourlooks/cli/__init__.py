@@ -67,16 +67,16 @@ COMMANDS: dict[str, Listed] = {
         "fourlooks.cli.maintenance",
         "Copy the journal to a private file (0600), safely, even while it is in use.",
     ),
+    "restore": Listed(
+        "fourlooks.cli.maintenance",
+        "Replace the journal with a backup; the journal as it was is kept beside it.",
+    ),
     "check": Listed(
         "fourlooks.cli.maintenance",
         "Check the journal: SQLite integrity, foreign keys, schema version; exit 1 on a problem.",
     ),
     "paths": Listed(
         "fourlooks.cli.maintenance", "Print where the journal and the configuration files are."
-    ),
-    "restore": Listed(
-        "fourlooks.cli.maintenance",
-        "Replace the journal with a backup; the journal as it was is kept beside it.",
     ),
     "help": Listed(
         "fourlooks.cli.guides",

@@ -42,34 +42,6 @@ def backup(
 
 
 @app.command()
-def check(
-    *,
-    as_json: Annotated[bool, typer.Option("--json", help="The findings as a JSON object.")] = False,
-) -> None:
-    """Check the journal: SQLite integrity, foreign keys, schema version; exit 1 on a problem."""
-    from fourlooks import maintenance
-    from fourlooks.render import maintenance as screen
-
-    found = maintenance.check(settings().journal_path).to_dict()
-    output(found, lambda: screen.check_lines(found), as_json=as_json)
-    if not found["ok"]:
-        raise typer.Exit(1)
-
-
-@app.command()
-def paths(
-    *,
-    as_json: Annotated[bool, typer.Option("--json", help="As a JSON object.")] = False,
-) -> None:
-    """Print where the journal and the configuration files are."""
-    from fourlooks import maintenance
-    from fourlooks.render import maintenance as screen
-
-    found = maintenance.where(settings().journal_path)
-    output(found, lambda: screen.path_lines(found), as_json=as_json)
-
-
-@app.command()
 def restore(
     path: Annotated[Path, typer.Argument(help="The backup to put back.", metavar="BACKUP")],
     *,
@@ -95,3 +67,31 @@ def restore(
         raise typer.Exit(1)
     settings().due_changed = True  # the journal put back has reviews of its own
     typer.echo("\n".join(screen.restored(done, path)), err=True)
+
+
+@app.command()
+def check(
+    *,
+    as_json: Annotated[bool, typer.Option("--json", help="The findings as a JSON object.")] = False,
+) -> None:
+    """Check the journal: SQLite integrity, foreign keys, schema version; exit 1 on a problem."""
+    from fourlooks import maintenance
+    from fourlooks.render import maintenance as screen
+
+    found = maintenance.check(settings().journal_path).to_dict()
+    output(found, lambda: screen.check_lines(found), as_json=as_json)
+    if not found["ok"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def paths(
+    *,
+    as_json: Annotated[bool, typer.Option("--json", help="As a JSON object.")] = False,
+) -> None:
+    """Print where the journal and the configuration files are."""
+    from fourlooks import maintenance
+    from fourlooks.render import maintenance as screen
+
+    found = maintenance.where(settings().journal_path)
+    output(found, lambda: screen.path_lines(found), as_json=as_json)
