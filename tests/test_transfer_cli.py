@@ -295,3 +295,16 @@ def test_long_export_draws_progress_on_a_terminal_and_nothing_extra_on_stdout(cl
     assert status == 0, screen
     assert "Exporting" in screen  # the bar, on the terminal (stderr)
     assert out.read_text(encoding="utf-8") == expected
+
+
+def test_a_folder_export_never_writes_through_a_day_file_that_leads_to_the_journal(
+    filled, tmp_path, home
+):
+    folder = tmp_path / "notes"
+    (folder / "2026/11").mkdir(parents=True)
+    (folder / "2026/11/2026-11-25.md").symlink_to(home / "journal.db")
+    before = (home / "journal.db").read_bytes()
+    result = filled("export", "--out", f"{folder}/")
+    assert result.exit_code == 2 and "journal itself" in result.stderr
+    assert (home / "journal.db").read_bytes() == before
+    assert sorted(path.name for path in folder.rglob("*")) == ["11", "2026", "2026-11-25.md"]

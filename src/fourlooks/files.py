@@ -25,10 +25,24 @@ _SQLITE_HEADER = "SQLite format 3\x00"
 
 def refuse_journal(target: Path, journal_path: Path) -> None:
     """Refuse, whatever the options, a target that is the journal or one of its companions."""
+    journal_guard(journal_path)(target)
+
+
+def journal_guard(journal_path: Path) -> Callable[[Path], None]:
+    """refuse_journal for many targets: the journal's own paths are resolved once (a folder
+    export checks thousands of files); each target is resolved and compared by device and
+    inode at every check."""
     own = [journal_path, *(Path(f"{journal_path}{end}") for end in JOURNAL_COMPANIONS)]
-    resolved = target.resolve()
-    if any(resolved == path.resolve() or _same_file(target, path) for path in own):
-        raise UsageError(f"{target} is the journal itself or one of its files: choose another file")
+    own_resolved = [path.resolve() for path in own]
+
+    def refuse(target: Path) -> None:
+        resolved = target.resolve()
+        if resolved in own_resolved or any(_same_file(target, path) for path in own):
+            raise UsageError(
+                f"{target} is the journal itself or one of its files: choose another file"
+            )
+
+    return refuse
 
 
 def check_output(

@@ -91,9 +91,18 @@ def _export_format(fmt: str | None, out: str | None) -> str:
     return fmt
 
 
-def check_target(target: Path, journal_file: Path, *, in_folder: bool = False) -> None:
-    """Overwrite an earlier export, never the journal or a file fourlooks did not write."""
-    files.refuse_journal(target, journal_file)
+def check_target(
+    target: Path,
+    journal_file: Path,
+    *,
+    in_folder: bool = False,
+    refuse_journal: Callable[[Path], None] | None = None,
+) -> None:
+    """Overwrite an earlier export, never the journal or a file fourlooks did not write.
+
+    `refuse_journal` is files.journal_guard(journal_file), when there are many targets.
+    """
+    (refuse_journal or files.journal_guard(journal_file))(target)
     if target.is_dir() and not in_folder:
         raise UsageError(f"{target} is a folder: add a trailing / for one file per day")
     if not target.exists() or (not in_folder and not target.is_file()):
@@ -188,9 +197,10 @@ def _export_folder(writer, source: _Source, folder: Path, result: ExportResult) 
 
     request = source.request
     # All checked before anything is written: a refusal leaves the folder as it was.
+    guard = files.journal_guard(request.journal_file)
     for day, monthly in transfer.days(source.journal, request.filters):
         target = folder / writer.file_path(day, monthly)
-        check_target(target, request.journal_file, in_folder=True)
+        check_target(target, request.journal_file, in_folder=True, refuse_journal=guard)
     for relative, content in writer.files(source):
         target = folder / relative
         if files.same_content(target, content):
