@@ -19,7 +19,7 @@ from fourlooks import fulltext, store
 from fourlooks.errors import ImportFileError, JournalError, NotFound
 from fourlooks.formats import fourlooks_json
 from fourlooks.model import Bundle, Entry, Look, clean_text
-from fourlooks.store import entries, transfer
+from fourlooks.store import entries, readout, transfer
 from fourlooks.store import search as index
 from journal_builder import copy_journal
 
@@ -132,7 +132,7 @@ def test_a_large_import_indexes_as_adding_one_by_one_does(opened):
     records = make_entries(MANY)
     by_hand, imported = opened("hand.db"), opened("imported.db")
     one_by_one(by_hand, records)
-    text = "".join(fourlooks_json.dump(transfer.entries(by_hand), (), ()))
+    text = "".join(fourlooks_json.dump(readout.entries(by_hand), (), ()))
     before = schema_version(imported)
     bundle = fourlooks_json.parse(json.loads(text), "f")
     report = transfer.merge(imported, bundle, origin="f")

@@ -16,9 +16,18 @@ from fourlooks import store
 from fourlooks import transfer as core
 from fourlooks.errors import ImportFileError, JournalError
 from fourlooks.formats import fourlooks_json
-from fourlooks.model import Bundle, Cadence, Entry, Look, Review, Task, TaskState, clean_text
-from fourlooks.store import entries, transfer
-from fourlooks.store.transfer import Filters
+from fourlooks.model import (
+    Bundle,
+    Cadence,
+    Entry,
+    Filters,
+    Look,
+    Review,
+    Task,
+    TaskState,
+    clean_text,
+)
+from fourlooks.store import entries, readout, transfer
 from journal_builder import copy_journal
 
 
@@ -98,9 +107,9 @@ def load(journal, text: str, **kwargs):
 
 def snapshot(journal):
     return (
-        list(transfer.entries(journal)),
-        list(transfer.tasks(journal)),
-        list(transfer.reviews(journal)),
+        list(readout.entries(journal)),
+        list(readout.tasks(journal)),
+        list(readout.reviews(journal)),
     )
 
 
@@ -292,7 +301,7 @@ def test_a_newer_task_replaces_the_older(journal, other):
     put(other, tasks=[dataclasses.replace(TASK, state=TaskState.DONE, closed_at=T1, updated_at=T1)])
     report = load(journal, export(other))
     assert report.tasks.updated == 1
-    [task] = transfer.tasks(journal)
+    [task] = readout.tasks(journal)
     assert task.state == TaskState.DONE and task.closed_at == T1
 
 
@@ -305,7 +314,7 @@ def test_the_same_days_review_on_two_machines_becomes_one(journal, other):
     put(other, reviews=[laptop], records=[answer])
     report = load(journal, export(other))
     assert report.reviews.updated == 1
-    [review] = transfer.reviews(journal)
+    [review] = readout.reviews(journal)
     assert review.id == DAILY.id
     assert review.started_at == T0 and review.completed_at == T1
     assert review.skipped == ("daily.up.peers",)
@@ -334,7 +343,7 @@ def test_a_reference_to_nothing_is_refused_and_nothing_imported(journal, other):
     with pytest.raises(ImportFileError, match=r"entry #4 .*'task_id'.*neither"):
         load(other, json.dumps(data))
     assert entries.count(other) == 0
-    assert list(transfer.tasks(other)) == []
+    assert list(readout.tasks(other)) == []
 
 
 def test_an_error_while_writing_rolls_everything_back(journal):
@@ -368,10 +377,10 @@ def test_imported_entries_are_searchable(journal, other):
 
 def test_an_export_reads_one_snapshot_while_another_terminal_writes(journal, tmp_path):
     sample(journal)
-    with open_at(tmp_path / "a.db") as second, transfer.snapshot(journal):
-        first_half = list(transfer.entries(journal))
+    with open_at(tmp_path / "a.db") as second, readout.snapshot(journal):
+        first_half = list(readout.entries(journal))
         entries.add(second, date="2026-11-20", look=Look.UP, text="written meanwhile")
-        assert list(transfer.entries(journal)) == first_half
+        assert list(readout.entries(journal)) == first_half
     assert entries.count(journal) == 5
 
 

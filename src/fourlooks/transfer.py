@@ -19,7 +19,8 @@ from fourlooks.errors import FourlooksError, ImportFileError, UsageError
 if TYPE_CHECKING:
     from fourlooks.model import Bundle, Entry, Filters, Goal, Look, Review, Task
     from fourlooks.store import Journal
-    from fourlooks.store.transfer import MergeReport, Selection
+    from fourlooks.store.readout import Selection
+    from fourlooks.store.transfer import MergeReport
 
 # Exports of fewer entries finish before a progress bar would be worth drawing.
 PROGRESS_MIN_ENTRIES = 2000
@@ -146,14 +147,14 @@ def export(
     `shown` changes what goes to stdout (render.shown, for a terminal); `progress` draws a
     bar over the entries, when there are enough of them to be worth one.
     """
-    from fourlooks.store import transfer
+    from fourlooks.store import readout
 
     result = ExportResult(plan_export(request))
     plan, writer = result.plan, formats.writer(result.plan.format)
     if plan.file is not None and not request.force:
         _refuse_to_lose(journal, plan.file)
     source = _Source(journal, request, result.warnings, progress)
-    with transfer.snapshot(journal):
+    with readout.snapshot(journal):
         if plan.folder is not None:
             _export_folder(writer, source, plan.folder, result)
             return result
@@ -193,12 +194,12 @@ def _refuse_to_lose(journal: Journal, target: Path) -> None:
 
 def _export_folder(writer, source: _Source, folder: Path, result: ExportResult) -> None:
     """One file per day (and per month's self-audit); only files of our own are replaced."""
-    from fourlooks.store import transfer
+    from fourlooks.store import readout
 
     request = source.request
     # All checked before anything is written: a refusal leaves the folder as it was.
     guard = files.journal_guard(request.journal_file)
-    for day, monthly in transfer.days(source.journal, request.filters):
+    for day, monthly in readout.days(source.journal, request.filters):
         target = folder / writer.file_path(day, monthly)
         check_target(target, request.journal_file, in_folder=True, refuse_journal=guard)
     for relative, content in writer.files(source):
@@ -229,46 +230,46 @@ class _Source:
         self._selection: Selection | None = None
 
     def select(self) -> None:
-        """From now on, the entries chosen and everything they refer to (store.transfer.select)."""
-        from fourlooks.store import transfer
+        """From now on, the entries chosen and everything they refer to (store.readout.select)."""
+        from fourlooks.store import readout
 
-        self._selection = transfer.select(self.journal, self.request.filters)
+        self._selection = readout.select(self.journal, self.request.filters)
 
     def entries(self) -> Iterable[Entry]:
-        from fourlooks.store import transfer
+        from fourlooks.store import readout
 
         if self._selection is not None:
-            return transfer.selected_entries(self.journal, self._selection)
-        found = transfer.entries(self.journal, self.request.filters)
+            return readout.selected_entries(self.journal, self._selection)
+        found = readout.entries(self.journal, self.request.filters)
         if self._progress is None:
             return found
-        total = transfer.count_entries(self.journal, self.request.filters)
+        total = readout.count_entries(self.journal, self.request.filters)
         if total < PROGRESS_MIN_ENTRIES:
             return found
         return self._progress(found, total=total, label="Exporting")
 
     def tasks(self) -> Iterable[Task]:
-        from fourlooks.store import transfer
+        from fourlooks.store import readout
 
         ids = self._selection.task_ids if self._selection else None
-        return transfer.tasks(self.journal, ids)
+        return readout.tasks(self.journal, ids)
 
     def reviews(self) -> Iterable[Review]:
-        from fourlooks.store import transfer
+        from fourlooks.store import readout
 
         ids = self._selection.review_ids if self._selection else None
-        return transfer.reviews(self.journal, ids)
+        return readout.reviews(self.journal, ids)
 
     def goals(self) -> Iterable[Goal]:
-        from fourlooks.store import transfer
+        from fourlooks.store import readout
 
         # A filtered export carries no goals: their tasks may be outside what it chose.
-        return [] if self._selection is not None else transfer.goals(self.journal)
+        return [] if self._selection is not None else readout.goals(self.journal)
 
     def task_titles(self) -> Mapping[str, str]:
-        from fourlooks.store import transfer
+        from fourlooks.store import readout
 
-        return transfer.task_titles(self.journal)
+        return readout.task_titles(self.journal)
 
     def question_texts(self) -> Mapping[str, str]:
         from fourlooks import questions
