@@ -3,7 +3,7 @@
 `export` and `import_file` are the whole of the two commands below their options: the CLI
 parses, makes one of these calls and renders what comes back. The formats themselves are
 pure codecs behind a registry (fourlooks.formats); reading out and merging in are the
-store's (fourlooks.store.transfer).
+store's (fourlooks.store.readout and fourlooks.store.transfer).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ goals exports the same bytes as before goals existed).
 
 Written as `json.dumps(document, indent=2, ensure_ascii=False)` would write it, plus a final
 newline, but a record at a time so that a large journal never sits in memory. The caller
-gives records in a stable order (see store.transfer), so one journal always gives the same
+gives records in a stable order (see store.readout), so one journal always gives the same
 bytes. docs/export-format.md describes every field.
 """
 
