@@ -221,6 +221,13 @@ app = Typer(
 )
 
 
+def subcommands(name: str, summary: str) -> Typer:
+    """A group of commands under `fourlooks NAME` (task, goal, remind), registered on the app."""
+    group = Typer(name=name, help=summary, no_args_is_help=True, rich_markup_mode=None)
+    app.add_typer(group)
+    return group
+
+
 @dataclass
 class Settings:
     """What the global options chose; commands read it through `settings()`."""

@@ -7,18 +7,13 @@ from typing import Annotated
 
 import typer
 
-from fourlooks.cli.app import app, journal, lang, output, today
-from fourlooks.cli.help import Typer
+from fourlooks.cli.app import journal, lang, output, subcommands, today
 from fourlooks.cli.inputs import checked_text
 
-goal_app = Typer(
-    name="goal",
-    help="Goals for a year or a month, kept in view and served by tasks: add, list, show,"
-    " done, drop.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+goal_app = subcommands(
+    "goal",
+    "Goals for a year or a month, kept in view and served by tasks: add, list, show, done, drop.",
 )
-app.add_typer(goal_app)
 
 ID_HELP = "A goal id or unique prefix."
 

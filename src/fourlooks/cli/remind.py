@@ -7,16 +7,12 @@ from typing import Annotated
 
 import typer
 
-from fourlooks.cli.app import app, lang, settings
-from fourlooks.cli.help import Typer
+from fourlooks.cli.app import lang, settings, subcommands
 
-remind_app = Typer(
-    name="remind",
-    help="A daily reminder while the day's review is due: install, status, uninstall.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+remind_app = subcommands(
+    "remind",
+    "A daily reminder while the day's review is due: install, status, uninstall.",
 )
-app.add_typer(remind_app)
 
 MONTHLY_HELP = "Remind of the month's self-audit while it is due, instead of the day's review."
 

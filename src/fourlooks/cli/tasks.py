@@ -7,18 +7,14 @@ from typing import Annotated
 
 import typer
 
-from fourlooks.cli.app import app, journal, lang, output
+from fourlooks.cli.app import journal, lang, output, subcommands
 from fourlooks.cli.days import review_today
-from fourlooks.cli.help import Typer
 from fourlooks.cli.inputs import DUE_HELP, checked_text, parse_due
 
-task_app = Typer(
-    name="task",
-    help="Tasks, each reviewed on its own (事省): add, list, show, edit, close.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+task_app = subcommands(
+    "task",
+    "Tasks, each reviewed on its own (事省): add, list, show, edit, close.",
 )
-app.add_typer(task_app)
 
 ID_HELP = "A task id or unique prefix."
 
@@ -27,13 +23,12 @@ ID_HELP = "A task id or unique prefix."
 def add_task(
     title: Annotated[str, typer.Argument(help="What the task is.", metavar="TITLE")],
     *,
-    due: Annotated[
-        str | None, typer.Option("--due", help=DUE_HELP, metavar="WHEN")
-    ] = None,
+    due: Annotated[str | None, typer.Option("--due", help=DUE_HELP, metavar="WHEN")] = None,
     goal: Annotated[
         str | None,
-        typer.Option("--goal", help="The open goal it serves: an id or unique prefix.",
-                     metavar="ID"),
+        typer.Option(
+            "--goal", help="The open goal it serves: an id or unique prefix.", metavar="ID"
+        ),
     ] = None,
 ) -> None:
     """Add a task; prints its short id. Past its due date it is due for a review."""
