@@ -40,8 +40,10 @@ def _journal(cli, journal_file) -> str:
     return spoiled
 
 
-def _warned(result, short_id: str) -> None:
-    [line] = result.stderr.splitlines()
+def _warned(result, short_id: str, *before: str) -> None:
+    """One warning naming the entry, after only the lines given (what a command says it did)."""
+    *rest, line = result.stderr.splitlines()
+    assert rest == list(before), rest
     assert line.startswith("fourlooks: warning: entry ") and short_id in line, line
     assert "not UTF-8" in line
 
@@ -73,7 +75,7 @@ def test_export_keeps_every_entry_and_names_the_damaged_one(cli, journal_file, t
     _warned(result, spoiled)
     target = tmp_path / "out.json"
     result = cli.ok("export", "-o", str(target))
-    _warned(result, spoiled)
+    _warned(result, spoiled, f"Exported 3 entries to {target}.")
     cli.ok("--db", str(tmp_path / "other.db"), "import", str(target))  # what export wrote imports
 
 

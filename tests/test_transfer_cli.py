@@ -83,6 +83,27 @@ def test_folder_export_writes_daily_notes_a_notes_app_reads(filled, tmp_path):
         assert mode == (0o700 if path.is_dir() else 0o600), path
 
 
+def test_a_file_export_says_where_it_wrote_and_how_many_entries(filled, tmp_path):
+    target = tmp_path / "journal.json"
+    result = filled.ok("export", "-o", str(target))
+    assert result.stderr == f"Exported 4 entries to {target}.\n"
+    assert len(json.loads(target.read_text(encoding="utf-8"))["entries"]) == 4
+    notes = tmp_path / "november.md"
+    result = filled.ok("--lang", "zh", "export", "--look", "down", "-o", str(notes))
+    assert result.stderr == f"已导出1 条记录到 {notes}。\n"
+    assert "Asked Li about the rota" in notes.read_text(encoding="utf-8")
+    # A filtered JSON export counts the entries it chose, not the ones carried with them.
+    one = tmp_path / "one.json"
+    result = filled.ok("export", "--tag", "work", "-o", str(one))
+    assert result.stderr == f"Exported 1 entry to {one}.\n"
+
+
+def test_a_folder_export_says_what_it_wrote_in_chinese(filled, tmp_path):
+    folder = tmp_path / "notes"
+    result = filled.ok("--lang", "zh", "export", "-o", f"{folder}/")
+    assert result.stderr == f"已导出到 {folder}：写入3 个文件，未变0。\n"
+
+
 def test_exporting_twice_is_byte_identical_and_leaves_other_files_alone(filled, tmp_path):
     folder = tmp_path / "notes"
     mine = folder / "2026" / "11" / "my own note.md"

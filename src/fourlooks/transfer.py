@@ -62,6 +62,7 @@ class ExportResult:
     plan: ExportPlan
     written: int = 0  # files of a folder export written, and left as they were
     unchanged: int = 0
+    entries: int = 0  # entries a file export wrote
     kept: list[str] = field(default_factory=list)  # notes edited by hand: left as they are
     warnings: list[str] = field(default_factory=list)
 
@@ -160,6 +161,8 @@ def export(
             return result
         if getattr(writer, "SELF_CONTAINED", False) and plan.filters.given():
             source.select()
+        if plan.file is not None:
+            source.count_into(result)
         chunks = writer.write(source)
         if plan.file is not None:
             files.write_atomic(plan.file, chunks)
@@ -228,6 +231,17 @@ class _Source:
         self.journal, self.request, self.lang = journal, request, request.lang
         self._warnings, self._progress = warnings, progress
         self._selection: Selection | None = None
+        self._counted: ExportResult | None = None
+
+    def count_into(self, result: ExportResult) -> None:
+        """Count the entries the writer reads into `result`, for what the export says it wrote."""
+        self._counted = result
+
+    def _counting(self, found: Iterable[Entry]) -> Iterable[Entry]:
+        result = self._counted
+        if result is None:
+            return found
+        return _count(found, result)
 
     def select(self) -> None:
         """From now on, the entries chosen and everything they refer to (store.readout.select)."""
@@ -239,8 +253,8 @@ class _Source:
         from fourlooks.store import readout
 
         if self._selection is not None:
-            return readout.selected_entries(self.journal, self._selection)
-        found = readout.entries(self.journal, self.request.filters)
+            return self._counting(readout.selected_entries(self.journal, self._selection))
+        found = self._counting(readout.entries(self.journal, self.request.filters))
         if self._progress is None:
             return found
         total = readout.count_entries(self.journal, self.request.filters)
@@ -281,6 +295,12 @@ class _Source:
             # A typo in questions.toml should not stop the journal from leaving.
             self._warnings.append(f"{exc}; using the built-in question texts")
             return questions.texts(self.lang)
+
+
+def _count(found: Iterable[Entry], result: ExportResult) -> Iterator[Entry]:
+    for entry in found:
+        result.entries += 1
+        yield entry
 
 
 # Import.

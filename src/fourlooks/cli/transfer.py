@@ -91,7 +91,7 @@ def export(
         shown=render.shown if sys.stdout.isatty() else None,
         progress=render.progress if sys.stderr.isatty() else None,
     )
-    for line in screen.export_lines(result):
+    for line in screen.export_lines(result, lang()):
         typer.echo(line, err=True)
 
 

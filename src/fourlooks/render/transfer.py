@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from fourlooks import words
+
 if TYPE_CHECKING:
     from fourlooks.transfer import ExportResult, ImportResult
 
@@ -12,24 +14,29 @@ if TYPE_CHECKING:
 KEPT_NAMED = 5  # notes named in the message; the rest are counted
 
 
-def export_lines(result: ExportResult) -> Iterator[str]:
-    """For stderr: any warning, and for a folder, where it went and how many files changed."""
+def export_lines(result: ExportResult, lang: str) -> Iterator[str]:
+    """For stderr: any warning, then what was written: a file's entries, a folder's files."""
     for warning in result.warnings:
         yield f"fourlooks: {warning}"
-    if result.plan.folder is None:
+    plan = result.plan
+    if plan.file is not None:
+        entries = words.count(result.entries, "entry", lang)
+        yield words.say("export_file", lang, entries=entries, path=plan.file)
+    if plan.folder is None:
         return
-    written = result.written
-    yield (
-        f"Exported to {result.plan.folder}: {written} file{'s' * (written != 1)} written,"
-        f" {result.unchanged} unchanged."
+    yield words.say(
+        "export_folder",
+        lang,
+        folder=plan.folder,
+        written=words.count(result.written, "file", lang),
+        unchanged=result.unchanged,
     )
     if result.kept:
         named = ", ".join(result.kept[:KEPT_NAMED])
-        more = f" and {len(result.kept) - KEPT_NAMED} more" if len(result.kept) > KEPT_NAMED else ""
-        yield (
-            f"Kept {len(result.kept)} note{'s' * (len(result.kept) != 1)} edited by hand since"
-            f" the last export, not overwritten: {named}{more}."
-        )
+        extra = len(result.kept) - KEPT_NAMED
+        more = words.say("export_kept_more", lang, count=extra) if extra > 0 else ""
+        count = words.count(len(result.kept), "note", lang)
+        yield words.say("export_kept", lang, count=count, named=named, more=more)
 
 
 def import_lines(result: ImportResult) -> Iterator[str]:

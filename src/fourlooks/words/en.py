@@ -87,6 +87,11 @@ MESSAGES = {
     "export_tags": "Tags",
     "export_audit": "Self-audit, {month}",
     "export_look": "Look {look}",
+    "export_file": "Exported {entries} to {path}.",
+    "export_folder": "Exported to {folder}: {written} written, {unchanged} unchanged.",
+    "export_kept": "Kept {count} edited by hand since the last export, not overwritten:"
+    " {named}{more}.",
+    "export_kept_more": " and {count} more",
     # The month and year reports.
     "report_month_title": "Monthly report: {month}",
     "report_year_title": "Year report: {year}",
@@ -199,7 +204,14 @@ CATALOGUE = {
                   "Nov", "Dec"),
         "with_year": "{month} {year}",
     },
-    "units": {"day": ("day", "days"), "month": ("month", "months"), "task": ("task", "tasks")},
+    "units": {
+        "day": ("day", "days"),
+        "month": ("month", "months"),
+        "task": ("task", "tasks"),
+        "entry": ("entry", "entries"),
+        "file": ("file", "files"),
+        "note": ("note", "notes"),
+    },
     # The labels of choice values, by question id; other choices show as they are.
     "choices": {
         "task.back.state": {

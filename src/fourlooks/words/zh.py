@@ -73,6 +73,10 @@ MESSAGES = {
     "export_tags": "标签",
     "export_audit": "{month} 月省",
     "export_look": "{look}",
+    "export_file": "已导出{entries}到 {path}。",
+    "export_folder": "已导出到 {folder}：写入{written}，未变{unchanged}。",
+    "export_kept": "保留了{count}（上次导出后手动改过，没有覆盖）：{named}{more}。",
+    "export_kept_more": "等，另有{count}个",
     "report_month_title": "月度报告：{month}",
     "report_year_title": "年度报告：{year}年",
     "report_so_far": "截至{today}：本月{total}天中的{days}天。",
@@ -172,7 +176,14 @@ CATALOGUE = {
         "short": tuple(f"{number}月" for number in range(1, 13)),
         "with_year": "{year}年{month}",
     },
-    "units": {"day": ("天", "天"), "month": ("个月", "个月"), "task": ("项任务", "项任务")},
+    "units": {
+        "day": ("天", "天"),
+        "month": ("个月", "个月"),
+        "task": ("项任务", "项任务"),
+        "entry": ("条记录", "条记录"),
+        "file": ("个文件", "个文件"),
+        "note": ("篇笔记", "篇笔记"),
+    },
     "choices": {
         "task.back.state": {
             "done": "已完成",
