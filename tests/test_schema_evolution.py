@@ -170,3 +170,13 @@ def test_an_old_journal_gains_goals_and_its_tasks_can_serve_them(cli, old_journa
     shown = cli.json(*db, "goal", "show", new_goal, "--json")
     assert [t["id"][:8] for t in shown["tasks"]] == [linked]
     assert old_task["id"] not in shown["task_ids"]
+
+
+def test_an_old_journal_gains_decisions(cli, old_journal):
+    db = ["--db", str(old_journal)]
+    assert cli.json(*db, "decision", "list", "--json") == []
+    with contextlib.closing(_read(old_journal)) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"decisions", "decision_answers"} <= tables
+    new = cli.ok(*db, "decision", "add", "Move the rota to Mondays").stdout.strip()
+    assert cli.json(*db, "decision", "show", new, "--json")["state"] == "coming"

@@ -282,3 +282,33 @@ def m008_goals(db: Database) -> None:
         CREATE INDEX goal_tasks_goal ON goal_tasks (goal_id, task_id);
         """,
     )
+
+
+@migrations()
+def m009_decisions(db: Database) -> None:
+    """Decisions, to come or made, and the review answers that heard those they affect.
+
+    An answer is an entry of a daily review; `decision_answers` (keyed by the entry: an
+    answer is about one decision) links it, beside `entries` so that an entry's stored
+    fields and its export stay as they were. The export carries the links with the decision.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE decisions (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            date TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('coming', 'made', 'dropped')),
+            made_on TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX decisions_date ON decisions (date, created_at);
+        CREATE TABLE decision_answers (
+            entry_id TEXT PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+            decision_id TEXT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+        CREATE INDEX decision_answers_decision ON decision_answers (decision_id, entry_id);
+        """,
+    )

@@ -167,6 +167,33 @@ class Goal:
         return plain(self)
 
 
+class DecisionState(enum.StrEnum):
+    COMING = "coming"  # still to be made: those it affects are asked whether they accept it
+    MADE = "made"  # made: they are asked whether they approve of it
+    DROPPED = "dropped"  # not to be made after all: nothing more is asked
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision, to come or made, and the review answers that heard those it affects (part 3)."""
+
+    id: str
+    text: str
+    date: str  # YYYY-MM-DD: the day it was written down
+    state: DecisionState = DecisionState.COMING
+    made_on: str | None = None  # YYYY-MM-DD: the day it was made
+    answer_ids: tuple[str, ...] = ()  # the review answers about it, sorted
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def is_coming(self) -> bool:
+        return self.state is DecisionState.COMING
+
+    def to_dict(self) -> dict:
+        return plain(self)
+
+
 @dataclass(frozen=True, slots=True)
 class Review:
     """One review taken: a day's (period YYYY-MM-DD), a month's (YYYY-MM) or a task's."""
@@ -216,6 +243,7 @@ class Bundle:
     tasks: list[Task] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

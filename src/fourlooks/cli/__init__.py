@@ -91,6 +91,10 @@ COMMANDS: dict[str, Listed] = {
         "Goals for a year or a month, kept in view and served by tasks: add, list, show, done,"
         " drop.",
     ),
+    "decision": Listed(
+        "fourlooks.cli.decisions",
+        "Decisions, and those they affect heard before and after: add, list, show, made, drop.",
+    ),
 }
 
 main = run

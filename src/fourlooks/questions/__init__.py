@@ -42,8 +42,11 @@ KINDS = ("text", "rating", "choice")
 COMMITMENTS_ID = "daily.ahead.commitments"  # each line of its answer is a commitment
 STATE_ID = "task.back.state"  # the choice among the four task states
 # Ids fourlooks asks under without a question in the bank: the follow-up of yesterday's
-# commitments (store.reviews.FOLLOWUP_ID). A user's question under one would be mistaken for it.
-RESERVED_IDS = frozenset({"daily.back.followup"})
+# commitments (store.reviews.FOLLOWUP_ID) and the answers about a decision before and after
+# it is made (store.decisions). A user's question under one would be mistaken for it.
+RESERVED_IDS = frozenset(
+    {"daily.back.followup", "daily.down.decision_coming", "daily.down.decision_made"}
+)
 
 _BANK_NAME = "bank.toml"
 _ID = re.compile(r"[a-z]+\.[a-z]+\.[a-z][a-z0-9_]*")

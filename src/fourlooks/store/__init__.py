@@ -17,7 +17,7 @@ from pathlib import Path
 from fourlooks.errors import FourlooksError, JournalError
 
 # Must equal the number of migrations in fourlooks.migrations (a test checks).
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Long enough that a second terminal waits for the first instead of failing.
 BUSY_TIMEOUT_SECONDS = 15.0

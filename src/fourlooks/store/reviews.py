@@ -260,9 +260,12 @@ KEPT = "kept"
 # A commitment is settled once a follow-up answered it (done, partly, not done or dropped):
 # `kept` leaves it open, and a follow-up without a choice (an older journal's) settles it.
 # One rule for the review that asks and the report that counts what is still awaited.
+# SETTLES is that rule for a follow-up `f`; a decision's answers follow it too
+# (store.decisions).
+SETTLES = f"ifnull(f.choice, '') != '{KEPT}'"
 IS_SETTLED = (
     "EXISTS (SELECT 1 FROM entries AS f WHERE f.commitment_id = {commitment}.id"
-    f" AND ifnull(f.choice, '') != '{KEPT}')"
+    f" AND {SETTLES})"
 )
 
 

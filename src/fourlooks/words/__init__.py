@@ -34,6 +34,19 @@ _EXTRA_ALIASES = {
         "dropped": ("drop", "x", "不做了"),
         "kept": ("keep", "k", "继续"),
     },
+    # The answers about a decision (store.decisions): `later` / `还没` keep it open.
+    "daily.down.decision_coming": {
+        "yes": ("y", "yes", "是"),
+        "partly": ("p", "部分"),
+        "no": ("n", "no", "否"),
+        "kept": ("later", "not yet", "还没"),
+    },
+    "daily.down.decision_made": {
+        "yes": ("y", "yes", "是"),
+        "partly": ("p", "部分"),
+        "no": ("n", "no", "否"),
+        "kept": ("later", "not yet", "还没"),
+    },
 }
 
 

@@ -181,6 +181,21 @@ MESSAGES = {
     "show_period": "for:",
     "open_goals": "Open goals",
     "report_no_goals": "No open goals for this month or its year (fourlooks goal add).",
+    # Decisions (fourlooks decision) and the review's questions about them (part 3).
+    "decision_coming": "to come",
+    "decision_made": "made",
+    "decision_dropped": "dropped",
+    "decision_none": "No decisions yet: fourlooks decision add TEXT records one.",
+    "decision_answer_count": "heard: {count}",
+    "decision_not_heard": "No one heard about it yet: the daily review asks.",
+    "decision_marked_made": (
+        "Decision {id} made: the next review asks whether those it affects approve."
+    ),
+    "decision_marked_dropped": "Decision {id} dropped.",
+    "decision_before": "before",
+    "decision_after": "after",
+    "show_decision": "decision:",
+    "show_made": "made on:",
 }
 
 CATALOGUE = {
@@ -226,6 +241,18 @@ CATALOGUE = {
             "not_done": "not done",
             "dropped": "dropped",
             "kept": "kept",
+        },
+        "daily.down.decision_coming": {
+            "yes": "accept and support",
+            "partly": "partly",
+            "no": "do not accept",
+            "kept": "not asked yet",
+        },
+        "daily.down.decision_made": {
+            "yes": "approve, satisfied",
+            "partly": "partly",
+            "no": "disapprove",
+            "kept": "not heard yet",
         },
     },
     # The short names of the monthly ratings, as the report's tables show them.

@@ -160,6 +160,19 @@ MESSAGES = {
     "show_period": "期限：",
     "open_goals": "进行中的目标",
     "report_no_goals": "本月和本年没有进行中的目标（fourlooks goal add）。",
+    # 决策（fourlooks decision）和日省对它们的提问（第三部分）。
+    "decision_coming": "待决",
+    "decision_made": "已决定",
+    "decision_dropped": "已放弃",
+    "decision_none": "还没有决策：用 fourlooks decision add TEXT 记下一个。",
+    "decision_answer_count": "听取：{count}",
+    "decision_not_heard": "还没有听取意见：日省会问。",
+    "decision_marked_made": "决策 {id} 已决定：下次日省会问受影响的人是否赞成。",
+    "decision_marked_dropped": "决策 {id} 已放弃。",
+    "decision_before": "决策前",
+    "decision_after": "决策后",
+    "show_decision": "决策：",
+    "show_made": "决定于：",
 }
 
 CATALOGUE = {
@@ -197,6 +210,18 @@ CATALOGUE = {
             "not_done": "没做到",
             "dropped": "放弃",
             "kept": "保留",
+        },
+        "daily.down.decision_coming": {
+            "yes": "答应并拥护",
+            "partly": "部分答应",
+            "no": "不答应",
+            "kept": "还没问",
+        },
+        "daily.down.decision_made": {
+            "yes": "赞成且满意",
+            "partly": "部分满意",
+            "no": "不赞成",
+            "kept": "还没听到",
         },
     },
     "ratings": {
