@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -52,9 +51,11 @@ def keep(text: str, journal_path: Path, label: str) -> Path | None:
 @contextlib.contextmanager
 def kept_on_failure(text: Callable[[], str], journal_path: Path, label: str) -> Iterator[None]:
     """Run a save; if it fails, keep `text()` and add to the error where it is."""
+    from fourlooks.store import connection  # a save opens the journal: it is loaded already
+
     try:
         yield
-    except (FourlooksError, sqlite3.Error, OSError) as exc:
+    except (FourlooksError, OSError, *connection.Error) as exc:
         typed = text()
         if not typed.strip():
             raise

@@ -184,10 +184,11 @@ class ErrorBoundary(LazyGroup):
             name = f" {exc.filename}" if exc.filename else ""
             fail(f"cannot access{name}: {exc.strerror or exc}", 1)
         except Exception as exc:
-            # SQLite's errors, without importing sqlite3 for commands that never open the
-            # journal (--version, --help: ~4 ms): if it is not loaded, none was raised.
-            sqlite3 = sys.modules.get("sqlite3")
-            if sqlite3 is None or not isinstance(exc, sqlite3.Error):
+            # SQLite's errors, whichever driver raised them, without importing the store
+            # for commands that never open the journal (--version, --help): if the one
+            # connection factory is not loaded, no connection was made to raise one.
+            connection = sys.modules.get("fourlooks.store.connection")
+            if connection is None or not isinstance(exc, connection.Error):
                 raise
             from fourlooks.store import as_journal_error
 

@@ -11,11 +11,10 @@ def refresh_due_file() -> None:
 
     A due file that cannot be written leaves the command's work done: it is said, not fatal.
     """
-    import sqlite3
-
     from fourlooks import config, due_file, paths, questions
     from fourlooks.cli.days import review_today
     from fourlooks.model import Cadence
+    from fourlooks.store import connection
 
     try:
         found = journal()
@@ -25,5 +24,5 @@ def refresh_due_file() -> None:
             custom = paths.questions_file().exists()
             asked = questions.asked_cadences(lang()) if custom else frozenset(Cadence)
             due_file.refresh(found, review_today(), config.day_start(), asked)
-    except (FourlooksError, sqlite3.Error) as exc:
+    except (FourlooksError, *connection.Error) as exc:
         typer.echo(f"fourlooks: the prompt's due file was not updated: {exc}", err=True)

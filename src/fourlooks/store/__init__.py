@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from fourlooks.errors import FourlooksError, JournalError
+from fourlooks.store import connection
 
 # Must equal the number of migrations in fourlooks.migrations (a test checks).
 SCHEMA_VERSION = 9
@@ -96,7 +97,7 @@ def read_rows(
     """
     try:
         return journal.conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:
+    except connection.OperationalError as exc:
         if _NOT_UTF8 not in str(exc):
             raise
     journal.conn.text_factory = bytes
@@ -150,7 +151,7 @@ class Journal:
         self._begin_immediate()
         try:
             yield self.conn
-        except sqlite3.Error as exc:
+        except connection.Error as exc:
             self.conn.rollback()
             raise as_journal_error(self.path, exc) from None
         except BaseException:
@@ -158,7 +159,7 @@ class Journal:
             raise
         try:
             self.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except connection.Error as exc:
             self.conn.rollback()
             raise as_journal_error(self.path, exc) from None
         self.changed = True
@@ -173,7 +174,7 @@ class Journal:
                 try:
                     self.conn.execute("BEGIN IMMEDIATE")
                     return
-                except sqlite3.OperationalError as exc:
+                except connection.OperationalError as exc:
                     busy = "locked" in str(exc) or "busy" in str(exc)
                     if not busy or time.monotonic() >= deadline:
                         raise as_journal_error(self.path, exc) from None

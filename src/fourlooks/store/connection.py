@@ -3,6 +3,13 @@
 Every connection the store opens (opening, migrating, backup, restore, check) comes from
 `connect`, so a different way of opening the file, such as an encrypted journal through
 SQLCipher, is one change here rather than one per caller.
+
+The error classes a caller catches are named here too (`Error`, `DatabaseError`,
+`OperationalError`): each is a tuple of the classes of every driver loaded so far, so an
+`except connection.Error` catches the error whichever driver raised it. Python reads the
+name when an exception is being matched, so a driver loaded later is still covered.
+Beside other classes, unpack them: `except (OSError, *connection.Error)` (an except
+clause refuses a tuple nested in its tuple).
 """
 
 from __future__ import annotations
@@ -10,6 +17,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 from typing import Any
+
+Error: tuple[type[Exception], ...] = (sqlite3.Error,)
+DatabaseError: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+OperationalError: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
 
 
 def connect(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fourlooks.errors import JournalError, UsageError
-from fourlooks.store import SCHEMA_VERSION, as_journal_error
+from fourlooks.store import SCHEMA_VERSION, as_journal_error, connection
 from fourlooks.store.connection import connect
 
 # Other users may read nothing of a journal or its copies.
@@ -72,7 +72,7 @@ def backup(journal_path: Path, target: Path, *, force: bool = False) -> Backup:
             entries = write_copy(source, target, replace=force)
         except OSError as exc:
             raise JournalError(f"cannot write {target.parent}: {exc.strerror}") from None
-        except sqlite3.Error as exc:
+        except connection.Error as exc:
             raise _backup_error(target, exc) from None
     return Backup(path=target, entries=entries, size=target.stat().st_size)
 
@@ -85,7 +85,7 @@ def check(journal_path: Path) -> CheckReport:
             _check_schema(conn, report)
             if report.schema_version is not None:
                 _check_integrity(conn, report)
-        except sqlite3.DatabaseError as exc:
+        except connection.DatabaseError as exc:
             report.problems.append(f"SQLite cannot read it: {exc}")
     _check_mode(journal_path, report)
     return report
@@ -109,7 +109,7 @@ def _require_journal(conn: sqlite3.Connection, path: Path) -> None:
 
     try:
         is_journal = opening.identify(conn, path)
-    except sqlite3.Error as exc:
+    except connection.Error as exc:
         raise as_journal_error(path, exc) from None
     if not is_journal:
         raise JournalError(f"{path} is empty: nothing has been written to it yet")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from fourlooks import store
 from fourlooks.errors import JournalError
+from fourlooks.store import connection
 from fourlooks.store.connection import connect
 
 # "4LKS" in the file header (offset 68): says "a fourlooks journal" to us and to `file(1)`.
@@ -49,7 +50,7 @@ def open_connection(path: Path, *, create: bool) -> tuple[sqlite3.Connection, Jo
             try:
                 prepare(conn, path)
                 return conn, None
-            except sqlite3.OperationalError as exc:
+            except connection.OperationalError as exc:
                 if not any(words in str(exc) for words in _CANNOT_WRITE):
                     raise
                 read_only = store.as_journal_error(path, exc)
@@ -62,7 +63,7 @@ def _closed_on_failure(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
     """Close the connection if preparing it fails; SQLite's words become a user's line."""
     try:
         yield
-    except sqlite3.Error as exc:
+    except connection.Error as exc:
         conn.close()
         raise store.as_journal_error(path, exc) from None
     except BaseException:
@@ -73,7 +74,7 @@ def _closed_on_failure(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
 def _connect(path: Path) -> sqlite3.Connection:
     try:
         conn = connect(path, isolation_level=None, timeout=store.BUSY_TIMEOUT_SECONDS)
-    except sqlite3.Error as exc:
+    except connection.Error as exc:
         raise store.as_journal_error(path, exc) from None
     _register_functions(conn)
     return conn
@@ -101,16 +102,16 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
         conn = connect(path, read_only=True, timeout=store.BUSY_TIMEOUT_SECONDS)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:
+        except connection.OperationalError:
             conn.close()
             if _has_commits_in_wal(path):
                 raise
-        except sqlite3.DatabaseError:
+        except connection.DatabaseError:
             return conn  # not a database at all: the caller's first question says so
         else:
             return conn
         return connect(path, read_only=True, immutable=True)
-    except sqlite3.Error as exc:
+    except connection.Error as exc:
         raise store.as_journal_error(path, exc) from None
 
 
@@ -202,7 +203,7 @@ def _ensure_wal(conn: sqlite3.Connection) -> None:
     while conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         try:
             conn.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError as exc:
+        except connection.OperationalError as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.005)
@@ -251,7 +252,7 @@ def save_copy_before_migration(path: Path, version: int) -> Path:
     try:
         with contextlib.closing(connect_read_only(path)) as source:
             maintenance.write_copy(source, target, replace=True)
-    except (sqlite3.Error, OSError) as exc:
+    except (OSError, *connection.Error) as exc:
         message = exc.strerror if isinstance(exc, OSError) else str(exc)
         raise JournalError(
             f"cannot save a copy of {path} before migrating it ({message}); nothing was changed"
@@ -285,7 +286,7 @@ def _create(path: Path) -> None:
         files.link_new(temporary, target)  # False: another terminal made it first; use theirs
     except OSError as exc:
         raise JournalError(f"cannot create journal {path}: {exc.strerror}") from None
-    except sqlite3.Error as exc:
+    except connection.Error as exc:
         raise store.as_journal_error(path, exc) from None
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):

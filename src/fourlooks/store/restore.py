@@ -18,7 +18,13 @@ from pathlib import Path
 
 from fourlooks.errors import JournalError, UsageError
 from fourlooks.files import JOURNAL_COMPANIONS
-from fourlooks.store import BUSY_TIMEOUT_SECONDS, SCHEMA_VERSION, as_journal_error, open_journal
+from fourlooks.store import (
+    BUSY_TIMEOUT_SECONDS,
+    SCHEMA_VERSION,
+    as_journal_error,
+    connection,
+    open_journal,
+)
 from fourlooks.store.connection import connect
 from fourlooks.store.maintenance import backup
 
@@ -48,12 +54,12 @@ def inspect(source: Path, journal_path: Path) -> Candidate:
         raise UsageError(f"{source} is the journal itself; name a backup of it")
     try:
         conn = _read_only(source)
-    except sqlite3.Error as exc:
+    except connection.Error as exc:
         raise as_journal_error(source, exc) from None
     with contextlib.closing(conn):
         try:
             return _inspect(conn, source)
-        except sqlite3.DatabaseError as exc:
+        except connection.DatabaseError as exc:
             raise as_journal_error(source, exc) from None
 
 
@@ -118,7 +124,7 @@ def _readable(journal_path: Path) -> bool:
     try:
         with contextlib.closing(connect(journal_path, timeout=BUSY_TIMEOUT_SECONDS)) as conn:
             return conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError:
+    except connection.DatabaseError:
         return False
 
 
@@ -143,5 +149,5 @@ def _copy_into(source: Path, journal_path: Path) -> None:
             # One step: the journal changes from the old content to the backup's in one
             # transaction, or not at all.
             reader.backup(writer, pages=-1)
-    except sqlite3.Error as exc:
+    except connection.Error as exc:
         raise as_journal_error(journal_path, exc) from None
