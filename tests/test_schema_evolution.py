@@ -180,3 +180,14 @@ def test_an_old_journal_gains_decisions(cli, old_journal):
     assert {"decisions", "decision_answers"} <= tables
     new = cli.ok(*db, "decision", "add", "Move the rota to Mondays").stdout.strip()
     assert cli.json(*db, "decision", "show", new, "--json")["state"] == "coming"
+
+
+def test_an_old_journal_s_fault_answers_are_lessons_and_can_be_linked(cli, old_journal):
+    db = ["--db", str(old_journal)]
+    found = cli.json(*db, "lessons", "--json")
+    assert sorted(item["question_id"] for item in found) == [
+        "daily.back.went_wrong", "task.ahead.lesson",
+    ]  # fmt: skip
+    assert all(item["times"] == 1 for item in found)
+    cli.ok(*db, "lessons", "link", found[0]["id"][:8], found[1]["id"][:8])
+    assert [item["times"] for item in cli.json(*db, "lessons", "--recurring", "--json")] == [2, 2]

@@ -312,3 +312,27 @@ def m009_decisions(db: Database) -> None:
         CREATE INDEX decision_answers_decision ON decision_answers (decision_id, entry_id);
         """,
     )
+
+
+@migrations()
+def m010_lesson_links(db: Database) -> None:
+    """Lessons that came back: each link says a lesson is the same one as an earlier lesson.
+
+    A lesson is an answer to a question that names a fault (fourlooks.lessons.QUESTION_IDS):
+    the register is those entries, so an older journal's lessons are there without copying
+    them. What is new is the person's word that two of them are one: `lesson_id` is the later
+    of the two, `same_as` the earlier. Deleting either entry deletes the link.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE lesson_links (
+            lesson_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            same_as TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (lesson_id, same_as),
+            CHECK (lesson_id != same_as)
+        ) WITHOUT ROWID;
+        CREATE INDEX lesson_links_same_as ON lesson_links (same_as, lesson_id);
+        """,
+    )

@@ -195,6 +195,18 @@ class Decision:
 
 
 @dataclass(frozen=True, slots=True)
+class LessonLink:
+    """A person's word that a lesson is the same one as an earlier lesson: it came back."""
+
+    lesson_id: str  # the later of the two lesson entries
+    same_as: str  # the earlier one
+    created_at: str = ""
+
+    def to_dict(self) -> dict:
+        return plain(self)
+
+
+@dataclass(frozen=True, slots=True)
 class Review:
     """One review taken: a day's (period YYYY-MM-DD), a month's (YYYY-MM) or a task's."""
 
@@ -244,6 +256,7 @@ class Bundle:
     reviews: list[Review] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    lesson_links: list[LessonLink] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

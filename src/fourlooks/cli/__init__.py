@@ -95,6 +95,11 @@ COMMANDS: dict[str, Listed] = {
         "fourlooks.cli.decisions",
         "Decisions, and those they affect heard before and after: add, list, show, made, drop.",
     ),
+    "lessons": Listed(
+        "fourlooks.cli.lessons",
+        "Lessons (what went wrong, the month's faults, a task's lessons) and how often each came"
+        " back: link, unlink.",
+    ),
 }
 
 main = run

@@ -115,15 +115,27 @@ def get(journal: Journal, id_or_prefix: str) -> Entry:
     return _fetch(journal, "WHERE id = ?", [entry_id])[0]
 
 
-def resolve_id(journal: Journal, text: str, *, table: str, noun: str) -> str:
-    """Expand a unique id prefix; name the candidates when it is ambiguous."""
+def resolve_id(
+    journal: Journal,
+    text: str,
+    *,
+    table: str,
+    noun: str,
+    among: str = "",
+    values: Sequence[object] = (),
+) -> str:
+    """Expand a unique id prefix; name the candidates when it is ambiguous.
+
+    `among` (an SQL condition with `values` for its marks) narrows the rows that count.
+    """
     prefix = text.strip().lower()
     if not prefix or any(ch not in "0123456789abcdef-" for ch in prefix):
         raise NotFound(f"no {noun} {text!r}: ids are made of 0-9, a-f and -")
     # A range scan on the primary key: cheap even with 100k entries.
+    narrowed = f" AND {among}" if among else ""
     rows = journal.conn.execute(
-        f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
-        (prefix, prefix + "~"),
+        f"SELECT id FROM {table} WHERE id >= ? AND id < ?{narrowed} ORDER BY id LIMIT 6",
+        (prefix, prefix + "~", *values),
     ).fetchall()
     if not rows:
         raise NotFound(f"no {noun} with id {text!r}")

@@ -196,6 +196,15 @@ MESSAGES = {
     "decision_after": "after",
     "show_decision": "decision:",
     "show_made": "made on:",
+    # Lessons (fourlooks lessons) and their recurrence.
+    "lesson_daily": "day",
+    "lesson_monthly": "month",
+    "lesson_task": "task",
+    "lesson_since": "since {date}",
+    "lesson_again": "The same lesson: {n} times since {month}.",
+    "lessons_none": "No lessons yet: a review's 'what went wrong' answers become lessons.",
+    "lessons_none_recurring": "No lesson has come back yet.",
+    "lessons_unlinked": "Unlinked: lesson {id} now counts {times}.",
 }
 
 CATALOGUE = {
@@ -226,6 +235,7 @@ CATALOGUE = {
         "entry": ("entry", "entries"),
         "file": ("file", "files"),
         "note": ("note", "notes"),
+        "time": ("time", "times"),
     },
     # The labels of choice values, by question id; other choices show as they are.
     "choices": {

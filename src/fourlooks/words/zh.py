@@ -173,6 +173,15 @@ MESSAGES = {
     "decision_after": "决策后",
     "show_decision": "决策：",
     "show_made": "决定于：",
+    # 教训（fourlooks lessons）与重犯。
+    "lesson_daily": "日省",
+    "lesson_monthly": "月省",
+    "lesson_task": "事省",
+    "lesson_since": "始于 {date}",
+    "lesson_again": "同一条教训：自{month}以来已出现 {n} 次。",
+    "lessons_none": "还没有教训：复盘中“哪里出了差错”的回答会记为教训。",
+    "lessons_none_recurring": "还没有重犯的教训。",
+    "lessons_unlinked": "已取消关联：教训 {id} 现在共 {times}。",
 }
 
 CATALOGUE = {
@@ -196,6 +205,7 @@ CATALOGUE = {
         "entry": ("条记录", "条记录"),
         "file": ("个文件", "个文件"),
         "note": ("篇笔记", "篇笔记"),
+        "time": ("次", "次"),
     },
     "choices": {
         "task.back.state": {

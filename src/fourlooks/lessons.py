@@ -1,0 +1,143 @@
+"""Lessons and their recurrence: faults thought of often, so that small ones never grow (常思己过).
+
+A lesson is an answer to one of QUESTION_IDS: what went wrong today, the month's small
+faults, what a task's review says to keep or avoid next time. When a person says a new
+lesson is the same one as an earlier one (in a review at a terminal, or `lessons link`),
+the two are linked; linked lessons form one group, and a group of three is "the third
+time". Every function gathers all its command shows, short ids included, so rendering
+reads no journal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from fourlooks.errors import UsageError
+from fourlooks.model import Entry, LessonLink
+from fourlooks.store import Journal
+from fourlooks.store import entries as entry_table
+from fourlooks.store import lessons as table
+
+# The questions whose answers are lessons, as the bank names them.
+QUESTION_IDS = ("daily.back.went_wrong", "monthly.back.faults", "task.ahead.lesson")
+
+
+class Lesson(NamedTuple):
+    entry: Entry
+    short_id: str
+    nth: int  # 1 for the first of its group, 2 for the second time it was written...
+    times: int  # how many lessons its group holds: how often it has been written
+    dates: tuple[str, ...]  # the group's dates, earliest first
+    same_as: tuple[str, ...]  # the ids of the other lessons of its group, earliest first
+
+    @property
+    def since(self) -> str:
+        return self.dates[0]
+
+    @property
+    def recurring(self) -> bool:
+        """Written more than once: this lesson or another of its group came back."""
+        return self.times > 1
+
+    @property
+    def came_back(self) -> bool:
+        """An earlier lesson of its group was written before it: a recurrence, not a first."""
+        return self.nth > 1
+
+
+def register(journal: Journal, *, recurring: bool = False) -> list[Lesson]:
+    """Every lesson (or those that came back), newest first, each with its group."""
+    found = [lesson for lesson in _all(journal) if lesson.recurring or not recurring]
+    return sorted(found, key=lambda lesson: _order(lesson.entry), reverse=True)
+
+
+def written_between(journal: Journal, first: str, last: str) -> list[Lesson]:
+    """The lessons dated from `first` to `last` (YYYY-MM-DD), earliest first."""
+    found = [lesson for lesson in _all(journal) if first <= lesson.entry.date <= last]
+    return sorted(found, key=lambda lesson: _order(lesson.entry))
+
+
+def link(journal: Journal, one: str, other: str) -> Lesson:
+    """Say two lessons are the same one; the later of the two is returned with its group."""
+    first, second = _pair(journal, one, other)
+    groups = _groups(table.answers(journal, QUESTION_IDS), table.links(journal))
+    if first.id in {entry.id for entry in groups[second.id]}:
+        raise UsageError(
+            f"lessons {one} and {other} are already the same lesson; nothing changed"
+        )
+    table.add_link(journal, second.id, first.id)
+    return _one(journal, second.id)
+
+
+def unlink(journal: Journal, one: str, other: str) -> Lesson:
+    """Undo a link made by mistake; the later of the two is returned with what is left."""
+    first, second = _pair(journal, one, other)
+    if not table.remove_link(journal, first.id, second.id):
+        raise UsageError(f"lessons {one} and {other} are not linked; nothing changed")
+    return _one(journal, second.id)
+
+
+def link_new(journal: Journal, new: Entry, earlier: Entry) -> Lesson:
+    """Link a lesson just written to an earlier one the person named as the same."""
+    table.add_link(journal, new.id, earlier.id)
+    return _one(journal, new.id)
+
+
+def is_lesson(question_id: str | None) -> bool:
+    return question_id in QUESTION_IDS
+
+
+def _pair(journal: Journal, one: str, other: str) -> tuple[Entry, Entry]:
+    """Two distinct lessons by id or prefix, the earlier first."""
+    ids = [table.resolve(journal, text, QUESTION_IDS) for text in (one, other)]
+    if ids[0] == ids[1]:
+        raise UsageError(f"{one} and {other} are one lesson: a lesson is not linked to itself")
+    found = entry_table.by_ids(journal, ids)
+    first, second = sorted((found[ids[0]], found[ids[1]]), key=_order)
+    return first, second
+
+
+def _one(journal: Journal, entry_id: str) -> Lesson:
+    return next(lesson for lesson in _all(journal) if lesson.entry.id == entry_id)
+
+
+def _all(journal: Journal) -> list[Lesson]:
+    found = table.answers(journal, QUESTION_IDS)
+    groups = _groups(found, table.links(journal))
+    short = entry_table.short_ids(journal, [entry.id for entry in found])
+    return [_lesson(entry, groups[entry.id], short[entry.id]) for entry in found]
+
+
+def _lesson(entry: Entry, group: list[Entry], short_id: str) -> Lesson:
+    return Lesson(
+        entry,
+        short_id,
+        nth=group.index(entry) + 1,
+        times=len(group),
+        dates=tuple(member.date for member in group),
+        same_as=tuple(member.id for member in group if member.id != entry.id),
+    )
+
+
+def _groups(found: list[Entry], links: Iterable[LessonLink]) -> dict[str, list[Entry]]:
+    """Each lesson's group: the lessons joined to it by links, earliest first."""
+    parent = {entry.id: entry.id for entry in found}
+
+    def root(entry_id: str) -> str:
+        while parent[entry_id] != entry_id:
+            parent[entry_id] = parent[parent[entry_id]]
+            entry_id = parent[entry_id]
+        return entry_id
+
+    for link_ in links:
+        if link_.lesson_id in parent and link_.same_as in parent:
+            parent[root(link_.lesson_id)] = root(link_.same_as)
+    members: dict[str, list[Entry]] = {}
+    for entry in found:  # earliest first already
+        members.setdefault(root(entry.id), []).append(entry)
+    return {entry.id: members[root(entry.id)] for entry in found}
+
+
+def _order(entry: Entry) -> tuple[str, str, str]:
+    return entry.date, entry.created_at, entry.id
