@@ -83,7 +83,7 @@ def test_on_this_day_names_the_question_and_what_a_follow_up_was_about(cli):
     child = spawn("review")
     child.expect_exact("a month ago, 2026-10-26")
     child.expect_exact("back   Followed up «Draft the budget»: partly — half of it")
-    child.expect_exact("back   What went well today, and what made it w… — shipped the report")
+    child.expect_exact("back   Went well — shipped the report")
     child.expect_exact("[1/")
     stop(child)
     assert finish(child) == 130

@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from fourlooks import recovery
+from fourlooks import captions, recovery
 from fourlooks.model import Entry, Filters, Look, row_limit
 from fourlooks.store import Journal, stamp_after
 from fourlooks.store import entries as table
@@ -26,6 +26,15 @@ class Listing(NamedTuple):
     short_ids: dict[str, str]
     filters: Filters
     more: int = 0  # how many more entries pass the filters than the limit let through
+    captions: captions.Captions | None = None  # how each answer reads, for a person
+
+
+class Detail(NamedTuple):
+    """One entry as `show` prints it: what it answered, and the short ids of what it names."""
+
+    entry: Entry
+    captions: captions.Captions
+    short_ids: dict[str, str]  # the commitment or task it refers to -> its short id
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -63,17 +72,26 @@ def add(
     return EntryRef(entry, _short(journal, entry))
 
 
-def listing(journal: Journal, filters: Filters, *, limit: int, short_ids: bool = True) -> Listing:
+def listing(
+    journal: Journal,
+    filters: Filters,
+    *,
+    limit: int,
+    short_ids: bool = True,
+    lang: str | None = None,
+) -> Listing:
     """The newest `limit` entries that pass the filters (0: all of them).
 
-    short_ids=False skips a query per entry when only full ids are shown (JSON).
+    short_ids=False skips a query per entry when only full ids are shown (JSON); `lang`
+    gathers the captions a person reads the answers by.
     """
     found = table.query(journal, **filters.as_kwargs(), limit=row_limit(limit))
     short = table.short_ids(journal, [entry.id for entry in found]) if short_ids else {}
     # Counted only when the limit was reached: a listing that shows everything costs no more.
     cut = limit > 0 and len(found) == limit
     more = table.count(journal, **filters.as_kwargs()) - len(found) if cut else 0
-    return Listing(found, short, filters, more)
+    named = captions.gather(journal, found, lang) if lang else None
+    return Listing(found, short, filters, more, named)
 
 
 def check_writable(journal: Journal) -> None:
@@ -85,6 +103,19 @@ def check_writable(journal: Journal) -> None:
 def get(journal: Journal, entry_id: str) -> Entry:
     """The entry whose id is, or starts with, the text given."""
     return table.get(journal, entry_id)
+
+
+def detail(journal: Journal, entry_id: str, *, lang: str) -> Detail:
+    """The entry whose id is, or starts with, the text given, with what `show` names of it."""
+    from fourlooks.store import tasks
+
+    entry = table.get(journal, entry_id)
+    refs = {}
+    if entry.commitment_id:
+        refs.update(table.short_ids(journal, [entry.commitment_id]))
+    if entry.task_id:
+        refs.update(tasks.short_ids(journal, [entry.task_id]))
+    return Detail(entry, captions.gather(journal, [entry], lang), refs)
 
 
 def edit(

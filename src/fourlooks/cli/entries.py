@@ -105,6 +105,7 @@ def list_entries(
         filters,
         limit=_list_limit(number, ranged=first is not None or last is not None, as_json=as_json),
         short_ids=not as_json,
+        lang=None if as_json else lang(),
     )
     if found.more:
         typer.echo(screen.more_listed(found, as_json=as_json), err=True)
@@ -114,7 +115,9 @@ def list_entries(
         typer.echo(screen.nothing_listed(found), err=True)
     else:
         colour = render.colour_enabled()
-        shown = render.entry_lines(found.entries, found.short_ids, lang=lang(), colour=colour)
+        shown = render.entry_lines(
+            found.entries, found.short_ids, lang=lang(), colour=colour, captions=found.captions
+        )
         typer.echo("\n".join(shown))
 
 
@@ -136,10 +139,10 @@ def show(
     """Show one entry with everything stored about it."""
     from fourlooks import entries, render
 
-    entry = entries.get(journal(), entry_id)
+    found = entries.detail(journal(), entry_id, lang=lang())
     output(
-        entry.to_dict(),
-        lambda: render.entry_detail(entry, lang=lang(), colour=render.colour_enabled()),
+        found.entry.to_dict(),
+        lambda: render.entry_detail(found, lang=lang(), colour=render.colour_enabled()),
         as_json=as_json,
     )
 

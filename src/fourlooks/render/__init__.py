@@ -18,6 +18,8 @@ from fourlooks import words
 from fourlooks.model import Look
 
 if TYPE_CHECKING:
+    from fourlooks.captions import Captions
+    from fourlooks.entries import Detail
     from fourlooks.model import Entry
 
 _LOOK_COLOURS = {Look.BACK: "35", Look.UP: "36", Look.DOWN: "32", Look.AHEAD: "33"}
@@ -55,9 +57,15 @@ def day_heading(date: str, lang: str) -> str:
 
 
 def entry_lines(
-    entries: Sequence[Entry], short: Mapping[str, str], *, lang: str, colour: bool
+    entries: Sequence[Entry],
+    short: Mapping[str, str],
+    *,
+    lang: str,
+    colour: bool,
+    captions: Captions | None = None,
 ) -> Iterable[str]:
-    """Entries grouped under a heading per day, in the order given."""
+    """Entries grouped under a heading per day, in the order given; an answer led by what it
+    answered when `captions` are given."""
     current = None
     for entry in entries:
         if entry.date != current:
@@ -65,16 +73,18 @@ def entry_lines(
                 yield ""
             current = entry.date
             yield paint(day_heading(entry.date, lang), "1", enabled=colour)
-        yield from _entry_block(entry, short.get(entry.id, entry.id[:8]), lang, colour)
+        yield from _entry_block(entry, short.get(entry.id, entry.id[:8]), lang, colour, captions)
 
 
-def _entry_block(entry: Entry, short_id: str, lang: str, colour: bool) -> Iterable[str]:
+def _entry_block(
+    entry: Entry, short_id: str, lang: str, colour: bool, captions: Captions | None
+) -> Iterable[str]:
     name = words.look_name(entry.look, lang)
     pad = " " * max(0, 6 - words.width(name))
     head = f"  {paint(short_id, '2', enabled=colour)}  "
     head += paint(name, _LOOK_COLOURS[entry.look], enabled=colour) + pad + "  "
     indent = " " * (len(short_id) + 4 + max(6, words.width(name)) + 2)
-    lines = shown(entry.text).splitlines() or [""]
+    lines = _captioned(entry, captions)
     tags = "  " + " ".join(f"#{shown(tag)}" for tag in entry.tags) if entry.tags else ""
     lines[-1] += paint(tags, "2", enabled=colour) if tags else ""
     yield head + lines[0]
@@ -82,8 +92,19 @@ def _entry_block(entry: Entry, short_id: str, lang: str, colour: bool) -> Iterab
         yield indent + line
 
 
-def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
-    """Everything stored about one entry, for `show`."""
+def _captioned(entry: Entry, captions: Captions | None) -> list[str]:
+    """The entry's lines, the first led by what it answered: `Went well — shipped it`."""
+    heading = captions.heading(entry) if captions else None
+    if heading is None:
+        return shown(entry.text).splitlines() or [""]
+    note = captions.note(entry).splitlines() if captions else []
+    first = f"{heading} — {note[0]}" if note else heading
+    return [shown(line) for line in (first, *note[1:])]
+
+
+def entry_detail(found: Detail, *, lang: str, colour: bool) -> Iterable[str]:
+    """Everything stored about one entry, for `show`: what it answered, by name."""
+    entry, captions = found.entry, found.captions
     yield paint(entry.id, "1", enabled=colour)
     yield field("show_date", day_heading(entry.date, lang), lang)
     # The look and the review by their stored value and the article's name, in any language.
@@ -91,19 +112,30 @@ def entry_detail(entry: Entry, *, lang: str, colour: bool) -> Iterable[str]:
     if entry.tags:
         yield field("show_tags", " ".join(f"#{shown(tag)}" for tag in entry.tags), lang)
     if entry.cadence:
-        question = f" - {entry.question_id}" if entry.question_id else ""
-        yield field("show_review", words.cadence_heading(entry.cadence) + question, lang)
+        yield field("show_review", words.cadence_heading(entry.cadence), lang)
+    heading = captions.heading(entry)
+    if heading is not None:
+        yield field("show_answers", shown(heading), lang)
     if entry.rating is not None:
         yield field("show_rating", f"{entry.rating}/5", lang)
-    if entry.task_id:
-        yield field("show_task", entry.task_id, lang)
-    if entry.commitment_id:
-        yield field("show_follows", entry.commitment_id, lang)
+    for key, record_id in (("show_task", entry.task_id), ("show_follows", entry.commitment_id)):
+        if record_id:
+            yield field(key, shown(_named(found, record_id)), lang)
     yield field("show_created", local_minute(entry.created_at), lang)
     if entry.updated_at != entry.created_at:
         yield field("show_updated", local_minute(entry.updated_at), lang)
     yield ""
     yield shown(entry.text)
+
+
+def _named(found: Detail, record_id: str) -> str:
+    """A task or commitment `show` names: `«Draft the budget» (3f2a9b1c)`, its short id to
+    show it by; `«…»` once it was deleted."""
+    about = found.captions.about.get(record_id)
+    if about is None:
+        return "«…»"
+    text = about.strip().split("\n", 1)[0]
+    return f"«{text}» ({found.short_ids.get(record_id, record_id[:8])})"
 
 
 def local_minute(stamp: str) -> str:

@@ -63,7 +63,6 @@ def follow_up(run: Run, day: dt.date) -> None:
 def on_this_day(run: Run, day: dt.date) -> None:
     """The entries of one month and one year before, when there are any."""
     shown = False
-    asked = questions.texts(run.lang, paths.questions_file())
     for label, months in (("month_ago", 1), ("year_ago", 12)):
         earlier = dates.add_months(day, -months)
         if earlier is None:
@@ -76,10 +75,11 @@ def on_this_day(run: Run, day: dt.date) -> None:
             run.say("on_this_day", style="heading")
             shown = True
         run.say(label, date=then)
-        for entry in found[:ON_THIS_DAY_SHOWN]:
+        chosen = found[:ON_THIS_DAY_SHOWN]
+        named = captions.gather(run.journal, chosen, run.lang)
+        for entry in chosen:
             look = words.look_name(entry.look, run.lang)
-            text = captions.caption(run.journal, entry, run.lang, asked)
-            run.prompter.show(f"  {look:<6} {text}")
+            run.prompter.show(f"  {words.pad(look, 6)} {named.line(entry)}")
         if len(found) > ON_THIS_DAY_SHOWN:
             run.say("more", style="dim", count=len(found) - ON_THIS_DAY_SHOWN)
 

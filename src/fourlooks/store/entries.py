@@ -264,6 +264,11 @@ def updated_at(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
     return dict(in_chunks(journal, "SELECT id, updated_at FROM entries WHERE id IN ({marks})", ids))
 
 
+def texts_of(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
+    """The text of each stored entry with these ids: what a follow-up of it is about."""
+    return dict(in_chunks(journal, "SELECT id, text FROM entries WHERE id IN ({marks})", ids))
+
+
 def by_ids(journal: Journal, ids: Sequence[str]) -> dict[str, Entry]:
     """The stored entries with these ids, by id."""
     rows = list(in_chunks(journal, f"SELECT {_COLUMNS} FROM entries WHERE id IN ({{marks}})", ids))

@@ -71,6 +71,11 @@ def titles(journal: Journal) -> dict[str, str]:
     return dict(read_rows(journal, "SELECT id, title FROM tasks", noun="task"))
 
 
+def titles_of(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
+    """The title of each task with these ids."""
+    return dict(in_chunks(journal, "SELECT id, title FROM tasks WHERE id IN ({marks})", ids))
+
+
 def updated_at(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
     """When each of the stored tasks with these ids was last changed."""
     return dict(in_chunks(journal, "SELECT id, updated_at FROM tasks WHERE id IN ({marks})", ids))

@@ -130,6 +130,12 @@ def rating_label(question_id: str, lang: str) -> str:
     return found or question_id.rsplit(".", 1)[-1].replace("_", " ")
 
 
+def question_name(question_id: str, lang: str) -> str | None:
+    """The short name of a built-in question: `went well`, `做得好的`; None for any other."""
+    found = _words(lang)
+    return found["questions"].get(question_id) or found["ratings"].get(question_id)
+
+
 def choice_aliases(question_id: str, value: str) -> tuple[str, ...]:
     """Every word a person may type for a choice: its labels in both languages and short forms."""
     labels = tuple(choice_label(question_id, value, lang) for lang in LANGS)
