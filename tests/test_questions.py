@@ -84,8 +84,9 @@ def test_every_question_is_well_formed(everything, lang):
         assert q.text.strip(), q.id
         assert isinstance(q.cadence, Cadence)
         assert isinstance(q.look, Look)
-        assert q.kind in ("text", "rating", "choice")
+        assert q.kind in ("text", "rating", "choice", "date")
         assert (q.kind == "choice") == bool(q.choices), q.id
+        assert q.kind != "date" or q.cadence is Cadence.TASK, q.id
         match = SOURCE.fullmatch(q.source)
         assert match, q.source
         # Only short key terms of the article are quoted, never its sentences.
@@ -200,8 +201,16 @@ def test_each_task_state_gets_its_question():
     task = questions.for_cadence(questions.load(), Cadence.TASK)
     for state, (qid, term) in STATE_QUESTIONS.items():
         matching = [q for q in task if q.when == state.value]
-        assert ids(matching) == [qid]
+        assert ids(matching)[0] == qid
         assert matching[0].source == f"part 4: {term}"
+        # A task under way or not done is asked the day of its next checkpoint, and only it.
+        dated = [q.id for q in matching if q.kind == "date"]
+        expected = {
+            TaskState.UNDER_WAY: ["task.ahead.checkpoint"],
+            TaskState.NOT_DONE: ["task.ahead.retry"],
+        }
+        assert dated == expected.get(state, [])
+        assert ids(matching) == [qid, *dated]
     assert {q.when for q in task} == {None} | {s.value for s in TaskState}
     assert all(q.when is None for q in questions.load() if q.cadence != Cadence.TASK)
 

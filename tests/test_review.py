@@ -42,6 +42,9 @@ class Script:
 
     ask_text = ask_rating = ask_choice = _next
 
+    def ask_date(self, question, progress, after):
+        return self._next(question, progress)
+
     @property
     def screen(self):
         return "\n".join(self.shown)
@@ -218,7 +221,7 @@ def test_task_review_done_asks_effect_then_lesson_and_closes_the_task(journal):
     prompter = Script(Choice("done", ""), "saved a day", "outline first")
     outcome = task_review(journal, prompter, task)
     assert prompter.asked == [
-        ("task.back.state", "1/3"),
+        ("task.back.state", "1/4"),  # the longest branch: progress or cause, and its checkpoint
         ("task.back.effect", "2/3"),
         ("task.ahead.lesson", "3/3"),
     ]
@@ -254,9 +257,13 @@ def test_each_task_state_gets_its_own_question(journal, state, asked, still_open
 def test_an_interrupted_task_review_resumes_with_the_states_question(journal):
     task = tasks.add(journal, "Rota survey")
     task_review(journal, Script(Choice("not_done", "")), task)
-    prompter = Script("no time", "plan earlier")
+    prompter = Script("no time", None, "plan earlier")
     outcome = task_review(journal, prompter, task)
-    assert prompter.asked == [("task.back.cause", "2/3"), ("task.ahead.lesson", "3/3")]
+    assert prompter.asked == [
+        ("task.back.cause", "2/4"),
+        ("task.ahead.retry", "3/4"),
+        ("task.ahead.lesson", "4/4"),
+    ]
     assert outcome.complete and tasks.get(journal, task.id).reviewed_at
 
 
@@ -264,7 +271,7 @@ def test_a_state_left_for_later_asks_no_states_question(journal):
     task = tasks.add(journal, "Rota survey")
     prompter = Script(LATER, "lesson")
     outcome = task_review(journal, prompter, task)
-    assert prompter.asked == [("task.back.state", "1/3"), ("task.ahead.lesson", "2/2")]
+    assert prompter.asked == [("task.back.state", "1/4"), ("task.ahead.lesson", "2/2")]
     assert not outcome.complete and tasks.get(journal, task.id).state is None
 
 

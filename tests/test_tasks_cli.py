@@ -37,7 +37,7 @@ def test_close_without_a_review_leaves_the_task_due_for_one(cli):
     assert closed["review_due"] == "closed_unreviewed" and closed["closed_at"]
     again = cli("task", "close", short)
     assert again.exit_code == 1 and "already closed" in again.stderr
-    cli.ok("review", "--task", short, input="not done: dropped\nno budget\nask first\n")
+    cli.ok("review", "--task", short, input="not done: dropped\nno budget\n\nask first\n")
     [reviewed] = cli.json("task", "list", "--all", "--json")
     assert (reviewed["review_due"], reviewed["state"]) == (None, "not_done")
     assert reviewed["closed_at"] == closed["closed_at"]  # closed on purpose, it stays closed
@@ -58,7 +58,7 @@ def test_show_gives_the_task_and_its_review_answers(cli):
 
 def test_a_review_since_the_due_date_clears_the_mark(cli):
     short = add(cli, "Budget draft", "--due", "2026-11-20")
-    cli.ok("review", "--task", short, input="under way\nhalf done\nplan\n")
+    cli.ok("review", "--task", short, input="under way\nhalf done\n\nplan\n")
     [task] = cli.json("task", "list", "--json")
     assert (task["review_due"], task["state"], task["closed_at"]) == (None, "under_way", None)
 
@@ -76,7 +76,7 @@ def test_bad_task_input(cli):
 
 def test_edit_changes_the_title_and_the_due_date_and_a_later_due_date_brings_it_back(cli):
     short = add(cli, "Budget draft", "--due", "2026-11-20")
-    cli.ok("review", "--task", short, input="under way\nhalf done\nplan\n")
+    cli.ok("review", "--task", short, input="under way\nhalf done\n\nplan\n")
     assert (
         cli.ok("task", "edit", short[:5], "--title", "Budget, second draft").stdout.strip() == short
     )

@@ -161,7 +161,7 @@ def test_task_show_in_chinese_uses_the_words_of_the_task_review(cli):
 
 def test_a_task_not_done_is_one_word_in_the_review_the_list_and_the_export(cli):
     short = run(cli, "task", "add", "Rota survey")
-    cli.ok("review", "--task", short, input="未完成\nno budget\nask first\n")
+    cli.ok("review", "--task", short, input="未完成\nno budget\n\nask first\n")
     assert "未完成" in cli.ok("--lang", "zh", "task", "list", "--all").stdout
     # Stored without a note, the state's text is its label: the export does not repeat it.
     assert "- **未完成**\n" in cli.ok("--lang", "zh", "export").stdout

@@ -75,19 +75,25 @@ def _days_due(spec: cadences.Spec, done: set[str], day: dt.date) -> list[Span]:
 
 
 def _task_spans(journal: Journal, day: dt.date) -> list[Span]:
-    """Tasks due now, and open tasks that fall due the day after their due date."""
+    """Tasks due now, and open tasks that fall due later: the day after their due date, or
+    on their next checkpoint."""
     spans: list[Span] = []
     for item in tasks.with_reviews(journal):
         if status.task_reason(item, day):
             spans.append((day, None))
             continue
-        try:
-            after = dt.date.fromisoformat(item.task.due or "") + dt.timedelta(days=1)
-        except (ValueError, OverflowError):
-            continue
-        if after > day and status.task_reason(item, after):
-            spans.append((after, None))
+        for later in _days_after(item.task.due, 1), _days_after(item.task.checkpoint, 0):
+            if later is not None and later > day and status.task_reason(item, later):
+                spans.append((later, None))
+                break
     return spans
+
+
+def _days_after(day: str | None, days: int) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(day or "") + dt.timedelta(days=days)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _merged(spans: list[Span]) -> list[Span]:

@@ -336,3 +336,19 @@ def m010_lesson_links(db: Database) -> None:
         CREATE INDEX lesson_links_same_as ON lesson_links (same_as, lesson_id);
         """,
     )
+
+
+@migrations()
+def m011_task_owner_checkpoint(db: Database) -> None:
+    """A task's owner (who answers for it) and its next checkpoint (when it is due again).
+
+    Both are NULL for every task so far: an export of a journal without them is unchanged,
+    since the export writes each only when it is set.
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE tasks ADD COLUMN owner TEXT;
+        ALTER TABLE tasks ADD COLUMN checkpoint TEXT;
+        """,
+    )

@@ -131,6 +131,8 @@ class Task:
     reviewed_at: str | None = None  # last per-task review
     created_at: str = ""
     updated_at: str = ""
+    owner: str | None = None  # who answers for it (落实到具体责任人)
+    checkpoint: str | None = None  # YYYY-MM-DD: when it is due for its next review
 
     @property
     def is_open(self) -> bool:
@@ -278,6 +280,7 @@ class Question:
 # clear message instead of slowing every listing and export that touches it.
 MAX_TEXT_BYTES = 1_000_000
 MAX_TAG_CHARS = 64
+MAX_OWNER_CHARS = 64  # a person's or a team's name, not a sentence
 
 
 def clean_text(text: str) -> str:
@@ -302,6 +305,18 @@ def clean_title(title: str) -> str:
     if "\n" in cleaned:
         raise ValueError("a task title is one line")
     return cleaned
+
+
+def clean_owner(owner: str) -> str:
+    """Who a task is for: a name on one line, its spaces collapsed; ValueError otherwise."""
+    name = " ".join(owner.split())
+    if not name:
+        raise ValueError("an owner is a name: it cannot be empty")
+    if len(name) > MAX_OWNER_CHARS:
+        raise ValueError(f"an owner's name is longer than {MAX_OWNER_CHARS} characters")
+    if not name.isprintable() or any(unicodedata.category(ch) == "Cs" for ch in name):
+        raise ValueError(f"not a name: {owner[:20]!r} (no control characters)")
+    return name
 
 
 def clean_tag(tag: str) -> str:

@@ -7,6 +7,7 @@ the other two stop with an error naming the line or the question, keeping what w
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Any
 from fourlooks import render, words
 from fourlooks.errors import FourlooksError, UsageError
 from fourlooks.model import MAX_TEXT_BYTES, Question
-from fourlooks.review.answers import LATER, Choice, Rating, parse, parse_rating
+from fourlooks.review.answers import LATER, Choice, Day, Rating, parse, parse_rating
 from fourlooks.review.prompter import Interrupted, Progress, Prompter
 
 if TYPE_CHECKING:
@@ -70,14 +71,21 @@ class TerminalPrompter:
         self.show(words.say("choice_hint", self.lang), style="dim")
         return self._until_valid(question, self._read, "choice_again")
 
-    def _until_valid(self, question: Question, read: Callable[[], str], again: str) -> Any:
+    def ask_date(self, question: Question, progress: Progress, after: dt.date) -> Day | None:
+        self._header(question, progress)
+        self.show(words.say("date_hint", self.lang), style="dim")
+        return self._until_valid(question, self._read, "text_again", day=after)
+
+    def _until_valid(
+        self, question: Question, read: Callable[[], str], again: str, day: dt.date | None = None
+    ) -> Any:
         """Read an answer until it is a valid one; an empty answer skips (None)."""
         while True:
             typed = read()
             if not typed.strip():
                 return None
             try:
-                return parse(question, typed)
+                return parse(question, typed, day=day)
             except ValueError as exc:
                 self.show(words.say(again, self.lang, problem=exc), style="warn")
 
@@ -147,13 +155,16 @@ class LinePrompter:
     def ask_choice(self, question: Question, progress: Progress) -> Choice | None:
         return self._answer(question)
 
-    def _answer(self, question: Question, *, example: str = "") -> Any:
+    def ask_date(self, question: Question, progress: Progress, after: dt.date) -> Day | None:
+        return self._answer(question, day=after)
+
+    def _answer(self, question: Question, *, example: str = "", day: dt.date | None = None) -> Any:
         """The next line as an answer to `question`; an empty line skips (None)."""
         line = self._next()
         if not line.strip():
             return None
         try:
-            return parse(question, line)
+            return parse(question, line, day=day)
         except ValueError as exc:
             raise self._error(f"{exc} ({question.id}){example}") from None
 
@@ -202,8 +213,16 @@ class AnswersPrompter:
 
     interactive = False
 
-    def __init__(self, answers: Mapping[str, Any], questions: Sequence[Question], *, name: str):
+    def __init__(
+        self,
+        answers: Mapping[str, Any],
+        questions: Sequence[Question],
+        *,
+        name: str,
+        day: dt.date | None = None,
+    ):
         self.name = name
+        self.day = day  # the review's day, which a date answer is read from
         self.used: set[str] = set()
         by_id = {q.id: q for q in questions}
         self.answers: dict[str, str | Rating | Choice | None] = {}
@@ -229,6 +248,9 @@ class AnswersPrompter:
 
     ask_text = ask_rating = ask_choice = _take
 
+    def ask_date(self, question: Question, progress: Progress, after: dt.date) -> Any:
+        return self._take(question, progress)
+
     def unused(self) -> list[str]:
         """Ids given in the file but not asked (already done, or another task state's)."""
         return [question_id for question_id in self.answers if question_id not in self.used]
@@ -243,16 +265,21 @@ class AnswersPrompter:
                 value = "\n".join(value)
             if not isinstance(value, str):
                 raise ValueError(f"{type(value).__name__} is not an answer: give text")
-            return parse(question, value)
+            return parse(question, value, day=self.day)
         except ValueError as exc:
             raise FourlooksError(f"{self.name}: {question.id}: {exc}; nothing was saved") from None
 
 
-def choose(answers: str | None, asked: Sequence[Question], lang: str) -> Prompter:
-    """The answers file if given ('-': stdin), else a person at a terminal, else piped lines."""
+def choose(
+    answers: str | None, asked: Sequence[Question], lang: str, *, day: dt.date | None = None
+) -> Prompter:
+    """The answers file if given ('-': stdin), else a person at a terminal, else piped lines.
+
+    `day` is the review's, which the answers file's dates are read from.
+    """
     if answers is not None:
         name = "stdin" if answers == "-" else answers
-        return AnswersPrompter(read_answers(answers), asked, name=name)
+        return AnswersPrompter(read_answers(answers), asked, name=name, day=day)
     if sys.stdin.isatty():
         return TerminalPrompter(lang)
     return LinePrompter(sys.stdin.buffer)

@@ -6,8 +6,9 @@ Rules:
   last 3 days until the 7th of the next) until it is done; then it lapses: a month skipped
   does not stay due for ever.
 - A task is due for a review when it is past its due date and has had no review since that
-  date, when it was closed without a review (`task close`), or when its review was begun and
-  not finished.
+  date, when it was closed without a review (`task close`), when its review was begun and
+  not finished, or, while it is open, from the day of the checkpoint its last review set
+  (reviewed as under way or not done) until it is reviewed on or after that day.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ BALANCE_DAYS = 30
 PAST_DUE = "past_due"
 CLOSED_UNREVIEWED = "closed_unreviewed"
 REVIEW_UNFINISHED = "review_unfinished"
+CHECKPOINT = "checkpoint"  # the day a review under way or not done set for the next one
 OFF = "off"  # the state of a cadence whose every question is switched off
 
 
@@ -41,7 +43,7 @@ class Due(NamedTuple):
 
 class TaskDue(NamedTuple):
     task: Task
-    reason: str  # PAST_DUE, CLOSED_UNREVIEWED or REVIEW_UNFINISHED
+    reason: str  # PAST_DUE, CLOSED_UNREVIEWED, REVIEW_UNFINISHED or CHECKPOINT
     short_id: str = ""  # the id as listings show it, gathered so rendering reads no journal
 
 
@@ -96,6 +98,9 @@ def task_reason(item: tasks.TaskReviews, today: dt.date) -> str | None:
     late = bool(task.due) and task.due < today.isoformat()
     if late and (item.last_review is None or item.last_review < task.due):
         return PAST_DUE
+    reached = bool(task.checkpoint) and task.checkpoint <= today.isoformat()
+    if reached and (item.last_review is None or item.last_review < task.checkpoint):
+        return CHECKPOINT
     return None
 
 

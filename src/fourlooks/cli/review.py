@@ -75,7 +75,8 @@ def review(
     and one spotlight question (--full: every daily question).
 
     With stdin piped, answers are read one per line in the order `fourlooks questions --cadence
-    ...` prints them (for a task: its state, that state's question, the lesson); an empty line
+    ...` prints them (for a task: its state, that state's question, for under way or not done
+    the day of its next checkpoint, then the lesson); an empty line
     skips; a review taken up again reads answers for the questions still open. --answers FILE
     takes a JSON object of question id -> answer instead.
 
@@ -105,7 +106,8 @@ def review(
         lang=lang(),
         daily=engine.DailySet.configured(config.daily_review(), full=full),
     )
-    prompter = prompters.choose(answers, list(sitting.questions), lang())
+    day = sitting.spec.dated(sitting.period)
+    prompter = prompters.choose(answers, list(sitting.questions), lang(), day=day)
     outcome = _guarded(lambda: engine.take(journal(), prompter, sitting, lang=lang()))
     _finish(prompter, outcome)
     if cadence is Cadence.DAILY and prompter.interactive and outcome.complete:

@@ -44,6 +44,7 @@ from fourlooks.model import (
     Review,
     Task,
     TaskState,
+    clean_owner,
     clean_tag,
     clean_text,
     clean_title,
@@ -65,6 +66,9 @@ _ENTRY_KEYS = tuple(Entry(id="", date="", look=Look.BACK, text="").to_dict())
 _TASK_KEYS = tuple(Task(id="", title="").to_dict())
 _REVIEW_KEYS = tuple(Review(id="", cadence=Cadence.DAILY, period="").to_dict())
 _GOAL_KEYS = tuple(Goal(id="", text="", period="").to_dict())
+# Fields added to a record after version 1 was released, written only when set: a journal
+# that has none of them exports the same bytes as before they existed.
+_WHEN_SET = {Task: ("owner", "checkpoint")}
 
 
 def write(source: ExportSource) -> Iterator[str]:
@@ -140,6 +144,9 @@ _SCALARS = {str: _string, int: int.__repr__, type(None): lambda _: "null", bool:
 def _exported(record) -> dict:
     """The record's fields, its timestamps in the one form the import reads back."""
     fields = record.to_dict()
+    for key in _WHEN_SET.get(type(record), ()):
+        if fields[key] is None:
+            del fields[key]
     for key, value in fields.items():
         if key.endswith("_at") and value is not None:
             try:
@@ -252,6 +259,8 @@ def _task(item: dict, where: Where) -> Task:
         reviewed_at=timestamp(item, "reviewed_at", where, optional=True),
         created_at=timestamp(item, "created_at", where),
         updated_at=timestamp(item, "updated_at", where),
+        owner=None if item.get("owner") is None else _cleaned(item, "owner", where, clean_owner),
+        checkpoint=date(item, "checkpoint", where, optional=True),
     )
 
 

@@ -13,7 +13,8 @@ The user file (`questions.toml` in the config folder) is optional, and so is eve
     id = "daily.down.family"         # `cadence.look.slug`
     cadence = "daily"                # daily, monthly or task
     look = "down"                    # back, up, down or ahead
-    kind = "text"                    # text, rating (1-5 with a note) or choice (give `choices`)
+    kind = "text"                    # text, rating (1-5 with a note), choice (give `choices`)
+                                     # or date (task questions: the next checkpoint)
     text = "What does my family need from me this week?"
     text_zh = "这周家人需要我做什么？"  # optional: the English text is used when missing
     source = "part 3"                # optional: defaults to "user"
@@ -38,7 +39,7 @@ from fourlooks.errors import ConfigError, UsageError
 from fourlooks.model import Cadence, Look, Question, TaskState
 
 LANGS = ("en", "zh")
-KINDS = ("text", "rating", "choice")
+KINDS = ("text", "rating", "choice", "date")  # date: a task's next checkpoint
 COMMITMENTS_ID = "daily.ahead.commitments"  # each line of its answer is a commitment
 STATE_ID = "task.back.state"  # the choice among the four task states
 # Ids fourlooks asks under without a question in the bank: the follow-up of yesterday's
@@ -274,6 +275,8 @@ def _new_spec(table: dict, where: str, *, builtin: bool) -> _Spec:
     kind = _string(table, "kind", where)
     if kind not in KINDS:
         raise ConfigError(f"{where}: unknown kind {kind!r} (expected {', '.join(KINDS)})")
+    if kind == "date" and cadence != Cadence.TASK:
+        raise ConfigError(f"{where}: only task questions ask for a date (the next checkpoint)")
     if table["id"].split(".")[:2] != [cadence.value, look.value]:
         raise ConfigError(f"{where}: id must start with '{cadence.value}.{look.value}.'")
     text = _string(table, "text", where)

@@ -45,7 +45,7 @@ def lines(found: Status, lang: str, *, colour: bool) -> Iterator[str]:
     yield _row(words.cadence_name(Cadence.MONTHLY, lang), f"{monthly.period}: {audit}")
     yield _row(say("status_tasks"), str(len(found.tasks)) if found.tasks else say("none"))
     for item in found.tasks:
-        reason = due(say(item.reason, due=item.task.due))
+        reason = due(say(item.reason, due=item.task.due, checkpoint=item.task.checkpoint))
         yield f"    {paint(item.short_id, '2', enabled=colour)}  {shown(item.task.title)}  {reason}"
     open_count = str(found.commitments_open) if found.commitments_open else say("none")
     yield _row(say("status_commitments"), open_count)

@@ -19,7 +19,7 @@ def list_lines(found: list[Listed], lang: str, *, colour: bool) -> Iterator[str]
         yield (
             f"{paint(short_id, '2', enabled=colour)}  {task.due or '-':<10}  "
             f"{words.pad(state_label(task, lang), 12)}  {shown(task.title)}"
-            f"{_flag(reason, task, lang, colour)}"
+            f"{_owner(task, lang, colour)}{_flag(reason, task, lang, colour)}"
         )
 
 
@@ -37,6 +37,10 @@ def detail_lines(found: Detail, lang: str, *, colour: bool) -> Iterator[str]:
     yield paint(task.id, "1", enabled=colour)
     yield field("show_title", shown(task.title), lang)
     yield field("show_due", task.due or "-", lang)
+    if task.checkpoint:
+        yield field("show_checkpoint", task.checkpoint, lang)
+    if task.owner:
+        yield field("show_owner", shown(task.owner), lang)
     closed = words.say("show_closed_mark", lang) if not task.is_open else ""
     yield field("show_state", state_label(task, lang) + closed, lang)
     if found.review_due:
@@ -67,7 +71,13 @@ def state_label(task: Task, lang: str) -> str:
 
 
 def _reason(reason: str, task: Task, lang: str) -> str:
-    return words.say(reason, lang, due=task.due)
+    return words.say(reason, lang, due=task.due, checkpoint=task.checkpoint)
+
+
+def _owner(task: Task, lang: str, colour: bool) -> str:
+    if not task.owner:
+        return ""
+    return "  " + paint(words.say("list_owner", lang, owner=shown(task.owner)), "2", enabled=colour)
 
 
 def _flag(reason: str | None, task: Task, lang: str, colour: bool) -> str:

@@ -6,11 +6,13 @@ so one answer is read the same way wherever it comes from.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import NamedTuple
 
-from fourlooks import words
+from fourlooks import dates, words
+from fourlooks.errors import DateError
 from fourlooks.model import Question, clean_text
 
 # A rating: a whole number 1-5, optionally `/5`, then separators and the note.
@@ -28,6 +30,10 @@ class Choice(NamedTuple):
     note: str
 
 
+class Day(NamedTuple):
+    value: str  # YYYY-MM-DD, a day after the review's: a task's next checkpoint
+
+
 class _Later:
     def __repr__(self) -> str:
         return "LATER"
@@ -36,16 +42,41 @@ class _Later:
 # A prompter's "not now": the question stays open for another run (an answers file without it).
 LATER = _Later()
 
-Answer = str | Rating | Choice | None | _Later
+Answer = str | Rating | Choice | Day | None | _Later
 
 
-def parse(question: Question, text: str) -> str | Rating | Choice:
-    """The answer `text` gives to `question`, by the question's kind; ValueError otherwise."""
+def parse(
+    question: Question, text: str, *, day: dt.date | None = None
+) -> str | Rating | Choice | Day:
+    """The answer `text` gives to `question`, by the question's kind; ValueError otherwise.
+
+    A date question reads its answer from `day`, the day of the review, forward.
+    """
     if question.kind == "rating":
         return parse_rating(text)
     if question.kind == "choice":
         return parse_choice(text, question)
+    if question.kind == "date":
+        if day is None:
+            raise ValueError("a date answer is read from the review's day")
+        return parse_day(text, after=day)
     return answer_text(text)
+
+
+def parse_day(text: str, *, after: dt.date) -> Day:
+    """`friday`, `in 3 days`, `周五`, `2026-12-04`: a day after `after`; ValueError otherwise.
+
+    The day of the review itself is refused too: a checkpoint set for the day of the review
+    that sets it would never fall due.
+    """
+    try:
+        found = dates.parse_when(text, today=after, ahead=True)
+    except DateError as exc:
+        raise ValueError(str(exc)) from None
+    if found <= after:
+        when = "is the day of this review" if found == after else "is in the past"
+        raise ValueError(f"{found.isoformat()} {when}: give a day after {after.isoformat()}")
+    return Day(found.isoformat())
 
 
 def answer_text(text: str) -> str:

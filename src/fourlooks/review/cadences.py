@@ -16,7 +16,7 @@ from fourlooks.errors import UsageError
 from fourlooks.model import Cadence, Question, TaskState
 from fourlooks.questions import STATE_ID
 from fourlooks.review import opening
-from fourlooks.review.answers import Answer, Choice
+from fourlooks.review.answers import Answer, Choice, Day
 from fourlooks.store import Journal, reviews, tasks
 
 # Steps a person at a terminal sees before the questions: (run, the period's day) -> None.
@@ -120,12 +120,15 @@ class Spec:
         return period
 
 
-def _record_state(journal: Journal, key: reviews.Key, question: Question, answer: Answer) -> None:
-    """A task review's state answer is the task's new state, in the answer's transaction."""
+def _record_answer(journal: Journal, key: reviews.Key, question: Question, answer: Answer) -> None:
+    """A task review's state answer is the task's new state, and a date answer its next
+    checkpoint, in the answer's transaction."""
+    assert key.task_id is not None
     states = {state.value for state in TaskState}
     if question.id == STATE_ID and isinstance(answer, Choice) and answer.value in states:
-        assert key.task_id is not None
         tasks.record_state(journal, key.task_id, TaskState(answer.value))
+    elif isinstance(answer, Day):
+        tasks.set_checkpoint(journal, key.task_id, answer.value)
 
 
 def _mark_reviewed(journal: Journal, key: reviews.Key) -> None:
@@ -158,7 +161,7 @@ TASK = Spec(
     not_yet="a review looks back",
     keeps_streak=False,
     branch=STATE_ID,
-    answered=_record_state,
+    answered=_record_answer,
     completed=_mark_reviewed,
 )
 

@@ -19,7 +19,15 @@ from fourlooks import recovery, words
 from fourlooks.captions import first_line
 from fourlooks.model import Entry, Look, Question
 from fourlooks.questions import COMMITMENTS_ID, STATE_ID
-from fourlooks.review.answers import LATER, Answer, Choice, Rating, answer_text, commitment_lines
+from fourlooks.review.answers import (
+    LATER,
+    Answer,
+    Choice,
+    Day,
+    Rating,
+    answer_text,
+    commitment_lines,
+)
 from fourlooks.review.prompter import Interrupted, Progress, Prompter
 from fourlooks.review.sittings import Sitting
 from fourlooks.store import Journal, reviews
@@ -190,6 +198,8 @@ class Run:
             return self.prompter.ask_rating(question, progress)
         if question.kind == "choice":
             return self.prompter.ask_choice(question, progress)
+        if question.kind == "date":
+            return self.prompter.ask_date(question, progress, self.spec.dated(self.sitting.period))
         return self.prompter.ask_text(question, progress)
 
     def store(self, question: Question, answer: Answer) -> None:
@@ -273,6 +283,8 @@ class Run:
         elif isinstance(answer, Choice):
             label = words.choice_label(question.id, answer.value, self.lang)
             text, extra = answer.note or label, {"choice": answer.value}
+        elif isinstance(answer, Day):
+            text, extra = answer.value, {}
         else:
             text, extra = answer_text(str(answer)), {}
         return reviews.Draft(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import NamedTuple, Protocol
 
 from fourlooks.model import Question
-from fourlooks.review.answers import Choice, Rating, _Later
+from fourlooks.review.answers import Choice, Day, Rating, _Later
 
 
 class Progress(NamedTuple):
@@ -50,3 +51,8 @@ class Prompter(Protocol):
     def ask_rating(self, question: Question, progress: Progress) -> Rating | _Later | None: ...
 
     def ask_choice(self, question: Question, progress: Progress) -> Choice | _Later | None: ...
+
+    def ask_date(
+        self, question: Question, progress: Progress, after: dt.date
+    ) -> Day | _Later | None:
+        """A day after `after` (the review's day), read forward from it."""

@@ -27,10 +27,10 @@ class TaskReviews(NamedTuple):
     unfinished: bool  # a task review was started and not completed
 
 
-def add(journal: Journal, title: str, *, due: str | None = None) -> Task:
-    """Store a new open task; the title must already be cleaned."""
+def add(journal: Journal, title: str, *, due: str | None = None, owner: str | None = None) -> Task:
+    """Store a new open task; the title and the owner must already be cleaned."""
     stamp = now_iso()
-    task = Task(id=new_id(), title=title, due=due, created_at=stamp, updated_at=stamp)
+    task = Task(id=new_id(), title=title, due=due, owner=owner, created_at=stamp, updated_at=stamp)
     insert(journal, task)
     return task
 
@@ -111,15 +111,31 @@ def close(journal: Journal, task_id: str) -> Task:
     return get(journal, task_id)
 
 
-def edit(journal: Journal, task_id: str, *, title: str | None, due: str | None) -> Task:
-    """Change a task's title and/or due date (None: leave it) in one transaction."""
+def edit(
+    journal: Journal,
+    task_id: str,
+    *,
+    title: str | None,
+    due: str | None,
+    owner: str | None = None,
+) -> Task:
+    """Change a task's title, due date and/or owner (None: leave it) in one transaction."""
     with journal.write() as conn:
         conn.execute(
-            "UPDATE tasks SET title = ifnull(?, title), due = ifnull(?, due), updated_at = ?"
-            " WHERE id = ?",
-            (title, due, _stamp(conn, task_id), task_id),
+            "UPDATE tasks SET title = ifnull(?, title), due = ifnull(?, due),"
+            " owner = ifnull(?, owner), updated_at = ? WHERE id = ?",
+            (title, due, owner, _stamp(conn, task_id), task_id),
         )
     return get(journal, task_id)
+
+
+def set_checkpoint(journal: Journal, task_id: str, day: str) -> None:
+    """The day the task is due for its next review, as a review under way set it."""
+    with journal.write() as conn:
+        conn.execute(
+            "UPDATE tasks SET checkpoint = ?, updated_at = ? WHERE id = ?",
+            (day, _stamp(conn, task_id), task_id),
+        )
 
 
 def record_state(journal: Journal, task_id: str, state: TaskState) -> None:

@@ -33,6 +33,7 @@ MESSAGES = {
     "rating_again": "A rating starts with a whole number from 1 to 5. Try again (empty skips).",
     "choice_hint": "a number or a word; a note may follow",
     "choice_again": "That is not one of the choices. Try again (empty skips).",
+    "date_hint": "a day to come: friday, in 3 days, next monday, 2026-12-04, 周五",
     "text_again": "{problem}. Try again (empty skips).",
     # Endings of a review, printed on stderr.
     "complete": "Review of {period} complete: {answered} answered, {skipped} skipped.",
@@ -64,7 +65,9 @@ MESSAGES = {
     "past_due": "past due {due}",
     "closed_unreviewed": "closed without a review",
     "review_unfinished": "review unfinished",
+    "checkpoint": "checkpoint {checkpoint}",
     "task_new": "new",
+    "list_owner": "owner: {owner}",
     "review_due": "review due: {reason}",
     # `show` of an entry or a task: labels end with their own colon (a full-width one in
     # Chinese) and are padded to one display width.
@@ -80,6 +83,8 @@ MESSAGES = {
     "show_updated": "updated:",
     "show_title": "title:",
     "show_due": "due:",
+    "show_checkpoint": "check on:",
+    "show_owner": "owner:",
     "show_state": "state:",
     "show_reviewed": "reviewed:",
     "show_closed": "closed:",
