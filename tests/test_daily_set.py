@@ -129,7 +129,7 @@ def test_the_nightly_review_ends_by_offering_the_tasks_due(cli):
     child.expect_exact("1 task due for a review: review them now? [y/N]:")
     child.sendline("y")
     child.expect_exact("Budget draft")
-    answer(child, 1, 3, "done")
+    answer(child, 1, 4, "done")
     answer(child, 2, 3, "")
     answer(child, 3, 3, "")
     assert finish(child) == 0

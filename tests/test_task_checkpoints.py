@@ -128,3 +128,35 @@ def test_the_checkpoint_is_kept_in_the_export_and_read_back_byte_identical(cli, 
     assert [t["reason"] for t in cli.json(*other, "status", "--json", env=FRIDAY)["tasks"]] == [
         "checkpoint"
     ]
+
+
+def test_at_a_terminal_a_past_checkpoint_is_asked_again_and_the_task_comes_back_then(cli):
+    from pty_harness import answer, finish, spawn
+
+    short = add(cli, "Budget draft", "--due", "2026-11-20")
+    child = spawn("review", "--task", short)
+    child.expect_exact("[1/4]")
+    child.expect_exact("> ")
+    child.sendline("under way")  # a choice is one line
+    answer(child, 2, 4, "half of it")
+    child.expect_exact("[3/4]")
+    child.expect_exact("a day to come")
+    child.sendline("yesterday")
+    child.expect_exact("2026-11-25 is in the past: give a day after 2026-11-26")
+    child.sendline("周五")
+    answer(child, 4, 4, "")
+    assert finish(child) == 0
+    assert listed(cli)["checkpoint"] == "2026-11-27"
+    assert due_in_status(cli, None) == []
+    # Friday's nightly review offers it again.
+    child = spawn("review", now="2026-11-27T21:00:00")
+    for number in range(1, 5):
+        answer(child, number, 4, "")
+    child.expect_exact("1 task due for a review: review them now? [y/N]:")
+    child.sendline("y")
+    child.expect_exact("Budget draft")
+    answer(child, 1, 4, "done")
+    answer(child, 2, 3, "")
+    answer(child, 3, 3, "")
+    assert finish(child) == 0
+    assert listed(cli)["state"] == "done"

@@ -25,6 +25,7 @@ from fourlooks.model import (
     Review,
     Task,
     TaskState,
+    clean_owner,
     clean_text,
 )
 from fourlooks.store import entries, readout, transfer
@@ -50,7 +51,7 @@ def other(tmp_path):
 def put_task(journal, task: Task) -> None:
     with journal.write() as conn:
         conn.execute(
-            "INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 task.id,
                 task.title,
@@ -60,6 +61,8 @@ def put_task(journal, task: Task) -> None:
                 task.reviewed_at,
                 task.created_at,
                 task.updated_at,
+                task.owner,
+                task.checkpoint,
             ),
         )
 
@@ -192,6 +195,9 @@ TAGS = st.lists(st.from_regex(r"[a-z0-9_\-\u4e00-\u4e10]{1,12}", fullmatch=True)
     lambda tags: tuple(sorted(set(tags)))
 )
 IDS = st.uuids().map(str)
+OWNERS = st.from_regex(r"[A-Za-z\u4e00-\u4e10][A-Za-z \u4e00-\u4e10]{0,20}", fullmatch=True).map(
+    clean_owner
+)
 
 
 @st.composite
@@ -203,7 +209,8 @@ def journals(draw):
             id=draw(IDS), title=draw(TITLES), due=draw(st.none() | DAYS),
             state=draw(st.none() | st.sampled_from(TaskState)), closed_at=draw(st.none() | STAMPS),
             reviewed_at=draw(st.none() | STAMPS), created_at=draw(STAMPS),
-            updated_at=draw(STAMPS),
+            updated_at=draw(STAMPS), owner=draw(st.none() | OWNERS),
+            checkpoint=draw(st.none() | DAYS),
         ))  # fmt: skip
     reviews = []
     periods = set()
