@@ -97,7 +97,7 @@ def test_bad_task_edits_change_nothing(cli):
     short = add(cli, "Budget draft", "--due", "2026-11-30")
     before = cli.json("task", "list", "--json")
     for args, code, message in (
-        ([short], 2, "give --title or --due"),
+        ([short], 2, "give --title, --due or --owner"),
         ([short, "--title", "  "], 2, ""),
         ([short, "--title", "two\nlines"], 2, ""),
         ([short, "--due", "someday"], 2, ""),

@@ -34,28 +34,40 @@ class Detail(NamedTuple):
 
 
 def add(
-    journal: Journal, title: str, *, due: str | None = None, goal_id: str | None = None
+    journal: Journal,
+    title: str,
+    *,
+    due: str | None = None,
+    goal_id: str | None = None,
+    owner: str | None = None,
 ) -> TaskRef:
     """Store a new open task, serving an open goal if one is given, in one transaction.
 
-    Its title must be what `model.clean_title` returns.
+    Its title must be what `model.clean_title` returns, its owner what `clean_owner` does.
     """
     from fourlooks import goals
     from fourlooks.store import goals as goal_table
 
     with journal.write():
         goal = goals.open_goal(journal, goal_id) if goal_id is not None else None
-        task = table.add(journal, title, due=due)
+        task = table.add(journal, title, due=due, owner=owner)
         if goal is not None:
             goal_table.link_task(journal, goal.id, task.id)
     return TaskRef(task, _short(journal, task))
 
 
-def listing(journal: Journal, *, include_closed: bool, today: dt.date) -> list[Listed]:
-    """Open tasks (or all) by due date, each with why it is due for a review on `today`."""
+def listing(
+    journal: Journal, *, include_closed: bool, today: dt.date, owner: str | None = None
+) -> list[Listed]:
+    """Open tasks (or all) by due date, each with why it is due for a review on `today`.
+
+    `owner` keeps the tasks of that owner only, whatever the case of its letters.
+    """
     from fourlooks import status
 
     found = table.with_reviews(journal, include_closed=include_closed)
+    if owner is not None:
+        found = [item for item in found if same_owner(item.task.owner, owner)]
     short = table.short_ids(journal, [item.task.id for item in found])
     return [Listed(i.task, short[i.task.id], status.task_reason(i, today)) for i in found]
 
@@ -81,12 +93,25 @@ def close(journal: Journal, task_id: str) -> TaskRef:
     return TaskRef(table.close(journal, task.id), short)
 
 
-def edit(journal: Journal, task_id: str, *, title: str | None, due: str | None) -> TaskRef:
-    """Give a task a new title or due date; a task is found by its id or a unique prefix."""
-    if title is None and due is None:
-        raise UsageError("give --title or --due: what to change")
+def edit(
+    journal: Journal,
+    task_id: str,
+    *,
+    title: str | None,
+    due: str | None,
+    owner: str | None = None,
+) -> TaskRef:
+    """Give a task a new title, due date or owner; a task is found by its id or a unique prefix."""
+    if title is None and due is None and owner is None:
+        raise UsageError("give --title, --due or --owner: what to change")
     task = table.get(journal, task_id)
-    return TaskRef(table.edit(journal, task.id, title=title, due=due), _short(journal, task))
+    edited = table.edit(journal, task.id, title=title, due=due, owner=owner)
+    return TaskRef(edited, _short(journal, task))
+
+
+def same_owner(stored: str | None, asked: str) -> bool:
+    """Whether a task's owner is the one asked for: `li wei` finds `Li Wei`."""
+    return stored is not None and stored.casefold() == asked.casefold()
 
 
 def _short(journal: Journal, task: Task) -> str:

@@ -11,7 +11,7 @@ import typer
 from fourlooks import dates
 from fourlooks.cli.app import today
 from fourlooks.errors import UsageError
-from fourlooks.model import MAX_TEXT_BYTES, Cadence, Look, clean_tag, clean_text
+from fourlooks.model import MAX_TEXT_BYTES, Cadence, Look, clean_owner, clean_tag, clean_text
 from fourlooks.people import NAME_HELP, clean_name
 
 if TYPE_CHECKING:
@@ -86,6 +86,16 @@ def parse_person(name: str | None) -> str | None:
         return clean_name(name)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+
+
+def parse_owner(owner: str | None) -> str | None:
+    """An --owner NAME as tasks keep it, or one line saying why not."""
+    if owner is None:
+        return None
+    try:
+        return clean_owner(owner)
+    except ValueError as exc:
+        raise UsageError(f"--owner: {exc}") from None
 
 
 def checked_text(text: str, clean: Callable[[str], str] = clean_text) -> str:

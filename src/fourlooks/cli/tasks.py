@@ -9,7 +9,7 @@ import typer
 
 from fourlooks.cli.app import journal, lang, output, subcommands
 from fourlooks.cli.days import review_today
-from fourlooks.cli.inputs import DUE_HELP, checked_text, parse_due
+from fourlooks.cli.inputs import DUE_HELP, checked_text, parse_due, parse_owner
 
 task_app = subcommands(
     "task",
@@ -17,6 +17,7 @@ task_app = subcommands(
 )
 
 ID_HELP = "A task id or unique prefix."
+OWNER_HELP = "Who answers for it (落实到具体责任人): a name, 64 characters at most."
 
 
 @task_app.command("add")
@@ -30,13 +31,20 @@ def add_task(
             "--goal", help="The open goal it serves: an id or unique prefix.", metavar="ID"
         ),
     ] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help=OWNER_HELP, metavar="NAME")] = None,
 ) -> None:
     """Add a task; prints its short id. Past its due date it is due for a review."""
     from fourlooks import tasks
     from fourlooks.model import clean_title
 
     cleaned = checked_text(title, clean_title)
-    added = tasks.add(journal(), cleaned, due=parse_due(due) if due else None, goal_id=goal)
+    added = tasks.add(
+        journal(),
+        cleaned,
+        due=parse_due(due) if due else None,
+        goal_id=goal,
+        owner=parse_owner(owner),
+    )
     typer.echo(added.short_id)
 
 
@@ -45,12 +53,18 @@ def list_tasks(
     *,
     include_closed: Annotated[bool, typer.Option("--all", "-a", help="Closed tasks too.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="A JSON array of tasks.")] = False,
+    owner: Annotated[
+        str | None,
+        typer.Option("--owner", help="Only this owner's tasks (any case).", metavar="NAME"),
+    ] = None,
 ) -> None:
     """List open tasks by due date; those due for a review are marked."""
     from fourlooks import render, tasks
     from fourlooks.render import tasks as screen
 
-    found = tasks.listing(journal(), include_closed=include_closed, today=review_today())
+    found = tasks.listing(
+        journal(), include_closed=include_closed, today=review_today(), owner=parse_owner(owner)
+    )
     if as_json:
         typer.echo(render.to_json(screen.list_json(found)))
     elif not found:
@@ -88,13 +102,20 @@ def edit_task(
         str | None, typer.Option("--title", help="Its new title.", metavar="TITLE")
     ] = None,
     due: Annotated[str | None, typer.Option("--due", help=DUE_HELP, metavar="WHEN")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help=OWNER_HELP, metavar="NAME")] = None,
 ) -> None:
-    """Change a task's title or due date; prints its short id."""
+    """Change a task's title, due date or owner; prints its short id."""
     from fourlooks import tasks
     from fourlooks.model import clean_title
 
     cleaned = checked_text(title, clean_title) if title is not None else None
-    edited = tasks.edit(journal(), task_id, title=cleaned, due=parse_due(due) if due else None)
+    edited = tasks.edit(
+        journal(),
+        task_id,
+        title=cleaned,
+        due=parse_due(due) if due else None,
+        owner=parse_owner(owner),
+    )
     typer.echo(edited.short_id)
 
 
