@@ -160,3 +160,12 @@ def test_at_a_terminal_a_past_checkpoint_is_asked_again_and_the_task_comes_back_
     answer(child, 3, 3, "")
     assert finish(child) == 0
     assert listed(cli)["state"] == "done"
+
+
+def test_the_checkpoint_answer_reads_on_its_own_in_the_list(cli):
+    short = add(cli, "Rota survey")
+    cli.ok("review", "--task", short, input="under way\n\nfriday\n\n")
+    listed = cli.ok("list").stdout
+    [line] = [line for line in listed.splitlines() if "2026-11-27" in line]
+    assert "Next checkpoint («Rota survey») — 2026-11-27" in line
+    assert "task.ahead.checkpoint" not in listed

@@ -303,6 +303,8 @@ CATALOGUE = {
         "task.back.progress": "progress",
         "task.back.cause": "cause",
         "task.back.responsibility": "responsibility",
+        "task.ahead.checkpoint": "next checkpoint",
+        "task.ahead.retry": "taken up again",
         "task.ahead.lesson": "next time",
     },
     # The short names of the monthly ratings, as the report's tables show them.

@@ -269,6 +269,8 @@ CATALOGUE = {
         "task.back.progress": "进度",
         "task.back.cause": "原因",
         "task.back.responsibility": "责任",
+        "task.ahead.checkpoint": "下次检查",
+        "task.ahead.retry": "重新着手",
         "task.ahead.lesson": "下次",
     },
     "ratings": {
