@@ -72,9 +72,9 @@ def test_a_review_begun_keeps_its_set_when_the_journal_changes(cli):
 
 def test_full_asks_every_daily_question_and_a_setting_makes_it_the_default(cli, home):
     full = asked_on(cli, "2026-11-26", "--full")
-    assert len(full) == 11 and full[0] == CORE[0]
-    said = cli.ok("review", "--full", input=lines(*["x"] * 11)).stderr
-    assert "complete: 11 answered" in said
+    assert len(full) == 14 and full[0] == CORE[0]
+    said = cli.ok("review", "--full", input=lines(*["x"] * 14)).stderr
+    assert "complete: 14 answered" in said
     home.mkdir(exist_ok=True)
     (home / "config.toml").write_text('daily_review = "full"\n', encoding="utf-8")
     assert asked_on(cli, "2026-11-25") == full

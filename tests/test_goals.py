@@ -176,17 +176,17 @@ def test_the_nightly_look_ahead_shows_the_open_goals_before_its_questions(cli):
     goal(cli, "Later", "--year", "2027")  # not this year's: not shown
     cli.ok("goal", "done", goal(cli, "Reached already", "--year", "2026"))
     child = spawn("review", "--full")
-    for number in range(1, 10):
-        answer(child, number, 11, "")
+    for number in range(1, 13):
+        answer(child, number, 14, "")
     child.expect_exact("look ahead 向前看")
     child.expect_exact("Open goals")
     child.expect_exact(f"{rota}  2026     Ship the rota app  (tasks: 1)")
-    child.expect_exact("[10/11]")
+    child.expect_exact("[13/14]")
     shown = child.before
     assert "Later" not in shown and "Reached already" not in shown
     child.expect_exact("> ")
     child.sendline("")
-    answer(child, 11, 11, "The rota app: survey the drivers")
+    answer(child, 14, 14, "The rota app: survey the drivers")
     assert finish(child) == 0
     [stored] = [e for e in cli.json("list", "--json") if e["question_id"] == "daily.ahead.goal"]
     assert stored["text"] == "The rota app: survey the drivers"
@@ -194,5 +194,5 @@ def test_the_nightly_look_ahead_shows_the_open_goals_before_its_questions(cli):
 
 def test_a_piped_review_shows_no_goals_and_asks_as_before(cli):
     goal(cli, "Ship the rota app")
-    result = cli.ok("review", "--full", input="\n" * 10 + "the rota\n")
+    result = cli.ok("review", "--full", input="\n" * 13 + "the rota\n")
     assert "Open goals" not in result.output

@@ -77,7 +77,7 @@ class Month:
 def daily_at_a_terminal(
     day: str, weekday: str, followups: dict[str, str], answers: dict[int, list[str]]
 ) -> None:
-    """A daily review typed at a terminal: the open commitments, then 11 questions.
+    """A daily review typed at a terminal: the open commitments, then 14 questions.
 
     followups: the commitment shown -> what is typed (in whatever order the review asks).
     answers: question number -> lines; the other questions are skipped with an empty line.
@@ -89,8 +89,8 @@ def daily_at_a_terminal(
         shown = list(pending)[child.expect_exact([f": {text}\r\n" for text in pending])]
         child.expect_exact("> ")
         child.sendline(pending.pop(shown))
-    for number in range(1, 12):
-        answer(child, number, 11, *answers.get(number, [""]))
+    for number in range(1, 15):
+        answer(child, number, 14, *answers.get(number, [""]))
     child.expect_exact(f"Review of {day} complete")
     assert finish(child) == 0
 
@@ -141,7 +141,7 @@ def first_week(m: Month) -> tuple[str, str, str]:
             "daily.ahead.commitments": ["Call Li about the rota", "Draft the budget", "Book it"],
         },
     )
-    assert "complete: 3 answered, 8 skipped" in said
+    assert "complete: 3 answered, 11 skipped" in said
     m.run("2026-10-01", "add", "-l", "ahead", "Print the leaflets")
 
     # Oct 2, at a terminal: the four commitments followed up, then the day's questions.
@@ -157,8 +157,8 @@ def first_week(m: Month) -> tuple[str, str, str]:
         },
         {
             1: ["Oct 2: Li agreed to the new rota"],
-            7: ["Li: Mondays start too early"],
-            10: ["Send the rota", "Finish the budget"],
+            8: ["Li: Mondays start too early"],
+            13: ["Send the rota", "Finish the budget"],
         },
     )
 
@@ -171,14 +171,14 @@ def first_week(m: Month) -> tuple[str, str, str]:
         "2026-10-04",
         "Sun",
         {"Send the rota": "done", "Finish the budget": ""},
-        {1: ["Oct 4: the rota is out"], 10: ["Call the printer"]},
+        {1: ["Oct 4: the rota is out"], 13: ["Call the printer"]},
     )
 
     # Oct 5, piped (nobody is asked about Oct 4's commitment); Oct 6 piped and left unfinished.
-    said = m.daily_piped("2026-10-05", "Oct 5: handover list drafted", *[""] * 8, "Fix it", "")
-    assert "complete: 2 answered, 9 skipped" in said
+    said = m.daily_piped("2026-10-05", "Oct 5: handover list drafted", *[""] * 11, "Fix it", "")
+    assert "complete: 2 answered, 12 skipped" in said
     said = m.daily_piped("2026-10-06", "Oct 6: quiet day", "Started late")
-    assert "9 of 11 questions still open" in said
+    assert "12 of 14 questions still open" in said
     m.run("2026-10-07", "add", "-l", "up", "Read how the other office plans")
 
     return rota, budget, leaflets

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from fourlooks import questions
+from fourlooks import questions, words
 from fourlooks.errors import ConfigError, UsageError
 from fourlooks.model import Cadence, Look, Question, TaskState
 
@@ -147,6 +147,39 @@ def test_daily_has_at_least_two_questions_per_look():
         "daily.down.decisions",
         "daily.ahead.commitments",
     } <= set(ids(daily))
+
+
+def test_the_spotlight_asks_the_parts_of_the_article_the_core_leaves_out():
+    from fourlooks.review.sittings import CORE
+
+    daily = {q.id: q for q in questions.for_cadence(questions.load(), Cadence.DAILY)}
+    # What your work delivered to those you serve; what you learned from someone you invited
+    # in or went out to see; a truth you told or avoided.
+    asked = {
+        "daily.down.benefit": "part 3: 谋民利",
+        "daily.up.invited": "part 2: 请进来",
+        "daily.down.truth": "part 3: 说实话",
+    }
+    for qid, source in asked.items():
+        assert daily[qid].source == source and qid not in CORE
+        assert all(words.question_name(qid, lang) for lang in words.LANGS)  # how answers read
+    zh = {q.id: q.text for q in questions.load("zh")}
+    assert "服务对象" in zh["daily.down.benefit"] and "实话" in zh["daily.down.truth"]
+    assert "invited in" in daily["daily.up.invited"].text
+
+
+def test_the_bank_says_what_the_article_says_in_words_a_speaker_would_use():
+    bank = (resources.files("fourlooks.questions") / "bank.toml").read_text("utf-8")
+    # Translationese and drift named when the bank was read aloud: none of it is left.
+    for phrase in ("凭什么", "信念", "受你工作影响", "受影响的人", "agree", "people affected"):
+        assert phrase not in bank, phrase
+    # 党性 is a stand on principle; promises are what the follow-ups of commitments measure.
+    for lang in questions.LANGS:
+        [rating] = [q for q in questions.load(lang) if q.id == "monthly.back.commitment"]
+        assert not re.search("promise|承诺", rating.text), rating.text
+    # Those you serve are one word in each language.
+    zh = " ".join(q.text for q in questions.load("zh"))
+    assert "你服务的人" not in zh and zh.count("服务对象") >= 5
 
 
 def test_commitments_question_is_daily_look_ahead():

@@ -76,7 +76,7 @@ def test_a_daily_review_asks_every_question_look_by_look_and_saves_each(journal)
     prompter = Script(*[f"answer {n}" for n in range(len(DAILY))])
     outcome = daily(journal, prompter)
     assert [qid for qid, _ in prompter.asked] == DAILY
-    assert prompter.asked[2] == ("daily.back.lesson", "3/11")
+    assert prompter.asked[2] == ("daily.back.lesson", "3/14")
     headings = [s for s in prompter.shown if s.startswith("look ")]
     assert headings == [
         "look back 回头看",
@@ -84,7 +84,7 @@ def test_a_daily_review_asks_every_question_look_by_look_and_saves_each(journal)
         "look down 低头看",
         "look ahead 向前看",
     ]
-    assert (outcome.complete, outcome.answered, outcome.total) == (True, 11, 11)
+    assert (outcome.complete, outcome.answered, outcome.total) == (True, 14, 14)
     saved = stored(journal)
     assert saved["daily.up.needs"].text == "answer 4"
     assert saved["daily.up.needs"].look == Look.UP
@@ -98,7 +98,7 @@ def test_skips_count_towards_completion_and_the_commitments_answer_splits_into_l
     typed = "- call Li\n\n* draft the rota\n-\nbook the room"
     answers[DAILY.index(questions.COMMITMENTS_ID)] = typed
     outcome = daily(journal, Script(*answers))
-    assert (outcome.complete, outcome.answered, outcome.skipped) == (True, 1, 10)
+    assert (outcome.complete, outcome.answered, outcome.skipped) == (True, 1, 13)
     ahead = entries.query(journal, look=Look.AHEAD, newest_first=False)
     assert [e.text for e in ahead] == ["call Li", "draft the rota", "book the room"]
     assert {e.question_id for e in ahead} == {questions.COMMITMENTS_ID}
@@ -106,12 +106,12 @@ def test_skips_count_towards_completion_and_the_commitments_answer_splits_into_l
 
 def test_input_ending_half_way_keeps_the_answers_and_a_rerun_asks_only_the_rest(journal):
     first = daily(journal, Script("went well", "went wrong", None))
-    assert (first.stopped, first.complete, first.done, first.left) == (True, False, 3, 8)
-    prompter = Script(*["more"] * 8)
+    assert (first.stopped, first.complete, first.done, first.left) == (True, False, 3, 11)
+    prompter = Script(*["more"] * 11)
     second = daily(journal, prompter)
     assert [qid for qid, _ in prompter.asked] == DAILY[3:]
-    assert prompter.asked[0][1] == "4/11"
-    assert "Answered earlier (3 of 11)" in prompter.screen
+    assert prompter.asked[0][1] == "4/14"
+    assert "Answered earlier (3 of 14)" in prompter.screen
     assert "went well" in prompter.screen and "(skipped)" in prompter.screen
     assert second.complete and stored(journal)["daily.back.went_well"].text == "went well"
 
@@ -193,7 +193,7 @@ def test_chinese_screens_follow_the_language(journal):
 
 
 def test_an_answers_file_may_leave_questions_open(journal):
-    prompter = Script(LATER, "wrong", *[LATER] * 9)
+    prompter = Script(LATER, "wrong", *[LATER] * 12)
     outcome = daily(journal, prompter)
     assert (outcome.complete, outcome.done, outcome.stopped) == (False, 1, False)
     assert reviews.find(journal, reviews.Key(Cadence.DAILY, "2026-11-26")).completed_at is None

@@ -31,7 +31,7 @@ def test_a_piped_daily_review_reads_one_answer_per_line_in_questions_order(cli):
     piped[1] = ""  # skipped
     result = cli.ok("review", "--full", input=lines(*piped))
     assert result.stdout == ""
-    assert "Review of 2026-11-26 complete: 10 answered, 1 skipped." in result.stderr
+    assert "Review of 2026-11-26 complete: 13 answered, 1 skipped." in result.stderr
     saved = answers_of(cli)
     assert set(saved) == set(DAILY) - {DAILY[1]}
     lesson = saved["daily.back.lesson"]
@@ -45,20 +45,20 @@ def test_a_piped_daily_review_reads_one_answer_per_line_in_questions_order(cli):
 
 def test_piped_input_that_ends_early_keeps_its_answers_and_a_rerun_asks_the_rest(cli):
     first = cli.ok("review", "--full", input=lines("one", "two", "three"))
-    assert "8 of 11 questions still open" in first.stderr
-    cli.ok("review", "--full", input=lines(*["rest"] * 8))
+    assert "11 of 14 questions still open" in first.stderr
+    cli.ok("review", "--full", input=lines(*["rest"] * 11))
     saved = answers_of(cli)
     assert [saved[qid]["text"] for qid in DAILY[:4]] == ["one", "two", "three", "rest"]
     again = cli.ok("review", input="not read\n")
     assert "already complete" in again.stderr
-    assert len(answers_of(cli)) == 11
+    assert len(answers_of(cli)) == 14
 
 
 def test_more_lines_than_questions_is_an_error_after_saving_them_all(cli):
-    result = cli("review", "--full", input=lines(*["a"] * 11, "", "one too many"))
+    result = cli("review", "--full", input=lines(*["a"] * 14, "", "one too many"))
     assert result.exit_code == 1
-    assert "fourlooks: stdin line 13: more answers than open questions" in result.stderr
-    assert len(answers_of(cli)) == 11
+    assert "fourlooks: stdin line 16: more answers than open questions" in result.stderr
+    assert len(answers_of(cli)) == 14
 
 
 def test_a_piped_line_that_is_not_utf8_is_named_and_the_lines_before_it_kept(cli):
@@ -109,7 +109,7 @@ def test_an_answers_file_fills_some_questions_and_leaves_the_rest_open(cli, tmp_
     }
     path.write_text(json.dumps(payload), encoding="utf-8")
     result = cli.ok("review", "--full", "--answers", str(path))
-    assert "8 of 11 questions still open" in result.stderr  # the skipped one is done
+    assert "11 of 14 questions still open" in result.stderr  # the skipped one is done
     saved = answers_of(cli)
     assert saved["daily.back.went_well"]["text"] == "Shipped the report\nand the outline helped"
     commitments = [e["text"] for e in cli.json("list", "--json") if e["question_id"] == DAILY[-2]]
@@ -242,8 +242,8 @@ def test_the_monthly_default_is_last_month_in_the_first_week(cli):
 
 
 def test_chinese_closing_message(cli):
-    result = cli.ok("--lang", "zh", "review", "--full", input=lines(*["好"] * 11))
-    assert "2026-11-26 的反思已完成：回答 11 题，跳过 0 题。" in result.stderr
+    result = cli.ok("--lang", "zh", "review", "--full", input=lines(*["好"] * 14))
+    assert "2026-11-26 的反思已完成：回答 14 题，跳过 0 题。" in result.stderr
 
 
 def test_questions_lists_ids_sources_and_follows_lang_and_the_users_file(cli, home):
@@ -273,8 +273,8 @@ def test_questions_lists_ids_sources_and_follows_lang_and_the_users_file(cli, ho
     }
     monthly = [q["id"] for q in cli.json("questions", "-c", "monthly", "--json")]
     assert "monthly.back.spirit" in monthly
-    # A review follows the same list: ten lines answer the ten daily questions.
-    cli.ok("review", "--full", input=lines(*["x"] * 10))
+    # A review follows the same list: 13 lines answer the 13 daily questions.
+    cli.ok("review", "--full", input=lines(*["x"] * 13))
     assert "daily.up.peers" not in answers_of(cli)
 
 

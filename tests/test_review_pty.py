@@ -17,27 +17,27 @@ def test_answering_skipping_and_a_multi_line_answer(cli):
     child = spawn("review", "--full")
     child.expect_exact("Daily review · Thu 2026-11-26")
     child.expect_exact("look back 回头看")
-    answer(child, 1, 11, "Shipped the report.", "The outline made it quick.")
-    answer(child, 2, 11, "")  # an empty answer skips
-    for number in range(3, 12):
-        answer(child, number, 11, f"answer {number}")
-    child.expect_exact("Review of 2026-11-26 complete: 10 answered, 1 skipped.")
+    answer(child, 1, 14, "Shipped the report.", "The outline made it quick.")
+    answer(child, 2, 14, "")  # an empty answer skips
+    for number in range(3, 15):
+        answer(child, number, 14, f"answer {number}")
+    child.expect_exact("Review of 2026-11-26 complete: 13 answered, 1 skipped.")
     assert finish(child) == 0
     stored = saved(cli)
     assert (
         stored["daily.back.went_well"]["text"] == "Shipped the report.\nThe outline made it quick."
     )
     assert "daily.back.went_wrong" not in stored
-    assert stored["daily.ahead.goal"]["text"] == "answer 11"
+    assert stored["daily.ahead.goal"]["text"] == "answer 14"
     assert cli.json("status", "--json")["daily"]["state"] == "complete"
 
 
 def test_ctrl_c_half_way_keeps_the_answers_and_the_rerun_asks_only_the_rest(cli):
     child = spawn("review", "--full")
-    answer(child, 1, 11, "one")
-    answer(child, 2, 11, "two")
-    answer(child, 3, 11, "")
-    child.expect_exact("[4/11]")
+    answer(child, 1, 14, "one")
+    answer(child, 2, 14, "two")
+    answer(child, 3, 14, "")
+    child.expect_exact("[4/14]")
     child.expect_exact("> ")
     child.sendline("typed but not finished")
     child.expect_exact("> ")  # the line is read; Ctrl-C now keeps it as the answer so far
@@ -50,15 +50,15 @@ def test_ctrl_c_half_way_keeps_the_answers_and_the_rerun_asks_only_the_rest(cli)
     }
 
     child = spawn("review")
-    child.expect_exact("Answered earlier (4 of 11)")
+    child.expect_exact("Answered earlier (4 of 14)")
     child.expect_exact("(skipped)")
-    child.expect(r"\[(\d+)/11\]")
+    child.expect(r"\[(\d+)/14\]")
     assert child.match.group(1) == "5"  # the first question asked is the first one still open
     child.expect_exact("> ")
     child.sendline("")
-    for number in range(6, 12):
-        answer(child, number, 11, "")
-    child.expect_exact("complete: 3 answered, 8 skipped")
+    for number in range(6, 15):
+        answer(child, number, 14, "")
+    child.expect_exact("complete: 3 answered, 11 skipped")
     assert finish(child) == 0
     assert saved(cli)["daily.up.progress"]["text"] == "typed but not finished"
 
@@ -88,9 +88,9 @@ def test_a_stop_mid_review_keeps_the_answers_and_the_lines_of_the_one_under_way(
     cli, signum, status
 ):
     child = spawn("review", "--full")
-    answer(child, 1, 11, "kept one")
-    answer(child, 2, 11, "kept two")
-    child.expect_exact("[3/11]")
+    answer(child, 1, 14, "kept one")
+    answer(child, 2, 14, "kept two")
+    child.expect_exact("[3/14]")
     child.expect_exact("> ")
     for line in ("half an answer,", "and its second line"):
         child.sendline(line)
@@ -102,17 +102,17 @@ def test_a_stop_mid_review_keeps_the_answers_and_the_lines_of_the_one_under_way(
     assert stored["daily.back.lesson"]["text"] == "half an answer,\nand its second line"
     assert cli("status", "--check").exit_code == 1  # the review is still due, not broken
     child = spawn("review")  # going on asks what is still open
-    child.expect_exact("[4/11]")
+    child.expect_exact("[4/14]")
     stop(child)
     assert finish(child) == 130
 
 
 def test_tomorrows_review_asks_about_todays_commitments(cli):
     child = spawn("review", "--full")
-    for number in range(1, 10):
-        answer(child, number, 11, "")
-    answer(child, 10, 11, "Call Li about the rota", "Draft the budget")
-    answer(child, 11, 11, "")
+    for number in range(1, 13):
+        answer(child, number, 14, "")
+    answer(child, 13, 14, "Call Li about the rota", "Draft the budget")
+    answer(child, 14, 14, "")
     child.expect_exact("complete")
     assert finish(child) == 0
 
@@ -126,7 +126,7 @@ def test_tomorrows_review_asks_about_todays_commitments(cli):
     child.expect_exact("You planned on 2026-11-26: Draft the budget")
     child.expect_exact("> ")
     child.sendline("2 half of it; numbers still missing")
-    child.expect_exact("[1/11]")
+    child.expect_exact("[1/14]")
     stop(child)
     assert finish(child) == 130
     follow = [
@@ -144,11 +144,11 @@ def test_the_review_speaks_chinese_with_lang_zh(cli):
     child = spawn("--lang", "zh", "review", "--full")
     child.expect_exact("日省 · 2026-11-26 周四")
     child.expect_exact("回头看 look back")
-    child.expect_exact("[1/11] 今天哪件事做得好？成功靠的是什么？")
+    child.expect_exact("[1/14] 今天哪件事做得好？成功靠的是什么？")
     child.expect_exact("> ")
     child.sendline("报告按时交了")
     child.sendline("")
-    child.expect_exact("[2/11]")
+    child.expect_exact("[2/14]")
     assert "已停止。已经回答的内容都已保存" in stop(child)
     assert saved(cli)["daily.back.went_well"]["text"] == "报告按时交了"
 
