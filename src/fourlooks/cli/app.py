@@ -331,7 +331,7 @@ def main_options(
     Each entry is tagged with one of the four looks; `fourlooks review` asks the day's
     questions, `fourlooks review --monthly` the month's self-audit.
     """
-    from fourlooks import paths
+    from fourlooks import passphrase, paths
 
     if lang is not None and lang not in ("en", "zh"):
         raise typer.BadParameter(f"{lang!r} is not en or zh", param_hint="--lang")
@@ -339,6 +339,10 @@ def main_options(
     state = _settings = Settings(
         journal_path=paths.journal_path(db), lang=lang or "", explicit=db is not None
     )
+    passphrase.language = _language  # an encrypted journal's prompt speaks it
+    cipher = sys.modules.get("fourlooks.store.cipher")
+    if cipher is not None:  # passphrases are known for one command, never the next
+        cipher.forget_all()
     ctx.call_on_close(lambda: _close(state))
 
 
@@ -374,6 +378,10 @@ def lang() -> str:
     if not state.lang:
         state.lang = _lang_default()
     return state.lang
+
+
+def _language() -> str:
+    return lang()  # main_options' own `lang` is its option
 
 
 def run() -> None:

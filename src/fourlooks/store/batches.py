@@ -21,7 +21,7 @@ def scratch_copy(journal: Journal) -> Iterator[Journal]:
     """
     from fourlooks.store import connection, search
 
-    conn = connection.connect(":memory:", isolation_level=None)
+    conn = connection.connect(":memory:", like=journal.conn, isolation_level=None)
     try:
         search.register(conn)
         journal.conn.backup(conn)

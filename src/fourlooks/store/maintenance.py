@@ -148,7 +148,7 @@ def copy_journal(source: sqlite3.Connection, temporary: Path) -> int:
     """Write a checked snapshot to `temporary` (0600), as one self-contained file; count entries."""
     fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE)
     os.close(fd)
-    with contextlib.closing(connect(temporary, isolation_level=None)) as copy:
+    with contextlib.closing(connect(temporary, like=source, isolation_level=None)) as copy:
         # pages=-1: the whole file in one step, inside one read transaction of the
         # source, so writers in other terminals (WAL) go on and the copy is one instant.
         source.backup(copy, pages=-1)

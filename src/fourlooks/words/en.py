@@ -213,6 +213,10 @@ MESSAGES = {
     "lessons_none": "No lessons yet: a review's 'what went wrong' answers become lessons.",
     "lessons_none_recurring": "No lesson has come back yet.",
     "lessons_unlinked": "Unlinked: lesson {id} now counts {times}.",
+    # An encrypted journal's passphrase, asked at the terminal (nothing typed is shown).
+    "passphrase_prompt": "Passphrase for {path}: ",
+    "passphrase_new": "New passphrase for {path}: ",
+    "passphrase_again": "The same passphrase again: ",
 }
 
 CATALOGUE = {

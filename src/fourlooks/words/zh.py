@@ -190,6 +190,9 @@ MESSAGES = {
     "lessons_none": "还没有教训：复盘中“哪里出了差错”的回答会记为教训。",
     "lessons_none_recurring": "还没有重犯的教训。",
     "lessons_unlinked": "已取消关联：教训 {id} 现在共 {times}。",
+    "passphrase_prompt": "{path} 的口令：",
+    "passphrase_new": "{path} 的新口令：",
+    "passphrase_again": "再输入一次同一口令：",
 }
 
 CATALOGUE = {
