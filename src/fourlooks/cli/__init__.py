@@ -78,6 +78,17 @@ COMMANDS: dict[str, Listed] = {
     "paths": Listed(
         "fourlooks.cli.maintenance", "Print where the journal and the configuration files are."
     ),
+    "encrypt": Listed(
+        "fourlooks.cli.encryption",
+        "Encrypt the journal with a passphrase (asked twice); the plain original is removed.",
+    ),
+    "decrypt": Listed(
+        "fourlooks.cli.encryption",
+        "Turn the encrypted journal back into a plain SQLite file; the encrypted one is removed.",
+    ),
+    "rekey": Listed(
+        "fourlooks.cli.encryption", "Give the encrypted journal a new passphrase (asked twice)."
+    ),
     "help": Listed(
         "fourlooks.cli.guides",
         "Print a reference page: report, settings; with no topic, the list of them.",

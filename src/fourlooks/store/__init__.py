@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 import time
 import uuid
@@ -134,6 +135,8 @@ class Journal:
         # (noun, id) of each row read with bytes that were not UTF-8
         self.undecodable: set[tuple[str, str]] = set()
         self.changed = False  # whether a transaction was committed (the due file follows)
+        # The file opened: `encrypt`, `decrypt` and `rekey` put a new file in its place.
+        self._file = _file_id(path)
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -149,6 +152,7 @@ class Journal:
             yield self.conn
             return
         self._begin_immediate()
+        self._refuse_replaced()
         try:
             yield self.conn
         except connection.Error as exc:
@@ -163,6 +167,20 @@ class Journal:
             self.conn.rollback()
             raise as_journal_error(self.path, exc) from None
         self.changed = True
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the journal is encrypted (its connection was opened with a passphrase)."""
+        return connection.is_keyed(self.conn)
+
+    def _refuse_replaced(self) -> None:
+        """A write into a journal file no longer under its name would be lost: refuse it."""
+        if _file_id(self.path) != self._file:
+            self.conn.rollback()
+            raise JournalError(
+                f"{self.path} was replaced (encrypted, decrypted or given a new passphrase) "
+                "while this command ran; nothing was written: run the command again"
+            )
 
     def _begin_immediate(self) -> None:
         """BEGIN IMMEDIATE, asking every LOCK_POLL_SECONDS up to the busy timeout."""
@@ -190,6 +208,14 @@ class Journal:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def open_journal(path: Path, *, create: bool = True) -> Journal:

@@ -217,6 +217,21 @@ MESSAGES = {
     "passphrase_prompt": "Passphrase for {path}: ",
     "passphrase_new": "New passphrase for {path}: ",
     "passphrase_again": "The same passphrase again: ",
+    "encrypted_done": (
+        "Encrypted {path} ({entries}): the encrypted copy was checked, then the plain"
+        " original was removed."
+    ),
+    "decrypted_done": (
+        "Decrypted {path} ({entries}): it is a plain SQLite file again; the encrypted"
+        " one was removed."
+    ),
+    "rekeyed_done": "The passphrase of {path} ({entries}) is changed.",
+    "keyring_kept": "The passphrase is kept in the system keyring: commands will not ask for it.",
+    "keyring_none": (
+        "No system keyring works here, so the passphrase was not kept: commands will ask for"
+        " it (or set FOURLOOKS_PASSPHRASE_COMMAND)."
+    ),
+    "plain_copies": "These copies beside it are not encrypted (remove them when done): {paths}",
 }
 
 CATALOGUE = {

@@ -193,6 +193,19 @@ MESSAGES = {
     "passphrase_prompt": "{path} 的口令：",
     "passphrase_new": "{path} 的新口令：",
     "passphrase_again": "再输入一次同一口令：",
+    "encrypted_done": (
+        "已加密 {path}（{entries}）：加密副本检查无误后，已删除未加密的原文件。"
+    ),
+    "decrypted_done": (
+        "已解密 {path}（{entries}）：它又是普通的 SQLite 文件；已删除加密的文件。"
+    ),
+    "rekeyed_done": "{path}（{entries}）的口令已更换。",
+    "keyring_kept": "口令已保存在系统钥匙串中：之后的命令不再询问。",
+    "keyring_none": (
+        "这里没有可用的系统钥匙串，口令没有保存：命令会询问口令"
+        "（或设置 FOURLOOKS_PASSPHRASE_COMMAND）。"
+    ),
+    "plain_copies": "旁边这些副本没有加密（用完请删除）：{paths}",
 }
 
 CATALOGUE = {
