@@ -69,3 +69,13 @@ def test_list_loads_its_own_module_and_no_other(tmp_path, cli):
     assert "fourlooks.store" in modules  # it did read the journal
     assert heavy(modules) == []
     assert command_modules(modules, but="list") == []
+
+
+def test_a_plain_journal_loads_nothing_of_encryption(tmp_path, cli):
+    journal = tmp_path / "journal.db"
+    cli.ok("--db", str(journal), "add", "-l", "up", "a first entry")
+    for args in (["list", "-n", "20"], ["add", "-l", "up", "a second"], ["status"]):
+        modules = loaded(tmp_path, "--db", str(journal), *args)
+        assert "fourlooks.store" in modules  # it did open the journal
+        encryption = {"sqlcipher3", "keyring", "fourlooks.store.cipher", "fourlooks.encryption"}
+        assert sorted(encryption & modules) == [], args

@@ -91,6 +91,10 @@ def export(
         shown=render.shown if sys.stdout.isatty() else None,
         progress=render.progress if sys.stderr.isatty() else None,
     )
+    if journal().encrypted:  # the file is as readable as any export (and 0600 like one)
+        from fourlooks import words
+
+        typer.echo(words.say("export_plain", lang()), err=True)
     for line in screen.export_lines(result, lang()):
         typer.echo(line, err=True)
 

@@ -57,10 +57,31 @@ def inspect(source: Path, journal_path: Path) -> Candidate:
     except connection.Error as exc:
         raise as_journal_error(source, exc) from None
     with contextlib.closing(conn):
+        _refuse_unlike(conn, source, journal_path)
         try:
             return _inspect(conn, source)
         except connection.DatabaseError as exc:
             raise as_journal_error(source, exc) from None
+
+
+def _refuse_unlike(conn: sqlite3.Connection, source: Path, journal_path: Path) -> None:
+    """A backup goes back into a journal encrypted as it is: both plain, or both encrypted.
+
+    (The journal is then keyed as it was; a new journal takes the backup's key.)
+    """
+    if not journal_path.exists() or journal_path.stat().st_size == 0:
+        return
+    encrypted = connection.is_keyed(conn)
+    if encrypted != connection.is_encrypted(journal_path):
+        state = (
+            "encrypted and the journal is not"
+            if encrypted
+            else "plain and the journal is encrypted"
+        )
+        raise UsageError(
+            f"{source} is {state}: restore it into a journal of its kind (--db), or "
+            "encrypt or decrypt one of them first; nothing was changed"
+        )
 
 
 def _inspect(conn: sqlite3.Connection, source: Path) -> Candidate:
@@ -139,11 +160,17 @@ def _copy_into(source: Path, journal_path: Path) -> None:
     if not journal_path.exists():
         fd = os.open(journal_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
+    new = journal_path.stat().st_size == 0  # a new journal is keyed as the backup is
     try:
         with (
             contextlib.closing(_read_only(source)) as reader,
             contextlib.closing(
-                connect(journal_path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+                connect(
+                    journal_path,
+                    like=reader if new else None,
+                    isolation_level=None,
+                    timeout=BUSY_TIMEOUT_SECONDS,
+                )
             ) as writer,
         ):
             # One step: the journal changes from the old content to the backup's in one

@@ -232,6 +232,8 @@ MESSAGES = {
         " it (or set FOURLOOKS_PASSPHRASE_COMMAND)."
     ),
     "plain_copies": "These copies beside it are not encrypted (remove them when done): {paths}",
+    "export_plain": "The journal is encrypted; this export is plain text, readable by anyone"
+    " who has the file.",
 }
 
 CATALOGUE = {

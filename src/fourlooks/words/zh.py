@@ -206,6 +206,7 @@ MESSAGES = {
         "（或设置 FOURLOOKS_PASSPHRASE_COMMAND）。"
     ),
     "plain_copies": "旁边这些副本没有加密（用完请删除）：{paths}",
+    "export_plain": "日志是加密的；这次导出是明文，拿到文件的人都能读。",
 }
 
 CATALOGUE = {
