@@ -17,7 +17,7 @@ def test_a_decision_to_come_and_one_made_are_listed_and_shown(cli):
         [van, "2026-11-24", "made"],
         [rota, "2026-11-26", "to"],
     ]
-    assert "to come   Move the rota to Mondays  (heard: 0)" in listed[1]
+    assert "to come   Move the rota to Mondays  (heard before - after -)" in listed[1]
     shown = cli.ok("decision", "show", van).stdout
     assert "decision: Buy a second van" in shown and "made on:  2026-11-24" in shown
     assert "No one heard about it yet" in shown

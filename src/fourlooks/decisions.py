@@ -24,6 +24,13 @@ class DecisionRef(NamedTuple):
     short_id: str  # as listings show it
 
 
+class Listed(NamedTuple):
+    decision: Decision
+    short_id: str
+    heard_before: bool  # an answer settled whether those it affects accept it
+    heard_after: bool  # ... whether they approve of it, once made
+
+
 class Detail(NamedTuple):
     decision: Decision
     short_id: str
@@ -44,11 +51,16 @@ def add(journal: Journal, text: str, *, day: str, made: bool) -> DecisionRef:
     return DecisionRef(decision, _short(journal, decision))
 
 
-def listing(journal: Journal) -> list[DecisionRef]:
-    """Every decision, by the day it was written down."""
+def listing(journal: Journal) -> list[Listed]:
+    """Every decision, by the day it was written down, with whether it was heard."""
     found = table.in_creation_order(journal)
-    short = table.short_ids(journal, [decision.id for decision in found])
-    return [DecisionRef(decision, short[decision.id]) for decision in found]
+    ids = [decision.id for decision in found]
+    short = table.short_ids(journal, ids)
+    before, after = table.heard(journal, ids)
+    return [
+        Listed(decision, short[decision.id], decision.id in before, decision.id in after)
+        for decision in found
+    ]
 
 
 def detail(journal: Journal, decision_id: str) -> Detail:
@@ -56,7 +68,7 @@ def detail(journal: Journal, decision_id: str) -> Detail:
 
     decision = table.get(journal, decision_id)
     answers = table.answers(journal, decision)
-    short = {entry.id: entries.short_id(journal, entry.id) for entry in answers}
+    short = entries.short_ids(journal, [entry.id for entry in answers])
     return Detail(decision, _short(journal, decision), answers, short)
 
 

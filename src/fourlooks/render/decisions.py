@@ -9,7 +9,7 @@ from fourlooks import words
 from fourlooks.render import field, local_minute, paint, shown
 
 if TYPE_CHECKING:
-    from fourlooks.decisions import DecisionRef, Detail
+    from fourlooks.decisions import Detail, Listed
     from fourlooks.model import Decision, Entry
 
 
@@ -21,18 +21,29 @@ def decision_state(decision: Decision, lang: str) -> str:
     return words.say(_STATE_KEYS[decision.state.value], lang)
 
 
-def list_lines(found: list[DecisionRef], lang: str, *, colour: bool) -> Iterator[str]:
-    """One row a decision: short id, day written, state, text, how many answers heard."""
-    for decision, short_id in found:
-        heard = words.say("decision_answer_count", lang, count=len(decision.answer_ids))
+def list_lines(found: list[Listed], lang: str, *, colour: bool) -> Iterator[str]:
+    """One row a decision: short id, day written, state, text, whether it was heard."""
+    for decision, short_id, before, after in found:
+        heard = words.say("decision_heard", lang, before=_mark(before), after=_mark(after))
         yield (
             f"{paint(short_id, '2', enabled=colour)}  {decision.date}  "
             f"{words.pad(decision_state(decision, lang), 8)}  {shown(decision.text)}  ({heard})"
         )
 
 
-def list_json(found: list[DecisionRef]) -> list[dict]:
-    return [item.decision.to_dict() for item in found]
+def _mark(heard: bool) -> str:
+    return "✓" if heard else "-"
+
+
+def list_json(found: list[Listed]) -> list[dict]:
+    return [
+        {
+            **item.decision.to_dict(),
+            "heard_before": item.heard_before,
+            "heard_after": item.heard_after,
+        }
+        for item in found
+    ]
 
 
 def detail_lines(found: Detail, lang: str, *, colour: bool) -> Iterator[str]:

@@ -141,7 +141,7 @@ DAILY = Spec(
     Days(),
     title="title_daily",
     not_yet="a review looks back",
-    opening=(opening.follow_up, opening.on_this_day),
+    opening=(opening.follow_up, opening.hear_decisions, opening.on_this_day),
     before_ahead=(opening.open_goals,),
 )
 MONTHLY = Spec(

@@ -42,7 +42,7 @@ class Outcome:
     done: int = 0  # answered or skipped, in this run or before
     answered: int = 0  # in this run
     skipped: int = 0  # in this run
-    followed_up: int = 0  # commitments followed up in this run
+    followed_up: int = 0  # commitments and decisions followed up in this run
     answered_total: int = 0  # in this run and before
     skipped_total: int = 0
     complete: bool = False
@@ -266,11 +266,11 @@ class Run:
             self.spec.completed(self.journal, self.key)
         self.complete = True
 
-    def save(self, drafts: list[reviews.Draft]) -> None:
-        """Store entries that answer no bank question (a commitment's follow-up)."""
+    def save(self, drafts: list[reviews.Draft]) -> list[Entry]:
+        """Store entries that answer no bank question (a follow-up); return them."""
         with self.journal.write():
             self._keep_questions()
-            reviews.save(self.journal, self.key, drafts)
+            return reviews.save(self.journal, self.key, drafts)
 
     def _keep_questions(self) -> None:
         """Keep the set of questions with the review, from its first write on."""

@@ -1,4 +1,4 @@
-"""The daily review's opening screen: the commitments still open, then on this day.
+"""The daily review's opening: open commitments, decisions to hear about, on this day.
 
 Shown only to a person at a terminal, before the day's questions.
 """
@@ -6,7 +6,9 @@ Shown only to a person at a terminal, before the day's questions.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, NamedTuple
 
 from fourlooks import captions, dates, paths, questions, words
 from fourlooks.model import Cadence, Look, Question
@@ -21,6 +23,9 @@ FOLLOWUP_ID = reviews.FOLLOWUP_ID
 FOLLOWUP_CHOICES = ("done", "partly", "not_done", "dropped")
 KEEP_CHOICES = (reviews.KEPT, "dropped")  # asked once of a commitment open this long
 KEEP_AFTER_DAYS = 14
+# Whether those a decision affects accept it (before) or approve of it (after); `kept`: not
+# asked or not heard yet, asked again at the next review.
+DECISION_CHOICES = ("yes", "partly", "no", reviews.KEPT)
 ON_THIS_DAY_SHOWN = 5  # entries shown per earlier day; the rest are counted
 
 
@@ -35,29 +40,83 @@ def follow_up(run: Run, day: dt.date) -> None:
     if not commitments:
         return
     kept = reviews.kept_open(run.journal, [c.id for c in commitments])
-    run.say("commitments", style="heading")
-    for number, commitment in enumerate(commitments, start=1):
+    asked = []
+    for commitment in commitments:
         age = (day - dt.date.fromisoformat(commitment.date)).days
         keep = age >= KEEP_AFTER_DAYS and commitment.id not in kept
-        question = Question(
-            id=FOLLOWUP_ID,
-            cadence=Cadence.DAILY,
-            look=Look.BACK,
-            kind="choice",
-            text=words.say(
-                "keep_or_drop" if keep else "followup",
-                run.lang,
-                text=commitment.text,
-                date=commitment.date,
-                days=words.count(age, "day", run.lang),
-            ),
-            source="part 4",
-            choices=KEEP_CHOICES if keep else FOLLOWUP_CHOICES,
+        text = words.say(
+            "keep_or_drop" if keep else "followup",
+            run.lang,
+            text=commitment.text,
+            date=commitment.date,
+            days=words.count(age, "day", run.lang),
         )
-        answer = run.prompter.ask_choice(question, Progress(number, len(commitments)))
-        if isinstance(answer, Choice):
-            run.save([run.draft(question, answer, commitment_id=commitment.id)])
-            run.outcome.followed_up += 1
+        choices = KEEP_CHOICES if keep else FOLLOWUP_CHOICES
+        question = _follow_up(FOLLOWUP_ID, Look.BACK, text, "part 4", choices)
+        asked.append(FollowUp(question, {"commitment_id": commitment.id}))
+    _ask_each(run, "commitments", asked)
+
+
+def hear_decisions(run: Run, day: dt.date) -> None:
+    """Ask about each decision whose people are still to be heard (part 3).
+
+    Before it is made: will those it affects accept it and support it, whom did you ask?
+    Once made: do they approve, are they satisfied, how do you know? The note names them
+    (`@name`: fourlooks.people). `not yet`, like an empty answer, leaves the decision to
+    the next review, as a commitment kept open is (store.reviews.SETTLES).
+    """
+    from fourlooks.store import decisions
+
+    asked = []
+    for decision, question_id in decisions.awaiting(run.journal, day.isoformat()):
+        if question_id == decisions.BEFORE_ID:
+            key, date = "decision_ask_coming", decision.date
+        else:
+            key, date = "decision_ask_made", decision.made_on
+        text = words.say(key, run.lang, text=decision.text, date=date)
+        question = _follow_up(question_id, Look.DOWN, text, "part 3", DECISION_CHOICES)
+        link = partial(decisions.link_answer, run.journal, decision.id)
+        asked.append(FollowUp(question, {}, link))
+    _ask_each(run, "decisions_heading", asked)
+
+
+class FollowUp(NamedTuple):
+    """One thing an opening follows up: its question, the answer's link to what it is about."""
+
+    question: Question
+    fields: dict[str, str]  # stored with the answer (a commitment's id)
+    linked: Callable[[str], None] | None = None  # given the answer's id, in its transaction
+
+
+def _follow_up(
+    question_id: str, look: Look, text: str, source: str, choices: tuple[str, ...]
+) -> Question:
+    """A follow-up question, asked of one thing: a choice with an optional note."""
+    return Question(
+        id=question_id,
+        cadence=Cadence.DAILY,
+        look=look,
+        kind="choice",
+        text=text,
+        source=source,
+        choices=choices,
+    )
+
+
+def _ask_each(run: Run, heading: str, asked: list[FollowUp]) -> None:
+    """The one follow-up loop: each answer stored with its link in one transaction."""
+    if not asked:
+        return
+    run.say(heading, style="heading")
+    for number, (question, fields, linked) in enumerate(asked, start=1):
+        answer = run.prompter.ask_choice(question, Progress(number, len(asked)))
+        if not isinstance(answer, Choice):
+            continue
+        with run.journal.write():
+            saved = run.save([run.draft(question, answer, **fields)])
+            if linked is not None:
+                linked(saved[0].id)
+        run.outcome.followed_up += 1
 
 
 def on_this_day(run: Run, day: dt.date) -> None:

@@ -133,6 +133,15 @@ def made_between(journal: Journal, first: str, last: str) -> list[tuple[Decision
     return [(decision, decision.id in heard) for decision in found]
 
 
+def heard(journal: Journal, ids: Sequence[str]) -> tuple[set[str], set[str]]:
+    """Of these decisions, those heard before they were made, and those heard after."""
+    found = []
+    for rule in (HEARD_BEFORE, HEARD_AFTER):
+        sql = f"SELECT id FROM decisions WHERE id IN ({{marks}}) AND {rule}"
+        found.append({row[0] for row in in_chunks(journal, sql, ids)})
+    return found[0], found[1]
+
+
 def answers(journal: Journal, decision: Decision) -> list[Entry]:
     """The answers about a decision, oldest first."""
     found = [entries.get(journal, entry_id) for entry_id in decision.answer_ids]

@@ -194,7 +194,7 @@ MESSAGES = {
     "decision_made": "made",
     "decision_dropped": "dropped",
     "decision_none": "No decisions yet: fourlooks decision add TEXT records one.",
-    "decision_answer_count": "heard: {count}",
+    "decision_heard": "heard before {before} after {after}",
     "decision_not_heard": "No one heard about it yet: the daily review asks.",
     "decision_marked_made": (
         "Decision {id} made: the next review asks whether those it affects approve."
@@ -234,6 +234,15 @@ MESSAGES = {
     "plain_copies": "These copies beside it are not encrypted (remove them when done): {paths}",
     "export_plain": "The journal is encrypted; this export is plain text, readable by anyone"
     " who has the file.",
+    "decisions_heading": "Decisions: hear those they affect",
+    "decision_ask_coming": (
+        "A decision to come (written down {date}): {text}\n"
+        "Will those it affects accept it and support it? Whom did you ask? (@name)"
+    ),
+    "decision_ask_made": (
+        "A decision made on {date}: {text}\n"
+        "Do those it affects approve, are they satisfied? How do you know? (@name)"
+    ),
 }
 
 CATALOGUE = {

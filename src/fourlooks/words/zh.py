@@ -173,7 +173,7 @@ MESSAGES = {
     "decision_made": "已决定",
     "decision_dropped": "已放弃",
     "decision_none": "还没有决策：用 fourlooks decision add TEXT 记下一个。",
-    "decision_answer_count": "听取：{count}",
+    "decision_heard": "决策前听取 {before} 决策后听取 {after}",
     "decision_not_heard": "还没有听取意见：日省会问。",
     "decision_marked_made": "决策 {id} 已决定：下次日省会问受影响的人是否赞成。",
     "decision_marked_dropped": "决策 {id} 已放弃。",
@@ -207,6 +207,13 @@ MESSAGES = {
     ),
     "plain_copies": "旁边这些副本没有加密（用完请删除）：{paths}",
     "export_plain": "日志是加密的；这次导出是明文，拿到文件的人都能读。",
+    "decisions_heading": "决策：听取受影响的人",
+    "decision_ask_coming": (
+        "待决的决策（{date} 记下）：{text}\n受影响的人答应不答应、拥护不拥护？你问了谁？（@名字）"
+    ),
+    "decision_ask_made": (
+        "{date} 决定的决策：{text}\n受影响的人赞成不赞成、满意不满意？你怎么知道的？（@名字）"
+    ),
 }
 
 CATALOGUE = {
