@@ -99,3 +99,47 @@ def test_a_dropped_decision_and_one_written_down_later_are_not_asked(cli):
     assert "Decisions" not in child.before
     stop(child)
     assert finish(child) == 130
+
+
+def test_the_month_report_shows_decisions_made_the_share_heard_before_and_the_people(cli):
+    rota = decision(cli, "Move the rota to Mondays", "--date", "2026-10-10")
+    child = spawn("review", now="2026-10-12T21:00:00")
+    ask_decision(child, "A decision to come (written down 2026-10-10)", "yes @Li agrees")
+    child.expect_exact("look back")
+    stop(child)
+    assert finish(child) == 130
+    cli.ok("decision", "made", rota, "--date", "2026-10-14")
+    decision(cli, "Buy a second | van", "--made", "--date", "2026-10-20")
+    decision(cli, "Close the depot", "--date", "2026-10-25")  # still to come at the month's end
+    cli.ok("add", "-l", "down", "Lunch with @Zhao", "--date", "2026-08-15")
+
+    text = cli.ok("report", "-m", "2026-10").stdout
+    assert "Made 2; heard before they were made 1 (50%); still to come 1." in text
+    assert "  2026-10-14  Move the rota to Mondays  (heard before ✓ after -)" in text
+    assert "  2026-10-20  Buy a second | van  (heard before - after -)" in text
+    assert "  @Li   1×  last 2026-10-12" in text
+    assert "Not heard from for 30 days or more: @Zhao" in text
+
+    markdown = cli.ok("report", "-m", "2026-10", "-f", "markdown").stdout
+    assert "| 2026-10-14 | Move the rota to Mondays | ✓ | - |" in markdown
+    assert "| 2026-10-20 | Buy a second \\| van | - | - |" in markdown
+    assert "| @Li | 1 | 2026-10-12 |" in markdown
+
+    data = cli.json("report", "-m", "2026-10", "--json")
+    assert [(d["text"], d["heard_before"]) for d in data["decisions"]["made"]] == [
+        ("Move the rota to Mondays", True),
+        ("Buy a second | van", False),
+    ]
+    assert data["decisions"]["heard_before_share"] == 0.5 and data["decisions"]["coming"] == 1
+    assert [p["name"] for p in data["people"]["heard"]] == ["Li"]
+    assert [p["name"] for p in data["people"]["quiet"]] == ["Zhao"]
+    # Counted as the month stood: in August Zhao was heard and nobody had gone quiet.
+    august = cli.json("report", "-m", "2026-08", "--json")
+    assert august["decisions"] == {
+        "made": [], "heard_before": 0, "heard_before_share": None, "coming": 0
+    }  # fmt: skip
+    assert [p["name"] for p in august["people"]["heard"]] == ["Zhao"]
+    assert august["people"]["quiet"] == []
+    zh = cli.ok("--lang", "zh", "report", "-m", "2026-10").stdout
+    assert "本月决定2项；决策前听取了意见的1项（50%）；待决1项。" in zh
+    assert "30 天以上没有听到：@Zhao" in zh

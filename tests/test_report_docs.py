@@ -69,6 +69,10 @@ def test_month_json_matches_the_documented_fields(cli, journal):
     # A goal with a task, so that every field of open_goals is met.
     rota = cli.ok("goal", "add", "Ship the rota app", "--year", "2026").stdout.strip()
     cli.ok("task", "add", "Survey drivers", "--goal", rota)
+    # A decision made in the month, and someone heard in it and someone long before.
+    cli.ok("decision", "add", "Move the rota to Mondays", "--made", "--date", "2026-10-12")
+    cli.ok("add", "-l", "down", "Heard @Li on the rota", "--date", "2026-10-12")
+    cli.ok("add", "-l", "down", "Lunch with @Zhao", "--date", "2026-07-01")
     seen = check_against(cli.json("report", "-m", "2026-10", "--json"), fields)
     assert set(fields) - seen == set(), "documented but missing from a full report"
     # An empty month has the same fields (its arrays empty), and nothing undocumented.

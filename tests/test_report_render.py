@@ -121,16 +121,18 @@ def test_markdown_is_a_document_with_headings_tables_and_whole_highlights(journa
     tokens = MarkdownIt("commonmark").enable("table").parse(document)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[0] == "Monthly report: October 2026"
-    assert headings[1:8] == [
+    assert headings[1:10] == [
         "Coverage",
         "Balance of the four looks",
         "Self-audit",
         "Commitments",
         "Tasks",
         "Open goals",
+        "Decisions",
+        "People heard",
         "Highlights",
     ]
-    assert headings[8:] == ["Successes", "Lessons", "Voices heard", "Next goals"]
+    assert headings[10:] == ["Successes", "Lessons", "Voices heard", "Next goals"]
     assert sum(1 for t in tokens if t.type == "table_open") == 6
     # Every table row has as many cells as its header.
     cells = [t.type for t in tokens if t.type in ("tr_open", "th_open", "td_open", "tr_close")]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -91,8 +92,31 @@ def heard(journal: Journal, *, today: dt.date, quiet_days: int) -> Heard:
     """Everyone the journal's entries name, how often, first and last; who has gone quiet."""
     from fourlooks.store import people as table
 
+    return _tally(table.texts_naming_anyone(journal), today=today, quiet_days=quiet_days)
+
+
+def heard_until(
+    journal: Journal, last: dt.date, *, first: dt.date, quiet_days: int
+) -> tuple[Heard, Heard]:
+    """As of day `last`: those heard from day `first` on, and everyone, with who went quiet.
+
+    Entries dated after `last` are left out of both, so a past month reads as it stood.
+    """
+    from fourlooks.store import people as table
+
+    until, since = last.isoformat(), first.isoformat()
+    rows = [row for row in table.texts_naming_anyone(journal) if row[1] <= until]
+    between = [row for row in rows if row[1] >= since]
+    return (
+        _tally(between, today=last, quiet_days=quiet_days),
+        _tally(rows, today=last, quiet_days=quiet_days),
+    )
+
+
+def _tally(rows: Iterable[tuple[str, str, str]], *, today: dt.date, quiet_days: int) -> Heard:
+    """The people named in these (entry id, day, text) rows."""
     found: dict[str, list] = {}
-    for entry_id, day, text in table.texts_naming_anyone(journal):
+    for entry_id, day, text in rows:
         for name in mentions(text):
             key = normal(name)
             seen = found.setdefault(key, [name, set(), day, day])

@@ -65,7 +65,9 @@ def report_command(
     # A report written at 1 a.m. belongs to the day before, like the review it follows.
     today = dates.review_day(moment, day_start=config.day_start())
     period = reports.choose_period(month, year, today=today, calendar_day=moment.date())
-    data = reports.for_period(journal(), period, today=today, lang=lang())
+    data = reports.for_period(
+        journal(), period, today=today, lang=lang(), quiet_days=config.quiet_days()
+    )
     if out is not None:
         text = reports.render(data, chosen, width=reports.FILE_WIDTH, colour=False)
         _write(out, text, force=force)

@@ -24,14 +24,19 @@ def decision_state(decision: Decision, lang: str) -> str:
 def list_lines(found: list[Listed], lang: str, *, colour: bool) -> Iterator[str]:
     """One row a decision: short id, day written, state, text, whether it was heard."""
     for decision, short_id, before, after in found:
-        heard = words.say("decision_heard", lang, before=_mark(before), after=_mark(after))
+        heard = heard_note(before, after, lang)
         yield (
             f"{paint(short_id, '2', enabled=colour)}  {decision.date}  "
             f"{words.pad(decision_state(decision, lang), 8)}  {shown(decision.text)}  ({heard})"
         )
 
 
-def _mark(heard: bool) -> str:
+def heard_note(before: bool, after: bool, lang: str) -> str:
+    """`heard before ✓ after -`: whether those it affects were heard, before and after."""
+    return words.say("decision_heard", lang, before=mark(before), after=mark(after))
+
+
+def mark(heard: bool) -> str:
     return "✓" if heard else "-"
 
 

@@ -12,7 +12,8 @@ from typing import NamedTuple
 from fourlooks import dates, stats, words
 from fourlooks.errors import UsageError
 from fourlooks.model import Cadence, Look, TaskState
-from fourlooks.report import figures
+from fourlooks.people import DEFAULT_QUIET_DAYS
+from fourlooks.report import figures, hearing
 from fourlooks.review import cadences
 from fourlooks.store import Journal
 from fourlooks.store import summary as store
@@ -97,18 +98,34 @@ def _read(parse, text: str, today: dt.date, calendar_day: dt.date | None, this):
 
 
 def for_period(
-    journal: Journal, period: Period, *, today: dt.date, lang: str
+    journal: Journal,
+    period: Period,
+    *,
+    today: dt.date,
+    lang: str,
+    quiet_days: int = DEFAULT_QUIET_DAYS,
 ) -> figures.MonthReport | figures.YearReport:
     """The month report of the period, or its year report when it is a whole year."""
     if period.month is None:
         return year_report(journal, period.year, today=today, lang=lang)
-    return month_report(journal, period.year, period.month, today=today, lang=lang)
+    return month_report(
+        journal, period.year, period.month, today=today, lang=lang, quiet_days=quiet_days
+    )
 
 
 def month_report(
-    journal: Journal, year: int, month: int, *, today: dt.date, lang: str
+    journal: Journal,
+    year: int,
+    month: int,
+    *,
+    today: dt.date,
+    lang: str,
+    quiet_days: int = DEFAULT_QUIET_DAYS,
 ) -> figures.MonthReport:
-    """Every figure of the month report for (year, month), counted up to `today`."""
+    """Every figure of the month report for (year, month), counted up to `today`.
+
+    Someone not named in the `quiet_days` days up to then has not been heard from for long.
+    """
     label = dates.format_month(year, month)
     _refuse_future((year, month), label, today)
     first, last = dates.month_bounds(year, month)
@@ -150,6 +167,8 @@ def month_report(
         commitments=_commitments(journal, *span),
         tasks=_tasks(journal, span, end.isoformat()),
         open_goals=_open_goals(journal, label),
+        decisions=hearing.decisions(journal, first, end),
+        people=hearing.people(journal, first, end, quiet_days),
         highlights=_highlights(journal, *span),
     )
 

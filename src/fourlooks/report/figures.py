@@ -70,6 +70,38 @@ class OpenGoal(NamedTuple):
     tasks: list[GoalTask]  # in the order they were added
 
 
+class DecisionMade(NamedTuple):
+    id: str
+    text: str
+    made_on: str  # YYYY-MM-DD
+    heard_before: bool  # those it affects were asked before it was made
+    heard_after: bool  # and have been heard since
+
+
+class Decisions(NamedTuple):
+    """The decisions of the month (part 3): made, and heard before they were made."""
+
+    made: list[DecisionMade]  # made in the month, in the order they were made
+    heard_before: int  # of those, how many were heard before they were made
+    heard_before_share: float | None  # heard_before / made; None when none were made
+    coming: int  # written down by the month's last day counted and still to be made then
+
+
+class PersonHeard(NamedTuple):
+    name: str  # as last written
+    key: str  # the form names are compared in
+    times: int  # entries naming them: in the month, or (quiet) up to its last day counted
+    last: str  # YYYY-MM-DD
+
+
+class People(NamedTuple):
+    """Who the month's entries name, and who has not been heard from for long."""
+
+    heard: list[PersonHeard]  # named in the month's entries, most often first
+    quiet_days: int
+    quiet: list[PersonHeard]  # not named in the quiet_days days up to the last day counted
+
+
 class Highlight(NamedTuple):
     date: str
     question_id: str
@@ -102,6 +134,8 @@ class MonthReport(NamedTuple):
     commitments: Commitments
     tasks: Tasks
     open_goals: list[OpenGoal]
+    decisions: Decisions
+    people: People
     highlights: dict[str, list[Highlight]]
     kind: str = "month"
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fourlooks import words
 from fourlooks.model import Look
 from fourlooks.render import shown
+from fourlooks.render.decisions import mark
 from fourlooks.report import phrases
 from fourlooks.report.charts import GAP, REVIEWED, calendar_weeks
 from fourlooks.report.counting import STATE_ID
@@ -168,6 +169,33 @@ def open_goals(report: MonthReport) -> list[str]:
             md.append(f"  - {words.say('goal_no_tasks', lang)}")
         md += [f"  - {phrases.goal_task_line(task, lang)}" for task in goal.tasks]
     return [*md, ""]
+
+
+def decisions(report: MonthReport) -> list[str]:
+    lang = report.lang
+    line = phrases.decisions_line(report)
+    if line is None:
+        return [words.say("report_no_decisions", lang), ""]
+    md = [line, ""]
+    if report.decisions.made:
+        keys = ("report_made_on", "show_decision", "report_heard_before", "report_heard_after")
+        headers = [phrases.heading(words.say(key, lang).rstrip(":：")) for key in keys]
+        rows = [
+            [d.made_on, shown(d.text), mark(d.heard_before), mark(d.heard_after)]
+            for d in report.decisions.made
+        ]
+        md += [*_md_table(headers, rows, "llcc"), ""]
+    return md
+
+
+def people(report: MonthReport) -> list[str]:
+    lang = report.lang
+    md = [] if report.people.heard else [words.say("report_no_people", lang), ""]
+    if report.people.heard:
+        headers = [words.say(k, lang) for k in ("report_person", "report_times", "report_last")]
+        rows = [["@" + shown(p.name), p.times, p.last] for p in report.people.heard]
+        md += [*_md_table(headers, rows, "lrl"), ""]
+    return [*md, *_paragraph(phrases.quiet_line(report))]
 
 
 def highlights(report: MonthReport) -> list[str]:

@@ -11,7 +11,14 @@ from fourlooks.report.counting import FOLLOW_UP_CHOICES, STATE_ID
 from fourlooks.store.reviews import FOLLOWUP_ID
 
 if TYPE_CHECKING:
-    from fourlooks.report.figures import Commitments, GoalTask, MonthReport, OpenGoal, YearReport
+    from fourlooks.report.figures import (
+        Commitments,
+        DecisionMade,
+        GoalTask,
+        MonthReport,
+        OpenGoal,
+        YearReport,
+    )
 
 # The words key of each group of highlights, as the report's figures name the groups.
 _HIGHLIGHT_HEADINGS = {
@@ -35,6 +42,38 @@ def goal_line(goal: OpenGoal) -> str:
 
 def goal_task_line(task: GoalTask, lang: str) -> str:
     return f"{task_state(task.state, lang)}: {shown(task.title)}"
+
+
+def decisions_line(report: MonthReport) -> str | None:
+    """`Made 2; heard before they were made 1 (50%); still to come 1.`, if there is any."""
+    d = report.decisions
+    if not d.made and not d.coming:
+        return None
+    share = percent(d.heard_before_share)
+    return words.say(
+        "report_decisions_line",
+        report.lang,
+        made=len(d.made),
+        heard=d.heard_before,
+        share=share,
+        coming=d.coming,
+    )
+
+
+def decision_line(decision: DecisionMade, lang: str) -> str:
+    from fourlooks.render.decisions import heard_note
+
+    note = heard_note(decision.heard_before, decision.heard_after, lang)
+    return f"{decision.made_on}  {shown(decision.text)}  ({note})"
+
+
+def quiet_line(report: MonthReport) -> str | None:
+    """Those not heard from for the quiet days, named together, if there are any."""
+    people = report.people
+    if not people.quiet:
+        return None
+    names = ", ".join("@" + shown(person.name) for person in people.quiet)
+    return words.say("people_quiet", report.lang, days=people.quiet_days, names=names)
 
 
 def heading(label: str) -> str:

@@ -44,6 +44,8 @@ MONTH = (
     Section("report_commitments", ("commitments",), text.commitments, markdown.commitments),
     Section("report_tasks", ("tasks",), text.tasks, markdown.tasks),
     Section("open_goals", ("open_goals",), text.open_goals, markdown.open_goals),
+    Section("report_decisions", ("decisions",), text.decisions, markdown.decisions),
+    Section("report_people", ("people",), text.people, markdown.people),
     Section("report_highlights", ("highlights",), text.highlights, markdown.highlights),
 )
 

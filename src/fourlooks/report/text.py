@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 HIGHLIGHTS_SHOWN = 5  # per group in the terminal; Markdown and JSON give them all
 OVERDUE_SHOWN = 5  # overdue tasks named in the terminal, likewise
+PEOPLE_SHOWN = 10  # people heard named in the terminal, likewise
 
 
 def _console(width: int, colour: bool):
@@ -240,6 +241,37 @@ def open_goals(report: MonthReport, width: int) -> Iterable[Any]:
             line = Text("      " + phrases.goal_task_line(task, lang))
             line.truncate(width, overflow="ellipsis")  # one line each, however long
             yield line
+
+
+def decisions(report: MonthReport, width: int) -> Iterable[Any]:
+    from rich.text import Text
+
+    lang = report.lang
+    yield phrases.decisions_line(report) or words.say("report_no_decisions", lang)
+    for decision in report.decisions.made:
+        line = Text("  " + phrases.decision_line(decision, lang))
+        line.truncate(width, overflow="ellipsis")  # one line each, however long
+        yield line
+
+
+def people(report: MonthReport, width: int) -> Iterable[Any]:
+    from rich.text import Text
+
+    lang, heard = report.lang, report.people.heard
+    if not heard:
+        yield words.say("report_no_people", lang)
+    names = max((words.width(shown(p.name)) for p in heard[:PEOPLE_SHOWN]), default=0) + 2
+    for person in heard[:PEOPLE_SHOWN]:  # the most often heard first
+        name = words.pad("@" + shown(person.name), names)
+        said = words.say("people_line", lang, name=name, times=person.times, last=person.last)
+        line = Text("  " + said)
+        line.truncate(width, overflow="ellipsis")
+        yield line
+    if len(heard) > PEOPLE_SHOWN:
+        yield Text("  " + words.say("report_more", lang, count=len(heard) - PEOPLE_SHOWN))
+    quiet = phrases.quiet_line(report)
+    if quiet:
+        yield Text(quiet, style="yellow")
 
 
 def highlights(report: MonthReport, width: int) -> Iterable[Any]:

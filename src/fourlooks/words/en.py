@@ -234,6 +234,19 @@ MESSAGES = {
     "plain_copies": "These copies beside it are not encrypted (remove them when done): {paths}",
     "export_plain": "The journal is encrypted; this export is plain text, readable by anyone"
     " who has the file.",
+    "report_decisions": "Decisions",
+    "report_decisions_line": (
+        "Made {made}; heard before they were made {heard} ({share}); still to come {coming}."
+    ),
+    "report_no_decisions": "No decision made or to come this month (fourlooks decision add).",
+    "report_made_on": "Made on",
+    "report_heard_before": "Heard before",
+    "report_heard_after": "Heard after",
+    "report_people": "People heard",
+    "report_no_people": "No one named this month: write @name in an entry or an answer.",
+    "report_person": "Person",
+    "report_times": "Times",
+    "report_last": "Last heard",
     "decisions_heading": "Decisions: hear those they affect",
     "decision_ask_coming": (
         "A decision to come (written down {date}): {text}\n"

@@ -207,6 +207,19 @@ MESSAGES = {
     ),
     "plain_copies": "旁边这些副本没有加密（用完请删除）：{paths}",
     "export_plain": "日志是加密的；这次导出是明文，拿到文件的人都能读。",
+    "report_decisions": "决策",
+    "report_decisions_line": (
+        "本月决定{made}项；决策前听取了意见的{heard}项（{share}）；待决{coming}项。"
+    ),
+    "report_no_decisions": "本月没有决定或待决的决策（fourlooks decision add）。",
+    "report_made_on": "决定于",
+    "report_heard_before": "决策前听取",
+    "report_heard_after": "决策后听取",
+    "report_people": "听取的人",
+    "report_no_people": "本月没有记下任何人：在条目或回答里写 @名字。",
+    "report_person": "人",
+    "report_times": "次数",
+    "report_last": "最近听取",
     "decisions_heading": "决策：听取受影响的人",
     "decision_ask_coming": (
         "待决的决策（{date} 记下）：{text}\n受影响的人答应不答应、拥护不拥护？你问了谁？（@名字）"
