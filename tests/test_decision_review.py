@@ -54,6 +54,9 @@ def test_a_decision_is_heard_before_it_is_made_and_again_after_until_settled(cli
     assert all(e["look"] == "down" and e["cadence"] == "daily" for e in shown["answers"])
     [listed] = cli.json("decision", "list", "--json")
     assert (listed["heard_before"], listed["heard_after"]) == (True, True)
+    listing = cli.ok("list", "-n", "0").stdout  # each answer names its decision
+    assert "Heard before «Move the rota to Mondays»: accept and support — @Li and @Wang" in listing
+    assert "Heard after «Move the rota to Mondays»: partly — @Zhao still grumbles" in listing
     people = {p["key"]: p["times"] for p in cli.json("people", "--json")["people"]}
     assert people == {"li": 1, "wang": 1, "zhao": 2}
     # Settled both ways: the next review asks nothing more about it.

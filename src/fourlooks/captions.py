@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 
 FOLLOWUP_ID = "daily.back.followup"
 STATE_ID = "task.back.state"
+# An answer about a decision (store.decisions), before it is made and after: its caption key.
+DECISION_CAPTIONS = {
+    "daily.down.decision_coming": "caption_decision_coming",
+    "daily.down.decision_made": "caption_decision_made",
+}
 NAME_WIDTH = 40  # a question without a short name is named by its first words: enough to know it
 ABOUT_WIDTH = 40  # what a follow-up or a task answer is about, likewise
 GONE = "…"  # what a follow-up is about, when that was deleted since
@@ -74,6 +79,9 @@ class Captions:
         if outcome and qid == FOLLOWUP_ID and entry.commitment_id:
             about = self._about(entry.commitment_id)
             return words.say("caption_followup", self.lang, about=about, outcome=mark(outcome))
+        if outcome and qid in DECISION_CAPTIONS:
+            about = self._about(entry.id)  # gathered by the answer's own id
+            return words.say(DECISION_CAPTIONS[qid], self.lang, about=about, outcome=mark(outcome))
         if outcome and qid == STATE_ID and entry.task_id:
             about = self._about(entry.task_id)
             return words.say("caption_task_state", self.lang, about=about, outcome=mark(outcome))
@@ -106,8 +114,10 @@ class Captions:
 def gather(
     journal: Journal, entries: Iterable[Entry], lang: str, texts: Mapping[str, str] | None = None
 ) -> Captions:
-    """Captions for these entries, reading at once what their follow-ups and task answers are
-    about; the question bank is read only when an answer's question has no short name."""
+    """Captions for these entries, reading at once what their follow-ups, task answers and
+    decision answers are about; the question bank is read only when an answer's question has
+    no short name."""
+    from fourlooks.store import decisions as decision_table
     from fourlooks.store import entries as entry_table
     from fourlooks.store import tasks as task_table
 
@@ -116,6 +126,8 @@ def gather(
     task_ids = sorted({e.task_id for e in chosen if e.task_id})
     about = entry_table.texts_of(journal, commitments)
     about.update(task_table.titles_of(journal, task_ids))
+    answers = sorted(e.id for e in chosen if e.question_id in DECISION_CAPTIONS)
+    about.update(decision_table.texts_by_answer(journal, answers))
     unnamed = any(e.question_id and not words.question_name(e.question_id, lang) for e in chosen)
     if texts is None and unnamed:
         texts = question_texts(lang)

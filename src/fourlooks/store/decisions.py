@@ -148,6 +148,15 @@ def answers(journal: Journal, decision: Decision) -> list[Entry]:
     return sorted(found, key=lambda entry: (entry.date, entry.created_at, entry.id))
 
 
+def texts_by_answer(journal: Journal, entry_ids: Sequence[str]) -> dict[str, str]:
+    """For each of these answers that is about a decision, the decision's text."""
+    sql = (
+        "SELECT a.entry_id, d.text FROM decision_answers AS a"
+        " JOIN decisions AS d ON d.id = a.decision_id WHERE a.entry_id IN ({marks})"
+    )
+    return dict(in_chunks(journal, sql, entry_ids))
+
+
 def updated_at(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
     """When each of the stored decisions with these ids was last changed."""
     sql = "SELECT id, updated_at FROM decisions WHERE id IN ({marks})"

@@ -47,6 +47,8 @@ MESSAGES = {
     "last_month": "What {month} set out to do",
     "caption_followup": "Followed up «{about}»: {outcome}",
     "caption_task_state": "Task «{about}»: {outcome}",
+    "caption_decision_coming": "Heard before «{about}»: {outcome}",
+    "caption_decision_made": "Heard after «{about}»: {outcome}",
     "caption_task_answer": "{question} («{about}»)",
     "caption_choice": "{question}: {outcome}",
     "status_follow_ups": "follow-ups {count}",
@@ -321,6 +323,8 @@ CATALOGUE = {
     # by the start of its text.
     "questions": {
         "daily.back.followup": "follow-up",
+        "daily.down.decision_coming": "heard before a decision",
+        "daily.down.decision_made": "heard after a decision",
         "daily.back.went_well": "went well",
         "daily.back.went_wrong": "went wrong",
         "daily.back.lesson": "lesson",

@@ -36,6 +36,8 @@ MESSAGES = {
     "last_month": "{month}定下的事",
     "caption_followup": "跟进«{about}»：{outcome}",
     "caption_task_state": "任务«{about}»：{outcome}",
+    "caption_decision_coming": "决策前听取«{about}»：{outcome}",
+    "caption_decision_made": "决策后听取«{about}»：{outcome}",
     "caption_task_answer": "{question}（«{about}»）",
     "caption_choice": "{question}：{outcome}",
     "status_follow_ups": "跟进 {count}",
@@ -281,6 +283,8 @@ CATALOGUE = {
     },
     "questions": {
         "daily.back.followup": "跟进",
+        "daily.down.decision_coming": "决策前听取",
+        "daily.down.decision_made": "决策后听取",
         "daily.back.went_well": "做得好的",
         "daily.back.went_wrong": "出差错的",
         "daily.back.lesson": "学到的",
