@@ -143,6 +143,9 @@ class ErrorBoundary(LazyGroup):
         args = list(sys.argv[1:] if args is None else args)
         global _settings
         _settings = None  # set again by this run's global options, none left from a run before
+        from fourlooks import clock
+
+        clock.start_command()
         try:
             _refuse_undecodable(args)
             result = super().main(args, *rest, standalone_mode=False, **kwargs)
@@ -262,14 +265,11 @@ def journal() -> "Journal":
 
 
 def now() -> dt.datetime:
-    """The clock, read here and passed down; FOURLOOKS_NOW freezes it for tests and benchmarks."""
-    frozen = os.environ.get("FOURLOOKS_NOW")
-    if frozen:
-        try:
-            return dt.datetime.fromisoformat(frozen)
-        except ValueError:
-            raise UsageError(f"FOURLOOKS_NOW is not an ISO date-time: {frozen!r}") from None
-    return dt.datetime.now()
+    """The clock (fourlooks.clock, local time), read here and passed down; FOURLOOKS_NOW
+    stops it, for the review day and every stamp stored alike."""
+    from fourlooks import clock
+
+    return clock.now()
 
 
 def today() -> dt.date:

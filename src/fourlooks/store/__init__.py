@@ -7,7 +7,6 @@ a journal needs migrating, so that a command typed every day starts fast.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import sqlite3
 import time
@@ -15,6 +14,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from fourlooks import clock
 from fourlooks.errors import FourlooksError, JournalError
 from fourlooks.store import connection
 
@@ -29,32 +29,29 @@ BUSY_TIMEOUT_SECONDS = 15.0
 LOCK_POLL_SECONDS = 0.002
 
 
-def now_iso() -> str:
-    """A timestamp for created_at/updated_at: ISO 8601, UTC, sortable as text."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+def now_iso(*floors: str | None) -> str:
+    """A timestamp for created_at/updated_at: ISO 8601, UTC, sortable as text.
+
+    From the one clock (FOURLOOKS_NOW stops it), strictly after the floors given and the
+    stamps this command issued before: see fourlooks.clock.
+    """
+    return clock.stamp(*floors)
 
 
 def stamp_after(previous: str | None) -> str:
-    """now_iso(), or one microsecond past `previous` when the clock is behind it.
+    """now_iso(), or one microsecond past `previous` when the clock is not past it.
 
     A change is never stamped earlier than the version it changes: the merge keeps the
     newer `updated_at`, so an edit on a machine whose clock is slow would otherwise be
     undone by the next import, and never reach the other machines.
     """
-    stamp = now_iso()
-    if not previous:
-        return stamp
-    try:
-        before = dt.datetime.fromisoformat(previous)
-    except ValueError:
-        return stamp
-    if before.tzinfo is None:
-        before = before.replace(tzinfo=dt.UTC)
-    if dt.datetime.fromisoformat(stamp) > before:
-        return stamp
-    return (before + dt.timedelta(microseconds=1)).astimezone(dt.UTC).isoformat(
-        timespec="microseconds"
-    )
+    return now_iso(previous)
+
+
+def latest_stamp(conn: sqlite3.Connection, sql: str, params: Sequence[object] = ()) -> str | None:
+    """The one value `sql` selects (a max(created_at)), as a floor for the next stamp."""
+    row = conn.execute(sql, params).fetchone()
+    return row[0] if row else None
 
 
 def new_id() -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import operator
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from fourlooks.errors import Ambiguous, NotFound
 from fourlooks.model import Cadence, Entry, Look, field_names
-from fourlooks.store import Journal, in_chunks, new_id, now_iso, read_rows
+from fourlooks.store import Journal, in_chunks, latest_stamp, new_id, now_iso, read_rows
 from fourlooks.store.people import HEARS
 
 # The columns of `entries` are Entry's fields in their order; tags live in entry_tags.
@@ -34,27 +35,36 @@ def add(
     choice: str | None = None,
     commitment_id: str | None = None,
 ) -> Entry:
-    """Store a new entry in one transaction; text and tags must already be cleaned."""
-    stamp = now_iso()
-    entry = Entry(
-        id=new_id(),
-        date=date,
-        look=look,
-        text=text,
-        tags=tuple(sorted(set(tags))),
-        cadence=cadence,
-        question_id=question_id,
-        review_id=review_id,
-        task_id=task_id,
-        rating=rating,
-        choice=choice,
-        commitment_id=commitment_id,
-        created_at=stamp,
-        updated_at=stamp,
-    )
-    with journal.write():
+    """Store a new entry in one transaction; text and tags must already be cleaned.
+
+    Stamped after the day's latest entry, so a day's entries list in the order they were
+    written whatever the clock.
+    """
+    with journal.write() as conn:
+        stamp = now_iso(day_latest(conn, date))
+        entry = Entry(
+            id=new_id(),
+            date=date,
+            look=look,
+            text=text,
+            tags=tuple(sorted(set(tags))),
+            cadence=cadence,
+            question_id=question_id,
+            review_id=review_id,
+            task_id=task_id,
+            rating=rating,
+            choice=choice,
+            commitment_id=commitment_id,
+            created_at=stamp,
+            updated_at=stamp,
+        )
         insert(journal, entry)
     return entry
+
+
+def day_latest(conn: sqlite3.Connection, date: str) -> str | None:
+    """The latest created_at among a day's entries (the index on date, created_at finds it)."""
+    return latest_stamp(conn, "SELECT max(created_at) FROM entries WHERE date = ?", (date,))
 
 
 def insert(journal: Journal, entry: Entry) -> None:

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 
 from fourlooks.errors import FourlooksError
 from fourlooks.model import Goal, GoalState, field_names
-from fourlooks.store import Journal, in_chunks, new_id, now_iso, read_rows, stamp_after
+from fourlooks.store import (
+    Journal,
+    in_chunks,
+    latest_stamp,
+    new_id,
+    now_iso,
+    read_rows,
+    stamp_after,
+)
 from fourlooks.store.entries import _short_id, resolve_id
 
 # The columns of `goals` are Goal's fields in their order; task_ids live in goal_tasks.
@@ -18,10 +26,14 @@ _UPDATE = f"UPDATE goals SET {', '.join(f'{name} = ?' for name in _FIELDS[1:])} 
 
 
 def add(journal: Journal, text: str, *, period: str) -> Goal:
-    """Store a new open goal; the text must already be cleaned."""
-    stamp = now_iso()
-    goal = Goal(id=new_id(), text=text, period=period, created_at=stamp, updated_at=stamp)
-    insert(journal, goal)
+    """Store a new open goal; the text must already be cleaned.
+
+    Stamped after the latest goal, so goals list in the order they were set whatever the clock.
+    """
+    with journal.write() as conn:
+        stamp = now_iso(latest_stamp(conn, "SELECT max(created_at) FROM goals"))
+        goal = Goal(id=new_id(), text=text, period=period, created_at=stamp, updated_at=stamp)
+        insert(journal, goal)
     return goal
 
 

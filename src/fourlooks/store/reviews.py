@@ -6,13 +6,12 @@ review and leaving at once stores nothing, so it does not count as a day with a 
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from fourlooks.model import Cadence, Entry, Look, Review, field_names
-from fourlooks.store import Journal, entries, in_chunks, new_id, now_iso
+from fourlooks.store import Journal, entries, in_chunks, latest_stamp, new_id, now_iso
 
 # The answer that follows up a commitment (not in the bank: the loop asks it per commitment).
 FOLLOWUP_ID = "daily.back.followup"
@@ -136,10 +135,10 @@ def save(journal: Journal, key: Key, drafts: Sequence[Draft]) -> list[Entry]:
     stored: list[Entry] = []
     with journal.write() as conn:
         review_id = _ensure(conn, key)
-        start = dt.datetime.now(dt.UTC)
-        for number, draft in enumerate(drafts):
-            # A microsecond apart: the lines of one answer keep their order in every listing.
-            stamp = (start + dt.timedelta(microseconds=number)).isoformat(timespec="microseconds")
+        for draft in drafts:
+            # Each after the day's latest entry: the lines of one answer, and the answers of
+            # one review, keep their order in every listing whatever the clock says.
+            stamp = now_iso(entries.day_latest(conn, draft.date))
             stored.append(
                 Entry(
                     id=new_id(),
@@ -323,9 +322,10 @@ def _ensure(conn: sqlite3.Connection, key: Key) -> str:
 
 
 def _complete(conn: sqlite3.Connection, review_id: str) -> None:
+    started = latest_stamp(conn, "SELECT started_at FROM reviews WHERE id = ?", (review_id,))
     conn.execute(
         "UPDATE reviews SET completed_at = ? WHERE id = ? AND completed_at IS NULL",
-        (now_iso(), review_id),
+        (now_iso(started), review_id),
     )
 
 

@@ -2,13 +2,15 @@
 
 Every function takes days as `YYYY-MM-DD` text, both ends included, and reads only: the
 figures built from them live in `fourlooks.report`. Timestamps (`created_at`, `closed_at`)
-are UTC; their day is the first ten characters.
+are stored in UTC; their day is the user's local day (`clock.day_starts`), not their first
+ten characters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from fourlooks import clock
 from fourlooks.store import Journal
 from fourlooks.store.reviews import IS_COMMITMENT, IS_SETTLED, KEPT
 
@@ -79,25 +81,31 @@ def commitment_answers(journal: Journal, first: str, last: str) -> list[str | No
     return [(choice or "") if settled else None for choice, settled in rows]
 
 
+# A task's days are the user's local days: its stamps (UTC) are compared with the moments
+# the local days begin (clock.day_starts), so a task added at 07:00 in UTC+8 is of that day.
+
+
 def tasks_opened(journal: Journal, first: str, last: str) -> int:
-    """Tasks created in the span."""
-    sql = "SELECT count(*) FROM tasks WHERE substr(created_at, 1, 10) BETWEEN ? AND ?"
-    return journal.conn.execute(sql, (first, last)).fetchone()[0]
+    """Tasks created in the span of local days."""
+    sql = "SELECT count(*) FROM tasks WHERE created_at >= ? AND created_at < ?"
+    return journal.conn.execute(sql, clock.day_starts(first, last)).fetchone()[0]
 
 
 def tasks_closed(journal: Journal, first: str, last: str) -> int:
-    """Tasks closed (done, or done poorly) in the span."""
-    sql = "SELECT count(*) FROM tasks WHERE substr(closed_at, 1, 10) BETWEEN ? AND ?"
-    return journal.conn.execute(sql, (first, last)).fetchone()[0]
+    """Tasks closed (done, or done poorly) in the span of local days."""
+    sql = "SELECT count(*) FROM tasks WHERE closed_at >= ? AND closed_at < ?"
+    return journal.conn.execute(sql, clock.day_starts(first, last)).fetchone()[0]
 
 
 def tasks_open_on(journal: Journal, day: str) -> list[tuple[str, str, str | None]]:
-    """(id, title, due) of the tasks created by `day` and not closed by then, by due date."""
+    """(id, title, due) of the tasks created by the end of the local `day` and not closed
+    by then, by due date."""
+    _, end = clock.day_starts(day, day)
     rows = journal.conn.execute(
-        "SELECT id, title, due FROM tasks WHERE substr(created_at, 1, 10) <= ?"
-        " AND (closed_at IS NULL OR substr(closed_at, 1, 10) > ?)"
+        "SELECT id, title, due FROM tasks WHERE created_at < ?"
+        " AND (closed_at IS NULL OR closed_at >= ?)"
         " ORDER BY due IS NULL, due, created_at",
-        (day, day),
+        (end, end),
     )
     return [tuple(row) for row in rows]
 

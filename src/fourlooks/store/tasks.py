@@ -9,7 +9,15 @@ from typing import NamedTuple
 
 from fourlooks.errors import FourlooksError
 from fourlooks.model import Task, TaskState, field_names
-from fourlooks.store import Journal, in_chunks, new_id, now_iso, read_rows, stamp_after
+from fourlooks.store import (
+    Journal,
+    in_chunks,
+    latest_stamp,
+    new_id,
+    now_iso,
+    read_rows,
+    stamp_after,
+)
 from fourlooks.store.entries import _short_id, resolve_id
 
 # The columns of `tasks` are Task's fields in their order.
@@ -28,10 +36,17 @@ class TaskReviews(NamedTuple):
 
 
 def add(journal: Journal, title: str, *, due: str | None = None, owner: str | None = None) -> Task:
-    """Store a new open task; the title and the owner must already be cleaned."""
-    stamp = now_iso()
-    task = Task(id=new_id(), title=title, due=due, owner=owner, created_at=stamp, updated_at=stamp)
-    insert(journal, task)
+    """Store a new open task; the title and the owner must already be cleaned.
+
+    Stamped after the latest task, so tasks due the same day list in the order they were
+    added whatever the clock.
+    """
+    with journal.write() as conn:
+        stamp = now_iso(latest_stamp(conn, "SELECT max(created_at) FROM tasks"))
+        task = Task(
+            id=new_id(), title=title, due=due, owner=owner, created_at=stamp, updated_at=stamp
+        )
+        insert(journal, task)
     return task
 
 
@@ -100,11 +115,11 @@ def with_reviews(journal: Journal, *, include_closed: bool = True) -> list[TaskR
 
 def close(journal: Journal, task_id: str) -> Task:
     """Close an open task without a review (it then awaits one)."""
-    stamp = now_iso()
     with journal.write() as conn:
+        stamp = _stamp(conn, task_id)
         cursor = conn.execute(
             "UPDATE tasks SET closed_at = ?, updated_at = ? WHERE id = ? AND closed_at IS NULL",
-            (stamp, _stamp(conn, task_id), task_id),
+            (stamp, stamp, task_id),
         )
         if cursor.rowcount != 1:
             raise FourlooksError(f"task {task_id[:8]} is already closed")
@@ -144,22 +159,25 @@ def record_state(journal: Journal, task_id: str, state: TaskState) -> None:
     A task that is already closed stays closed whatever the state: someone closed it on
     purpose, and the review records how it ended.
     """
-    stamp = now_iso()
     with journal.write() as conn:
+        # One stamp, after the task's last change: a review after `task close` is later
+        # than the close, whatever the clock says.
+        stamp = _stamp(conn, task_id)
         conn.execute(
             "UPDATE tasks SET state = ?, reviewed_at = ?, updated_at = ?,"
             " closed_at = CASE WHEN closed_at IS NULL AND ? THEN ? ELSE closed_at END"
             " WHERE id = ?",
-            (state.value, stamp, _stamp(conn, task_id), state.closes, stamp, task_id),
+            (state.value, stamp, stamp, state.closes, stamp, task_id),
         )
 
 
 def mark_reviewed(journal: Journal, task_id: str) -> None:
     """Note that the task has just been reviewed."""
     with journal.write() as conn:
+        stamp = _stamp(conn, task_id)
         conn.execute(
             "UPDATE tasks SET reviewed_at = ?, updated_at = ? WHERE id = ?",
-            (now_iso(), _stamp(conn, task_id), task_id),
+            (stamp, stamp, task_id),
         )
 
 
