@@ -42,6 +42,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for var in _ISOLATED_VARS:
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("FOURLOOKS_HOME", str(folder))
+    # Nor a real user's keyring (an encrypted journal's passphrase): keyring's own backend
+    # for a machine that has none, unless a test sets another.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     # Belt and braces: platformdirs would look here if FOURLOOKS_HOME were ever ignored.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))

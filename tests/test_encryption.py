@@ -134,6 +134,9 @@ def test_check_export_and_import_on_an_encrypted_journal(cli, encrypted, tmp_pat
     other = tmp_path / "other.db"
     cli.ok("--db", str(other), "add", "-l", "up", "from another journal")
     cli.ok("--db", str(other), "export", "--out", str(tmp_path / "other.json"))
+    dry = cli.ok("import", str(tmp_path / "other.json"), "--dry-run", env=GIVE)
+    assert "entries:  1 would be added" in dry.output  # merged on a copy, keyed like it
+    assert len(cli.json("list", "--json", env=GIVE)) == 2
     cli.ok("import", str(tmp_path / "other.json"), env=GIVE)
     cli.ok("import", str(out), env=GIVE)  # its own export: nothing new
     assert len(cli.json("list", "--json", env=GIVE)) == 3
