@@ -64,13 +64,18 @@ def test_entries_per_day_cover_every_day_of_the_month(october, november):
 
 
 def test_balance_names_the_neglected_look_and_the_change(october, november):
-    assert october.entries_by_look == {"back": 52, "up": 1, "down": 11, "ahead": 22}
+    # The balance is of reflection: follow-ups and task states are counted apart. October
+    # has 19 follow-ups (two a day Oct 2-10, one Oct 20) and 5 task states; November 9
+    # follow-ups and 1 task state. Every entry is still in `entries` and the calendar.
+    assert october.entries_by_look == {"back": 28, "up": 1, "down": 11, "ahead": 22}
+    assert (october.follow_ups, november.follow_ups) == (24, 10)
+    assert october.entries == sum(october.entries_by_look.values()) + october.follow_ups
     assert october.neglected_look == "up"
     assert october.previous_month == "2026-09"
     assert october.previous_entries_by_look == {"back": 4, "up": 0, "down": 0, "ahead": 0}
-    assert october.entries_by_look_change == {"back": 48, "up": 1, "down": 11, "ahead": 22}
-    assert november.entries_by_look == {"back": 33, "up": 1, "down": 11, "ahead": 12}
-    assert november.entries_by_look_change == {"back": -19, "up": 0, "down": 0, "ahead": -10}
+    assert october.entries_by_look_change == {"back": 24, "up": 1, "down": 11, "ahead": 22}
+    assert november.entries_by_look == {"back": 23, "up": 1, "down": 11, "ahead": 12}
+    assert november.entries_by_look_change == {"back": -5, "up": 0, "down": 0, "ahead": -10}
 
 
 def test_streaks_as_they_stood_at_the_end_of_the_period(october, november):
@@ -188,9 +193,14 @@ def test_year_report_puts_twelve_months_side_by_side(journal):
     year = report.year_report(journal, 2026, today=TODAY, lang="en")
     assert [m.month for m in year.months] == [f"2026-{m:02d}" for m in range(1, 13)]
     assert year.entries == 159
-    assert year.entries_by_look == {"back": 99, "up": 3, "down": 22, "ahead": 35}
+    # Follow-ups and task states apart: one task state in August, 24 in October, 10 in November.
+    assert year.entries_by_look == {"back": 64, "up": 3, "down": 22, "ahead": 35}
+    assert year.follow_ups == 35
     assert year.neglected_look == "up"
-    assert (year.days_so_far, year.days_reviewed) == (330, 21)
+    # Counted from the journal's first entry, June 10: 21 + 31 + 31 + 30 + 31 + 26 days.
+    assert (year.first_day, year.days_so_far, year.days_reviewed) == ("2026-06-10", 170, 21)
+    assert [m.begun for m in year.months] == [False] * 5 + [True] * 7
+    assert year.months[5].days_so_far == 21 and year.months[4].days_so_far == 0
     assert (year.months_with_entries, year.audits_done) == (5, 4)
     july, november, december = year.months[6], year.months[10], year.months[11]
     assert (july.entries, july.audit_done, july.ratings["monthly.back.conduct"]) == (0, False, None)

@@ -105,7 +105,12 @@ def test_a_year_with_gaps_shows_them_as_gaps(cli, journal):
     values = ["·"] * 5 + ["3", "·", "4", "3", "4", "·", "·"]
     assert commitment.split()[1:] == ["·····▅·▆▅▆··", *values, "3.5"]
     data = cli.json("report", "--year", "last year", "--json")
-    assert (data["year"], data["entries"], data["coverage"]) == (2025, 0, 0.0)
+    # 2025 is before the journal's first entry (2026-06-10): no day of it is counted.
+    assert (data["year"], data["entries"], data["coverage"]) == (2025, 0, None)
+    assert data["days_so_far"] == 0 and not any(m["begun"] for m in data["months"])
+    text = cli.ok("report", "--year", "last year").stdout
+    assert "The journal begins on 2026-06-10: no day of 2025 to count." in text
+    assert "So far" not in text
 
 
 # ---------------------------------------------------------------- formats

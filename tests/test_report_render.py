@@ -73,7 +73,8 @@ def test_text_shows_each_section_with_its_figures(journal):
     for heading in ("Coverage", "Balance of the four looks", "Self-audit", "Commitments"):
         assert f"\n{heading}\n" in text
     assert "Daily reviews completed on 10 of 31 days (32%)." in text
-    assert "Neglected look: up (1 of 87 entries)." in text
+    assert "Neglected look: up (1 of 63 entries)." in text  # the looks: follow-ups apart
+    assert "Follow-ups and task states, counted apart from the looks: 24." in text
     assert "Made 21; followed up in a later review 19 (90%)." in text
     assert "! Budget draft (due 2026-10-15)" in text
     # The trend: a sparkline with gaps as dots, then the values.
@@ -106,7 +107,7 @@ def test_text_shortens_highlights_and_keeps_markup_as_written(journal):
     october = report.month_report(journal, 2026, 10, today=TODAY, lang="en")
     text = report.render(october, "text", width=80)
     heard = next(line for line in text.splitlines() if "night shift" in line)
-    assert heard.startswith("  10-27  Asked the night shift how the new rota works for them [bold]")
+    assert heard.startswith("  10-27  Heard — Asked the night shift how the new rota works for")
     assert heard.endswith("…") and columns(heard) == 80
     assert "... and 6 more (--format markdown shows them all)" in text
 
@@ -149,7 +150,7 @@ def test_markdown_is_a_document_with_headings_tables_and_whole_highlights(journa
     assert "1: 5 ✓" in inline  # the calendar: Oct 1, five entries, reviewed
     # The whole answer, both lines, inside one list item.
     item = next(t for t in tokens if t.type == "inline" and "night shift" in t.content)
-    assert item.content == f"**2026-10-27**: {LONG}"
+    assert item.content == f"**2026-10-27**: Heard — {LONG}"  # named by its question
 
 
 def test_year_markdown_has_twelve_months_and_gaps(journal):
@@ -157,11 +158,15 @@ def test_year_markdown_has_twelve_months_and_gaps(journal):
     document = report.render(year, "markdown")
     md = MarkdownIt("commonmark").enable("table")
     html = md.render(document)
-    assert html.count("<tr>") == 1 + 12 + 1 + len(year.ratings)
+    # The months table starts with June, the journal's first month; the ratings keep twelve.
+    assert html.count("<tr>") == 1 + 7 + 1 + len(year.ratings)
     tokens = md.parse(document)
     rows = [t.content for t in tokens if t.type == "inline"]
+    assert "May 2026" not in rows and "June 2026" in rows
     i = rows.index("December 2026")
-    assert rows[i + 1 : i + 10] == ["to come"] + ["·"] * 8  # nine cells after the month
+    assert rows[i + 1 : i + 11] == ["to come"] + ["·"] * 9  # ten cells after the month
+    i = rows.index("October 2026")
+    assert rows[i + 1 : i + 10] == ["10/31", "32%", "87", "28", "1", "12", "22", "24", "up"]
     # commitment: rated in June, August, September and October only.
     i = rows.index("commitment")
     assert rows[i + 1 : i + 14] == ["·"] * 5 + ["3", "·", "4", "3", "4", "·", "·", "3.5"]
@@ -249,7 +254,8 @@ def test_every_figure_a_section_shows_is_in_the_json(month, year):
     heads = {
         "month": {"month", "first_day", "last_day", "days_in_month", "complete"},
         "year": {"year", "days_so_far", "days_reviewed", "coverage", "entries", "entries_by_look"}
-        | {"neglected_look", "months_with_entries", "audits_done", "streaks"},
+        | {"neglected_look", "months_with_entries", "audits_done", "streaks"}
+        | {"complete", "first_day"},
     }
     for data, table in ((month, sections.MONTH), (year, sections.YEAR)):
         parsed = json.loads(report.render(data, "json"))

@@ -52,6 +52,7 @@ def test_check_exits_1_while_due_and_0_once_done_and_is_quiet_in_scripts(cli):
     ],
 )
 def test_the_self_audit_is_due_from_the_months_last_days_for_a_week_after(cli, now, period, due):
+    cli.ok("add", "-l", "back", "-d", "2026-11-01", "in use since November")
     monthly = status(cli, now)["monthly"]
     assert (monthly["period"], monthly["due"]) == (period, due)
 

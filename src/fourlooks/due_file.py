@@ -38,16 +38,20 @@ def path_for(journal_path: Path) -> Path:
 
 def due_spans(journal: Journal, day: dt.date, asked: frozenset[Cadence]) -> list[Span]:
     """The review days from `day` on in which something is due, as merged spans."""
+    from fourlooks.store.summary import first_entry_date
+
     spans: list[Span] = []
+    # A period that ended before the journal's first entry was never used: not due (status).
+    began = min(first_entry_date(journal) or day.isoformat(), day.isoformat())
     for spec in (cadences.DAILY, cadences.MONTHLY):
         if spec.cadence in asked:
             done = set(reviews.completed_periods(journal, spec.cadence))
-            spans += _days_due(spec, done, day)
+            spans += _days_due(spec, done, day, began)
     spans += _task_spans(journal, day)
     return _merged(spans)
 
 
-def _days_due(spec: cadences.Spec, done: set[str], day: dt.date) -> list[Span]:
+def _days_due(spec: cadences.Spec, done: set[str], day: dt.date, began: str) -> list[Span]:
     """The review days from `day` on in which the cadence's review is due, period by period.
 
     A period's review is current on its days shifted by the grace days, and due on those
@@ -67,7 +71,8 @@ def _days_due(spec: cadences.Spec, done: set[str], day: dt.date) -> list[Span]:
             first, last = max(first, window[0]), min(last, window[1])
         if first > horizon:
             return spans
-        if period not in done and first <= last:
+        used = spec.dated(period).isoformat() >= began
+        if period not in done and used and first <= last:
             if window is None and period > last_done:
                 return [*spans, (first, None)]
             spans.append((first, last))

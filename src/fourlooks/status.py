@@ -4,7 +4,8 @@ Rules:
 - The daily review of the review day is due until it is complete (all day: it is today's).
 - The self-audit of a month is due in its window (review.cadences.MONTHLY: from the month's
   last 3 days until the 7th of the next) until it is done; then it lapses: a month skipped
-  does not stay due for ever.
+  does not stay due for ever. A month that ended before the journal's first entry is one
+  the person never used: its audit is not due, and the month of the day is shown instead.
 - A task is due for a review when it is past its due date and has had no review since that
   date, when it was closed without a review (`task close`), when its review was begun and
   not finished, or, while it is open, from the day of the checkpoint its last review set
@@ -143,11 +144,28 @@ def _due_tasks(journal: Journal, day: dt.date) -> list[TaskDue]:
     return [TaskDue(task, reason, short[task.id]) for task, reason in due]
 
 
+def audit_due(journal: Journal, day: dt.date) -> str | None:
+    """The month whose self-audit `review --monthly` takes on `day`, when it is due and not done."""
+    standing = _standing(journal, cadences.MONTHLY, day, frozenset(Cadence))
+    return standing.period if standing.due else None
+
+
+def current_period(journal: Journal, spec: cadences.Spec, day: dt.date) -> str:
+    """The period whose review is current on `day`, unless it ended before the journal began."""
+    from fourlooks.store.summary import first_entry_date
+
+    period = spec.current(day)
+    if period == spec.period(day):
+        return period
+    began = min(first_entry_date(journal) or day.isoformat(), day.isoformat())
+    return period if spec.dated(period).isoformat() >= began else spec.period(day)
+
+
 def _standing(
     journal: Journal, spec: cadences.Spec, day: dt.date, asked: frozenset[Cadence]
 ) -> Due:
     """The review current on `day`: how far it is, and whether it is due (in its window)."""
-    period = spec.current(day)
+    period = current_period(journal, spec, day)
     if spec.cadence not in asked:
         return Due(period, OFF, due=False)
     found = reviews.find(journal, reviews.Key(spec.cadence, period))

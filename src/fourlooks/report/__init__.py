@@ -11,7 +11,6 @@ from fourlooks.report.counting import (
     choose_period,
     for_period,
     month_report,
-    year_report,
 )
 from fourlooks.report.figures import (
     Commitments,
@@ -26,6 +25,7 @@ from fourlooks.report.figures import (
     YearReport,
 )
 from fourlooks.report.formats import FILE_WIDTH, FORMATS, choose_format, render, terminal_width
+from fourlooks.report.yearly import year_report
 
 __all__ = [
     "FILE_WIDTH",

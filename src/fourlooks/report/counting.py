@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from fourlooks import dates, stats, words
+from fourlooks import captions, dates, stats, status, words
 from fourlooks.errors import UsageError
 from fourlooks.model import Cadence, Look, TaskState
 from fourlooks.people import DEFAULT_QUIET_DAYS
@@ -59,6 +59,11 @@ HIGHLIGHTS = {
     ),
     "goals": ("daily.ahead.goal", "monthly.ahead.goal", "monthly.ahead.owners"),
 }
+# Entries written freely (`fourlooks add`) join the group of their look: a note looking back
+# is kept with the lessons, one looking down with the voices heard. A free look-ahead entry
+# is a commitment (counted under Commitments, as the commitments answer is), and no group
+# gathers the look up.
+FREE_LOOKS = {"lessons": Look.BACK.value, "voices": Look.DOWN.value}
 
 
 class Period(NamedTuple):
@@ -107,6 +112,8 @@ def for_period(
 ) -> figures.MonthReport | figures.YearReport:
     """The month report of the period, or its year report when it is a whole year."""
     if period.month is None:
+        from fourlooks.report.yearly import year_report
+
         return year_report(journal, period.year, today=today, lang=lang)
     return month_report(
         journal, period.year, period.month, today=today, lang=lang, quiet_days=quiet_days
@@ -127,13 +134,13 @@ def month_report(
     Someone not named in the `quiet_days` days up to then has not been heard from for long.
     """
     label = dates.format_month(year, month)
-    _refuse_future((year, month), label, today)
+    refuse_future((year, month), label, today)
     first, last = dates.month_bounds(year, month)
     end = min(last, today)  # the last day counted ("so far")
     span = (first.isoformat(), last.isoformat())
     previous = dates.shift_month(year, month, -1)
-    by_look = _month_looks(journal, year, month)
-    previous_by_look = _month_looks(journal, *previous)
+    by_look, follow_ups = _month_looks(journal, year, month)
+    previous_by_look, _ = _month_looks(journal, *previous)
     # Every reviewed day up to the end, read once: the streaks need them all, coverage the month's.
     every_reviewed = completed_periods(journal, Cadence.DAILY, "0001-01-01", end.isoformat())
     reviewed = [day for day in every_reviewed if day >= span[0]]
@@ -149,19 +156,22 @@ def month_report(
         days_so_far=end.day,
         complete=today > last,
         days_reviewed=len(reviewed),
-        coverage=_ratio(len(reviewed), end.day),
+        coverage=ratio(len(reviewed), end.day),
         reviewed_dates=reviewed,
-        entries=sum(by_look.values()),
+        entries=sum(by_look.values()) + follow_ups,
         entries_by_day={
             day.isoformat(): per_day.get(day.isoformat(), 0) for day in _days(first, last)
         },
         entries_by_look=by_look,
-        neglected_look=_neglected(by_look),
+        neglected_look=neglected(by_look),
         previous_month=dates.format_month(*previous),
         previous_entries_by_look=previous_by_look,
         entries_by_look_change={look: by_look[look] - previous_by_look[look] for look in by_look},
-        streaks=_streaks(every_reviewed, first, end),
+        follow_ups=follow_ups,
+        streaks=streaks(every_reviewed, first, end),
         audit_done=bool(completed_periods(journal, Cadence.MONTHLY, label, label)),
+        audit_opens=_audit_opens(label),
+        audit_due=status.audit_due(journal, today),
         trend_months=[dates.format_month(*m) for m in trend],
         ratings=_ratings(journal, trend, lang),
         commitments=_commitments(journal, *span),
@@ -169,70 +179,11 @@ def month_report(
         open_goals=_open_goals(journal, label),
         decisions=hearing.decisions(journal, first, end),
         people=hearing.people(journal, first, end, quiet_days),
-        highlights=_highlights(journal, *span),
+        highlights=_highlights(journal, *span, lang),
     )
 
 
-def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> figures.YearReport:
-    """The twelve months of `year` side by side, counted up to `today`."""
-    _refuse_future((year, 1), str(year), today)
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    end = min(last, today)
-    looks = store.entries_per_month_and_look(journal, first.isoformat(), last.isoformat())
-    every_reviewed = completed_periods(journal, Cadence.DAILY, "0001-01-01", end.isoformat())
-    reviewed = [day for day in every_reviewed if day >= first.isoformat()]
-    audits = set(completed_periods(journal, Cadence.MONTHLY, f"{year:04d}-01", f"{year:04d}-12"))
-    rated = store.monthly_ratings(journal, f"{year:04d}-01", f"{year:04d}-12")
-    ids = _rating_ids(rated)
-    months = []
-    for number in range(1, 13):
-        key = dates.format_month(year, number)
-        month_first, month_last = dates.month_bounds(year, number)
-        so_far = 0 if month_first > end else min(month_last, end).day
-        done = sum(1 for day in reviewed if day.startswith(key))
-        counts = stats.balance({Look(look): n for look, n in looks.get(key, {}).items()})
-        by_look = {look.value: count for look, count in counts.items()}
-        months.append(
-            figures.YearMonth(
-                month=key,
-                days_in_month=month_last.day,
-                days_so_far=so_far,
-                days_reviewed=done,
-                coverage=_ratio(done, so_far),
-                entries=sum(by_look.values()),
-                entries_by_look=by_look,
-                neglected_look=_neglected(by_look),
-                audit_done=key in audits,
-                ratings={qid: rated.get(key, {}).get(qid) for qid in ids},
-            )
-        )
-    totals = {look.value: sum(m.entries_by_look[look.value] for m in months) for look in Look}
-    days_so_far = sum(m.days_so_far for m in months)
-    ratings = []
-    for qid in ids:
-        values = [m.ratings[qid] for m in months]
-        present = [v for v in values if v is not None]
-        average = round(sum(present) / len(present), 2) if present else None
-        ratings.append(figures.YearRating(qid, words.rating_label(qid, lang), values, average))
-    return figures.YearReport(
-        year=year,
-        lang=lang,
-        today=today.isoformat(),
-        days_so_far=days_so_far,
-        days_reviewed=len(reviewed),
-        coverage=_ratio(len(reviewed), days_so_far),
-        entries=sum(totals.values()),
-        entries_by_look=totals,
-        neglected_look=_neglected(totals),
-        months_with_entries=sum(1 for m in months if m.entries),
-        audits_done=len(audits),
-        streaks=_streaks(every_reviewed, first, end),
-        months=months,
-        ratings=ratings,
-    )
-
-
-def _refuse_future(start: tuple[int, int], label: str, today: dt.date) -> None:
+def refuse_future(start: tuple[int, int], label: str, today: dt.date) -> None:
     """A report of a time that has not begun is refused: it is a typo more often than a wish."""
     if start > (today.year, today.month):
         raise UsageError(f"{label} has not begun yet (today is {today.isoformat()})")
@@ -242,27 +193,37 @@ def _days(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def _ratio(part: int, whole: int) -> float | None:
+def ratio(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _month_looks(journal: Journal, year: int, month: int) -> dict[str, int]:
-    """Entries per look in the month, every look present, in the article's order."""
+def _month_looks(journal: Journal, year: int, month: int) -> tuple[dict[str, int], int]:
+    """Entries per look in the month, every look present, in the article's order; and the
+    follow-ups and task states, counted apart."""
     first, last = dates.month_bounds(year, month)
     found = store.entries_per_month_and_look(journal, first.isoformat(), last.isoformat())
-    counts = found.get(dates.format_month(year, month), {})
-    return {
-        look.value: count
-        for look, count in stats.balance({Look(k): v for k, v in counts.items()}).items()
-    }
+    return looks_apart(found.get(dates.format_month(year, month), {}))
 
 
-def _neglected(by_look: dict[str, int]) -> str | None:
+def looks_apart(counts: dict[str, int]) -> tuple[dict[str, int], int]:
+    """A month's counts (store.entries_per_month_and_look) as the four looks and follow-ups."""
+    looks = {Look(key): n for key, n in counts.items() if key != store.FOLLOW_UPS}
+    by_look = {look.value: count for look, count in stats.balance(looks).items()}
+    return by_look, counts.get(store.FOLLOW_UPS, 0)
+
+
+def _audit_opens(month: str) -> str:
+    window = cadences.MONTHLY.window(month)
+    assert window is not None  # the self-audit has a window of its own
+    return window[0].isoformat()
+
+
+def neglected(by_look: dict[str, int]) -> str | None:
     look = stats.neglected({Look(key): value for key, value in by_look.items()})
     return look.value if look else None
 
 
-def _streaks(reviewed: list[str], first: dt.date, end: dt.date) -> figures.Streaks:
+def streaks(reviewed: list[str], first: dt.date, end: dt.date) -> figures.Streaks:
     """Streaks as they stood on `end`, from every reviewed day up to it; the longest inside too."""
     at, start = end.isoformat(), first.isoformat()
     overall = cadences.DAILY.streak_of(reviewed, at=at)
@@ -272,7 +233,7 @@ def _streaks(reviewed: list[str], first: dt.date, end: dt.date) -> figures.Strea
     )
 
 
-def _rating_ids(rated: dict[str, dict[str, int]]) -> list[str]:
+def rating_ids(rated: dict[str, dict[str, int]]) -> list[str]:
     """The four audit questions, then the qualities and user-added ratings that have values."""
     present = {qid for month in rated.values() for qid in month}
     extra = sorted(qid for qid in present if qid not in AUDIT_IDS and qid not in QUALITY_IDS)
@@ -283,7 +244,7 @@ def _ratings(journal: Journal, months: list[tuple[int, int]], lang: str) -> list
     keys = [dates.format_month(*m) for m in months]
     rated = store.monthly_ratings(journal, keys[0], keys[-1])
     found = []
-    for qid in _rating_ids(rated):
+    for qid in rating_ids(rated):
         trend = [rated.get(key, {}).get(qid) for key in keys]
         value, previous = trend[-1], trend[-2]
         change = value - previous if value is not None and previous is not None else None
@@ -343,10 +304,20 @@ def _open_goals(journal: Journal, month: str) -> list[figures.OpenGoal]:
     ]
 
 
-def _highlights(journal: Journal, first: str, last: str) -> dict[str, list[figures.Highlight]]:
+def _highlights(
+    journal: Journal, first: str, last: str, lang: str
+) -> dict[str, list[figures.Highlight]]:
     ids = [qid for group in HIGHLIGHTS.values() for qid in group]
-    rows = store.answers(journal, first, last, ids)
+    rows = store.answers_and_notes(journal, first, last, ids, FREE_LOOKS.values())
+
+    def member(name: str, qid: str | None, look: str) -> bool:
+        return qid in HIGHLIGHTS[name] if qid else FREE_LOOKS.get(name) == look
+
     return {
-        name: [figures.Highlight(date, qid, text) for date, qid, text in rows if qid in group]
-        for name, group in HIGHLIGHTS.items()
+        name: [
+            figures.Highlight(date, qid, captions.question_name(qid, lang) if qid else None, text)
+            for date, qid, look, text in rows
+            if member(name, qid, look)
+        ]
+        for name in HIGHLIGHTS
     }

@@ -104,7 +104,8 @@ class People(NamedTuple):
 
 class Highlight(NamedTuple):
     date: str
-    question_id: str
+    question_id: str | None  # None: an entry written freely under the group's look
+    question: str | None  # the question's short name in the report's language
     text: str
 
 
@@ -127,8 +128,11 @@ class MonthReport(NamedTuple):
     previous_month: str
     previous_entries_by_look: dict[str, int]
     entries_by_look_change: dict[str, int]
+    follow_ups: int  # follow-ups and task states: what became of plans, apart from the looks
     streaks: Streaks
     audit_done: bool
+    audit_opens: str  # the first day the month's self-audit is due
+    audit_due: str | None  # the month `review --monthly` audits on `today`, when due and not done
     trend_months: list[str]
     ratings: list[Rating]
     commitments: Commitments
@@ -155,9 +159,11 @@ class YearMonth(NamedTuple):
     coverage: float | None
     entries: int
     entries_by_look: dict[str, int]
+    follow_ups: int
     neglected_look: str | None
     audit_done: bool
     ratings: dict[str, int | None]  # rating question id -> value
+    begun: bool = True  # False for a month before the journal's first entry
 
 
 class YearRating(NamedTuple):
@@ -171,11 +177,14 @@ class YearReport(NamedTuple):
     year: int
     lang: str
     today: str
+    complete: bool  # the year is over
+    first_day: str  # the first day counted: 1 January, or the journal's first entry's day
     days_so_far: int
     days_reviewed: int
     coverage: float | None
     entries: int
     entries_by_look: dict[str, int]
+    follow_ups: int
     neglected_look: str | None
     months_with_entries: int
     audits_done: int

@@ -82,7 +82,7 @@ def balance(report: MonthReport) -> list[str]:
         [
             f"{look} {words.look_name(look, 'zh')}",
             count,
-            phrases.share(count, report.entries),
+            phrases.share(count, phrases.reflection(report)),
             report.previous_entries_by_look[look],
             phrases.signed(report.entries_by_look_change[look]),
         ]
@@ -95,7 +95,7 @@ def balance(report: MonthReport) -> list[str]:
     ]
     headers += [words.month_name(report.previous_month, lang), words.say("report_change", lang)]
     md = [*_paragraph(phrases.no_entries(report)), *_md_table(headers, rows, "lrrrr")]
-    return [*md, "", phrases.neglected(report), ""]
+    return [*md, "", phrases.neglected(report), "", *_paragraph(phrases.follow_ups(report))]
 
 
 def audit(report: MonthReport) -> list[str]:
@@ -206,7 +206,8 @@ def highlights(report: MonthReport) -> list[str]:
             continue
         md += [f"### {phrases.highlight_heading(group, lang)}", ""]
         for item in items:
-            md += _md_item(item.date, shown(item.text))
+            text = f"{item.question} — {item.text}" if item.question else item.text
+            md += _md_item(item.date, shown(text))
         md.append("")
     return md
 
@@ -218,12 +219,15 @@ def year_months(report: YearReport) -> list[str]:
         for key in ("report_month", "report_reviewed_col", "report_coverage_col", "report_entries")
     ]
     headers += [words.look_name(look.value, lang) for look in Look]
+    headers.append(words.say("report_follow_ups_col", lang))
     headers += [words.say("report_neglected_col", lang), words.say("report_audit_col", lang)]
     rows = []
     for m in report.months:
+        if not m.begun:
+            continue  # before the journal's first entry: not a month of nothing
         if not m.days_so_far:
             rows.append(
-                [words.month_name(m.month, lang), words.say("report_to_come", lang), *[GAP] * 8]
+                [words.month_name(m.month, lang), words.say("report_to_come", lang), *[GAP] * 9]
             )
             continue
         rows.append(
@@ -233,11 +237,12 @@ def year_months(report: YearReport) -> list[str]:
                 phrases.percent(m.coverage),
                 m.entries,
                 *(m.entries_by_look[look.value] for look in Look),
+                m.follow_ups,
                 words.look_name(m.neglected_look, lang) if m.neglected_look else "",
                 REVIEWED if m.audit_done else "",
             ]
         )
-    return [*_md_table(headers, rows, "lrrrrrrrlc"), ""]
+    return [*_md_table(headers, rows, "lrrrrrrrrlc"), ""]
 
 
 def year_audit(report: YearReport) -> list[str]:

@@ -152,8 +152,30 @@ def head(report: MonthReport | YearReport) -> list[list[str]]:
         months=report.months_with_entries,
         audits=report.audits_done,
     )
-    so_far = words.say("report_year_so_far", lang, days=report.days_so_far, today=report.today)
-    return [[so_far], [reviewed, entries, neglected(report)]]
+    said = [reviewed, entries, neglected(report), follow_ups(report)]
+    return [[year_span(report)], [line for line in said if line]]
+
+
+def year_span(report: YearReport) -> str:
+    """The days a year report counts: "So far" only while the year is under way."""
+    if int(report.first_day[:4]) > report.year:
+        return words.say(
+            "report_year_before", report.lang, year=report.year, first=report.first_day
+        )
+    since = report.first_day[5:] != "01-01"
+    key = {
+        (True, False): "report_year_whole",
+        (True, True): "report_year_whole_since",
+        (False, False): "report_year_so_far",
+        (False, True): "report_year_so_far_since",
+    }[report.complete, since]
+    return words.say(
+        key,
+        report.lang,
+        days=report.days_so_far,
+        today=report.today,
+        first=report.first_day,
+    )
 
 
 def span(report: MonthReport) -> str:
@@ -176,17 +198,29 @@ def streaks(report: MonthReport | YearReport, period: str) -> str:
     )
 
 
+def reflection(report: MonthReport | YearReport) -> int:
+    """The entries of the four looks: the whole the balance is a share of (follow-ups apart)."""
+    return sum(report.entries_by_look.values())
+
+
 def neglected(report: MonthReport | YearReport) -> str:
     lang = report.lang
     if report.neglected_look is None:
-        return words.say("report_balanced", lang) if report.entries else ""
+        return words.say("report_balanced", lang) if reflection(report) else ""
     return words.say(
         "report_neglected",
         lang,
         look=words.look_name(report.neglected_look, lang),
         count=report.entries_by_look[report.neglected_look],
-        total=report.entries,
+        total=reflection(report),
     )
+
+
+def follow_ups(report: MonthReport | YearReport) -> str | None:
+    """The follow-ups and task states, said apart from the balance when there are any."""
+    if not report.follow_ups:
+        return None
+    return words.say("report_follow_ups", report.lang, count=report.follow_ups)
 
 
 def reviewed(report: MonthReport) -> str | None:
@@ -203,12 +237,23 @@ def reviewed(report: MonthReport) -> str | None:
 
 
 def audit_missing(report: MonthReport) -> str | None:
-    """Said when the month has neither a finished self-audit nor any rating."""
+    """Said when the month has neither a finished self-audit nor any rating: when it opens,
+    or the command that audits that very month (on 1 December, `review --monthly` audits
+    November, so December's report names December's own)."""
     if report.audit_done or any(r.value is not None for r in report.ratings):
         return None
-    return words.say(
-        "report_audit_missing", report.lang, month=words.month_name(report.month, report.lang)
-    )
+    lang = report.lang
+    month = words.month_name(report.month, lang)
+    if report.today < report.audit_opens:
+        line = words.say("report_audit_opens", lang, month=month, date=report.audit_opens)
+        if report.audit_due and report.audit_due != report.month:
+            due = words.month_name(report.audit_due, lang)
+            line += words.say("report_audit_due_now", lang, month=due)
+        return line
+    command = "fourlooks review --monthly"
+    if report.audit_due != report.month:
+        command += f" --month {report.month}"
+    return words.say("report_audit_missing", lang, month=month, command=command)
 
 
 def no_entries(report: MonthReport) -> str | None:

@@ -36,11 +36,17 @@ MONTH = (
             "previous_month",
             "previous_entries_by_look",
             "entries_by_look_change",
+            "follow_ups",
         ),
         text.balance,
         markdown.balance,
     ),
-    Section("report_audit", ("audit_done", "trend_months", "ratings"), text.audit, markdown.audit),
+    Section(
+        "report_audit",
+        ("audit_done", "audit_opens", "audit_due", "trend_months", "ratings"),
+        text.audit,
+        markdown.audit,
+    ),
     Section("report_commitments", ("commitments",), text.commitments, markdown.commitments),
     Section("report_tasks", ("tasks",), text.tasks, markdown.tasks),
     Section("open_goals", ("open_goals",), text.open_goals, markdown.open_goals),
@@ -50,6 +56,6 @@ MONTH = (
 )
 
 YEAR = (
-    Section("report_months", ("months",), text.year_months, markdown.year_months),
+    Section("report_months", ("months", "follow_ups"), text.year_months, markdown.year_months),
     Section("report_audit", ("ratings",), text.year_audit, markdown.year_audit),
 )

@@ -150,12 +150,13 @@ def balance(report: MonthReport, width: int) -> Iterable[Any]:
             words.look_name(look, lang),
             bar(count, most, bar_width),
             str(count),
-            phrases.share(count, report.entries),
+            phrases.share(count, phrases.reflection(report)),
             str(report.previous_entries_by_look[look]),
             phrases.signed(report.entries_by_look_change[look]),
         )
     yield table
     yield phrases.neglected(report)
+    yield from _present(phrases.follow_ups(report))
 
 
 def _trend_header(report: MonthReport) -> str:
@@ -288,6 +289,8 @@ def highlights(report: MonthReport, width: int) -> Iterable[Any]:
         for item in items[-HIGHLIGHTS_SHOWN:]:
             first_line = shown(" ".join(item.text.split()))
             line = Text(f"  {item.date[5:]}  ", style="dim")
+            if item.question:
+                line.append(f"{item.question} — ", style="dim")
             line.append(first_line)
             line.truncate(width, overflow="ellipsis")  # one line each, however long
             yield line
@@ -310,6 +313,8 @@ def year_months(report: YearReport, width: int) -> Iterable[Any]:
     )
     for month in report.months:
         name = words.month_name(month.month, lang, form="short", year=False)
+        if not month.begun:
+            continue  # before the journal's first entry: not a month of nothing
         if not month.days_so_far:
             table.add_row(name, words.say("report_to_come", lang), *[GAP] * 7)
             continue
@@ -328,9 +333,12 @@ def year_months(report: YearReport, width: int) -> Iterable[Any]:
 def _year_trends(report: YearReport) -> Iterable[str]:
     """Coverage and entries month by month; months still to come are gaps."""
     lang = report.lang
-    coverage = [m.coverage if m.days_so_far else None for m in report.months]
-    counts = [m.entries if m.days_so_far else None for m in report.months]
-    first, last = report.months[0].month, report.months[-1].month
+    months = [m for m in report.months if m.begun]  # from the journal's first month on
+    if not months:
+        return
+    coverage = [m.coverage if m.days_so_far else None for m in months]
+    counts = [m.entries if m.days_so_far else None for m in months]
+    first, last = months[0].month, months[-1].month
     span = phrases.month_span(first, last, lang)
     legend = words.say("report_trend_legend", lang, gap=GAP)
     yield f"{words.say('report_trends', lang)} {span} {legend}"

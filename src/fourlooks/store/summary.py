@@ -12,7 +12,10 @@ from collections.abc import Iterable
 
 from fourlooks import clock
 from fourlooks.store import Journal
+from fourlooks.store.counts import BOOKKEEPING
 from fourlooks.store.reviews import IS_COMMITMENT, IS_SETTLED, KEPT
+
+FOLLOW_UPS = "follow_ups"  # the key under which entries_per_month_and_look counts BOOKKEEPING
 
 
 def entries_per_day(journal: Journal, first: str, last: str) -> dict[str, int]:
@@ -27,13 +30,24 @@ def entries_per_day(journal: Journal, first: str, last: str) -> dict[str, int]:
 def entries_per_month_and_look(
     journal: Journal, first: str, last: str
 ) -> dict[str, dict[str, int]]:
-    """Entries per month (`YYYY-MM`) and look, for months that have any."""
+    """Entries per month (`YYYY-MM`) and look, for months that have any.
+
+    Follow-ups of commitments and the states given to tasks record what became of a plan,
+    not a look taken: they are counted apart, under FOLLOW_UPS, in the same single scan.
+    """
+    kept = ", ".join(f"'{question_id}'" for question_id in BOOKKEEPING)
     rows = journal.conn.execute(
-        "SELECT substr(date, 1, 7), look, count(*) FROM entries"
-        " WHERE date BETWEEN ? AND ? GROUP BY 1, 2",
+        "SELECT substr(date, 1, 7),"
+        f" CASE WHEN ifnull(question_id, '') IN ({kept}) THEN '{FOLLOW_UPS}' ELSE look END,"
+        " count(*) FROM entries WHERE date BETWEEN ? AND ? GROUP BY 1, 2",
         (first, last),
     )
     return _nested(rows)
+
+
+def first_entry_date(journal: Journal) -> str | None:
+    """The date of the journal's earliest entry: the day it began, as far as it tells."""
+    return journal.conn.execute("SELECT min(date) FROM entries").fetchone()[0]
 
 
 def monthly_ratings(journal: Journal, first: str, last: str) -> dict[str, dict[str, int]]:
@@ -126,13 +140,30 @@ def answers(
     journal: Journal, first: str, last: str, question_ids: Iterable[str]
 ) -> list[tuple[str, str, str]]:
     """(date, question id, text) of the answers to these questions, oldest first."""
-    ids = list(question_ids)
-    if not ids:
+    return [
+        (date, qid or "", text)
+        for date, qid, _, text in answers_and_notes(journal, first, last, question_ids)
+    ]
+
+
+def answers_and_notes(
+    journal: Journal,
+    first: str,
+    last: str,
+    question_ids: Iterable[str],
+    free_looks: Iterable[str] = (),
+) -> list[tuple[str, str | None, str, str]]:
+    """(date, question id, look, text) of the answers to these questions, oldest first; with
+    `free_looks`, also the entries of those looks written freely (question id None)."""
+    ids, looks = list(question_ids), list(free_looks)
+    if not ids and not looks:
         return []
-    marks = ",".join("?" * len(ids))
+    wanted = f"question_id IN ({','.join('?' * len(ids))})" if ids else "0"
+    if looks:
+        wanted += f" OR (question_id IS NULL AND look IN ({','.join('?' * len(looks))}))"
     rows = journal.conn.execute(
-        f"SELECT date, question_id, text FROM entries WHERE date BETWEEN ? AND ?"
-        f" AND question_id IN ({marks}) ORDER BY date, created_at",
-        (first, last, *ids),
+        f"SELECT date, question_id, look, text FROM entries WHERE date BETWEEN ? AND ?"
+        f" AND ({wanted}) ORDER BY date, created_at",
+        (first, last, *ids, *looks),
     )
     return [tuple(row) for row in rows]

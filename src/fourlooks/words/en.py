@@ -108,6 +108,12 @@ MESSAGES = {
     "report_so_far": "So far: {days} of {total} days, up to {today}.",
     "report_whole_month": "The whole month: {total} days.",
     "report_year_so_far": "So far: {days} days, up to {today}.",
+    "report_year_so_far_since": "So far: {days} days, from the journal's first day, {first},"
+    " up to {today}.",
+    "report_year_whole": "The whole year: {days} days.",
+    "report_year_before": "The journal begins on {first}: no day of {year} to count.",
+    "report_year_whole_since": "From the journal's first day, {first}, to the year's end:"
+    " {days} days.",
     "report_coverage": "Coverage",
     "report_reviewed": "Daily reviews completed on {done} of {days} days ({share}).",
     "report_streaks": "Streaks: current {current} days, longest {longest}, longest in this"
@@ -121,11 +127,14 @@ MESSAGES = {
     "report_change": "Change",
     "report_neglected": "Neglected look: {look} ({count} of {total} entries).",
     "report_balanced": "No look is neglected: each has at least 10% of the entries.",
+    "report_follow_ups": "Follow-ups and task states, counted apart from the looks: {count}.",
     "report_no_entries": "No entries in this period.",
     "report_audit": "Self-audit",
     "report_question": "Question",
     "report_trend": "Trend",
-    "report_audit_missing": "No self-audit for {month} yet (fourlooks review --monthly).",
+    "report_audit_missing": "No self-audit for {month} yet ({command}).",
+    "report_audit_opens": "The self-audit for {month} opens on {date}.",
+    "report_audit_due_now": " The one for {month} is due now: fourlooks review --monthly.",
     "report_gap_note": "{gap} a month without a rating (a gap, not a zero).",
     "report_commitments": "Commitments",
     "report_commitments_line": "Made {made}; followed up in a later review {followed_up}"
@@ -157,6 +166,7 @@ MESSAGES = {
     "report_reviewed_col": "Reviewed",
     "report_coverage_col": "Coverage",
     "report_neglected_col": "Neglected",
+    "report_follow_ups_col": "Follow-ups",
     "report_audit_col": "Audit",
     "report_to_come": "to come",
     "report_average": "Average",
