@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
+
+from pty_harness import answer, finish, spawn, stop
 
 
 def wrong(cli, day, text):
@@ -122,3 +125,61 @@ def test_an_ambiguous_prefix_lists_the_candidate_lessons(cli, tmp_path):
     refused = cli("lessons", "link", "abcdef", ids(cli)[-1])
     assert refused.exit_code == 1 and refused.stderr.count("\n") == 1
     assert "'abcdef' matches several lesson ids: abcdef10, abcdef20" in refused.stderr
+
+
+# ---------------------------------------------------------------- at a terminal: the same one?
+
+
+def full_daily(cli) -> int:
+    """How many questions the full daily review asks (what went wrong is the second)."""
+    asked = cli.json("questions", "--cadence", "daily", "--full", "--json")
+    assert asked[1]["id"] == "daily.back.went_wrong"
+    return len(asked)
+
+
+def test_a_lesson_written_at_a_terminal_is_asked_about_and_linked_when_the_same(cli):
+    total = full_daily(cli)
+    wrong(cli, "2026-08-12", "Answered the client email late")
+    wrong(cli, "2026-09-30", "Forgot to water the plants")
+    child = spawn("review", "--full")
+    child.logfile_read = screen = io.StringIO()
+    answer(child, 1, total, "")
+    answer(child, 2, total, "The client email was late again")
+    child.expect_exact("Earlier lessons like this one")
+    child.expect_exact("Is it the same one as 2026-08-12: Answered the client email late")
+    child.expect_exact("(written 1 time)?")
+    child.expect_exact("1 the same  2 another")
+    child.expect_exact("> ")
+    child.sendline("y")
+    child.expect_exact("The same lesson: 2 times since August 2026.")
+    for number in range(3, total + 1):
+        answer(child, number, total, "")
+    child.expect_exact("complete")
+    assert finish(child) == 0
+    recurring = cli.json("lessons", "--recurring", "--json")
+    assert [(item["date"], item["times"]) for item in recurring] == [
+        ("2026-11-26", 2), ("2026-08-12", 2),
+    ]  # fmt: skip
+    assert "plants" not in screen.getvalue()  # not like it: not offered
+
+
+def test_another_lesson_stays_unlinked_and_a_piped_review_asks_nothing(cli):
+    total = full_daily(cli)
+    wrong(cli, "2026-08-12", "Answered the client email late")
+    child = spawn("--lang", "zh", "review", "--full")
+    answer(child, 1, total, "")
+    answer(child, 2, total, "Client email late, but for a new reason")
+    child.expect_exact("以前相似的教训")
+    child.expect_exact("和 2026-08-12 的这条是同一条吗：Answered the client email late")
+    child.expect_exact("（已记 1 次）？")
+    child.expect_exact("> ")
+    child.sendline("2")
+    child.expect_exact(f"[3/{total}]")
+    stop(child)
+    assert finish(child) == 130
+    assert cli.json("lessons", "--recurring", "--json") == []
+    # Piped, the same words: the answers line up with `questions --date` and nothing is asked.
+    lines = "\n".join(["", "Client email late once more", *[""] * (total - 2)]) + "\n"
+    done = cli.ok("review", "--full", "--date", "2026-11-25", input=lines)
+    assert "Earlier lessons" not in done.output
+    assert [item["times"] for item in cli.json("lessons", "--json")] == [1, 1, 1]

@@ -113,6 +113,16 @@ def match_expression(terms: list[Term]) -> str:
     return " AND ".join(_fts_term(term) for term in terms)
 
 
+def tokens(text: str) -> list[str]:
+    """The words of a text roughly as the index holds them: CJK runs as their pairs, folded."""
+    return [token.casefold() for token in re.findall(r"[^\W_]+", index_body(text))]
+
+
+def any_expression(terms: list[Term]) -> str:
+    """An FTS5 MATCH expression for entries holding any of the terms (bm25 ranks by how many)."""
+    return " OR ".join(_fts_term(term) for term in terms)
+
+
 def _fts_term(term: Term) -> str:
     run = re.fullmatch(_CJK_RUN, term.text)
     if run and len(term.text) == 1:

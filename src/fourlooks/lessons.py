@@ -141,3 +141,58 @@ def _groups(found: list[Entry], links: Iterable[LessonLink]) -> dict[str, list[E
 
 def _order(entry: Entry) -> tuple[str, str, str]:
     return entry.date, entry.created_at, entry.id
+
+
+# Words too common to say two lessons are alike; a lesson shares at least two others with an
+# earlier one (or all it has, when it has fewer) before it is offered as the same one.
+_COMMON = frozenset((
+    "about", "again", "also", "and", "any", "are", "because", "been", "but", "can", "could",
+    "did", "does", "for", "from", "get", "got", "had", "has", "have", "how", "into", "its",
+    "just", "more", "much", "not", "now", "our", "out", "over", "should", "some", "than", "that",
+    "the", "then", "there", "they", "this", "today", "too", "very", "was", "were", "what", "when",
+    "which", "who", "why", "will", "with", "would", "you", "your",
+))  # fmt: skip
+_COMMON_CJK = "的了是在我也和就都而与着个这那"
+SIMILAR_SHOWN = 3  # earlier lessons offered, best first
+_RANKED = 30  # ranked by the index before the shared words are checked
+
+
+def candidates(journal: Journal, new: Entry) -> list[Lesson]:
+    """Earlier lessons like a new one, best first, one per group, none already its own."""
+    from fourlooks import fulltext
+
+    terms = [fulltext.Term(word) for word in _words(new.text)]
+    if not terms:
+        return []
+    every = {lesson.entry.id: lesson for lesson in _all(journal)}
+    own = {new.id, *every[new.id].same_as} if new.id in every else {new.id}
+    tagged = table.tagged_like(journal, new.tags, QUESTION_IDS)
+    ranked = table.similar(journal, fulltext.any_expression(terms), QUESTION_IDS, limit=_RANKED)
+    needed = min(2, len(terms))
+    alike = [
+        entry for entry, _ in ranked
+        if sum(bool(fulltext.highlight_spans(entry.text, [term])) for term in terms) >= needed
+    ]  # fmt: skip
+    found: list[Lesson] = []
+    for entry in [*tagged, *alike]:
+        lesson = every.get(entry.id)
+        if lesson is None or entry.id in own or _order(entry) > _order(new):
+            continue
+        found.append(lesson)
+        own.update((entry.id, *lesson.same_as))  # one of each group is enough
+    return found[:SIMILAR_SHOWN]
+
+
+def _words(text: str) -> list[str]:
+    """The words of a lesson that can say it is like another: no common ones, CJK as pairs."""
+    from fourlooks import fulltext
+
+    found: dict[str, None] = {}
+    for token in fulltext.tokens(text):
+        if token.isascii():
+            telling = len(token) >= 3 and token.isalpha() and token not in _COMMON
+        else:
+            telling = len(token) >= 2 and not any(ch in _COMMON_CJK for ch in token)
+        if telling:
+            found[token] = None
+    return list(found)[: fulltext.MAX_TERMS]

@@ -15,7 +15,7 @@ from fourlooks import dates, stats
 from fourlooks.errors import UsageError
 from fourlooks.model import Cadence, Question, TaskState
 from fourlooks.questions import STATE_ID
-from fourlooks.review import opening
+from fourlooks.review import opening, recurrence
 from fourlooks.review.answers import Answer, Choice, Day
 from fourlooks.store import Journal, reviews, tasks
 
@@ -77,6 +77,7 @@ class Spec:
     grace: int = 0  # ... and until this many days after it
     opening: tuple[Step, ...] = ()  # shown to a person at a terminal, before the questions
     before_ahead: tuple[Step, ...] = ()  # shown to them before the look-ahead's questions
+    after_answer: tuple[Step, ...] = ()  # (run, the question just answered), at a terminal
     branch: str | None = None  # the question whose choice picks the questions marked `when`
     answered: Callable[[Journal, reviews.Key, Question, Answer], None] | None = None
     completed: Callable[[Journal, reviews.Key], None] | None = None  # in the same transaction
@@ -143,6 +144,7 @@ DAILY = Spec(
     not_yet="a review looks back",
     opening=(opening.follow_up, opening.hear_decisions, opening.on_this_day),
     before_ahead=(opening.open_goals,),
+    after_answer=(recurrence.same_lesson,),
 )
 MONTHLY = Spec(
     Cadence.MONTHLY,
@@ -152,6 +154,7 @@ MONTHLY = Spec(
     opening=(opening.last_month,),
     opens=3,  # the self-audit falls due in the month's last three days...
     grace=7,  # ...and stays due until done or until the 7th of the next month
+    after_answer=(recurrence.same_lesson,),
 )
 # A task is reviewed on a day; when it is due is the task's own affair (status.task_reason).
 TASK = Spec(
@@ -163,6 +166,7 @@ TASK = Spec(
     branch=STATE_ID,
     answered=_record_answer,
     completed=_mark_reviewed,
+    after_answer=(recurrence.same_lesson,),
 )
 
 SPECS = {spec.cadence: spec for spec in (DAILY, MONTHLY, TASK)}

@@ -192,6 +192,9 @@ class Run:
             self.later.add(question.id)
             return
         self.store(question, answer)
+        if self.prompter.interactive:
+            for step in self.spec.after_answer:
+                step(self, question)
 
     def _answer(self, question: Question, progress: Progress) -> Answer:
         if question.kind == "rating":

@@ -27,6 +27,7 @@ CATALOGUE: dict[str, dict] = {"en": en.CATALOGUE, "zh": zh.CATALOGUE}
 
 # Short words also accepted when answering a choice, in either language.
 _EXTRA_ALIASES = {
+    "lesson.same": {"same": ("y", "yes", "s", "是"), "other": ("n", "no", "o", "不是", "否")},
     "daily.back.followup": {
         "done": ("d", "y", "yes", "是"),
         "partly": ("p", "部分"),

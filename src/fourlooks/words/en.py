@@ -224,6 +224,8 @@ MESSAGES = {
     "lesson_again": "The same lesson: {n} times since {month}.",
     "lessons_none": "No lessons yet: a review's 'what went wrong' answers become lessons.",
     "lessons_none_recurring": "No lesson has come back yet.",
+    "lesson_like": "Earlier lessons like this one",
+    "lesson_same": "Is it the same one as {date}: {text} (written {times})?",
     "lessons_unlinked": "Unlinked: lesson {id} now counts {times}.",
     # An encrypted journal's passphrase, asked at the terminal (nothing typed is shown).
     "passphrase_prompt": "Passphrase for {path}: ",
@@ -308,6 +310,7 @@ CATALOGUE = {
             "not_done": "not done",
             "done_poorly": "done poorly",
         },
+        "lesson.same": {"same": "the same", "other": "another"},
         "daily.back.followup": {
             "done": "done",
             "partly": "partly",

@@ -199,6 +199,8 @@ MESSAGES = {
     "lesson_again": "同一条教训：自{month}以来已出现 {n} 次。",
     "lessons_none": "还没有教训：复盘中“哪里出了差错”的回答会记为教训。",
     "lessons_none_recurring": "还没有重犯的教训。",
+    "lesson_like": "以前相似的教训",
+    "lesson_same": "和 {date} 的这条是同一条吗：{text}（已记 {times}）？",
     "lessons_unlinked": "已取消关联：教训 {id} 现在共 {times}。",
     "passphrase_prompt": "{path} 的口令：",
     "passphrase_new": "{path} 的新口令：",
@@ -269,6 +271,7 @@ CATALOGUE = {
             "not_done": "未完成",
             "done_poorly": "完成得不好",
         },
+        "lesson.same": {"same": "同一条", "other": "另一条"},
         "daily.back.followup": {
             "done": "做到了",
             "partly": "部分做到",

@@ -1,0 +1,57 @@
+"""Is it the same one? After a lesson is written at a terminal, earlier lessons like it.
+
+A person at a terminal is shown up to three earlier lessons the full-text index finds alike
+(one of each group, those sharing a tag first) and asked of each whether the new one is the
+same; the first "the same" links them and says how often the lesson has now been written.
+Piped and file reviews ask nothing: their answers keep lining up with `fourlooks questions`,
+and a lesson they store stays unlinked until `fourlooks lessons link` says otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from fourlooks import lessons, words
+from fourlooks.captions import first_line
+from fourlooks.model import Look, Question
+from fourlooks.render import lessons as screen
+from fourlooks.review.answers import Choice
+from fourlooks.review.prompter import Progress
+
+if TYPE_CHECKING:
+    from fourlooks.review.engine import Run
+
+SAME_ID = "lesson.same"  # not a bank question: asked of each earlier lesson in turn
+SAME_CHOICES = ("same", "other")
+
+
+def same_lesson(run: Run, question: Question) -> None:
+    """After a lesson is answered: ask whether it is one of the earlier lessons like it."""
+    if not lessons.is_lesson(question.id) or question.id not in run.answers:
+        return
+    new = run.answers[question.id][-1]
+    found = lessons.candidates(run.journal, new)
+    if not found:
+        return
+    run.say("lesson_like", style="heading")
+    for number, earlier in enumerate(found, start=1):
+        asked = Question(
+            id=SAME_ID,
+            cadence=question.cadence,
+            look=Look.BACK,
+            kind="choice",
+            text=words.say(
+                "lesson_same",
+                run.lang,
+                date=earlier.entry.date,
+                text=first_line(earlier.entry.text),
+                times=words.count(earlier.times, "time", run.lang),
+            ),
+            source="part 1: 常思己过",
+            choices=SAME_CHOICES,
+        )
+        answer = run.prompter.ask_choice(asked, Progress(number, len(found)))
+        if isinstance(answer, Choice) and answer.value == "same":
+            linked = lessons.link_new(run.journal, new, earlier.entry)
+            run.prompter.show(screen.again(linked, run.lang), style="heading")
+            return
