@@ -183,3 +183,124 @@ def test_another_lesson_stays_unlinked_and_a_piped_review_asks_nothing(cli):
     done = cli.ok("review", "--full", "--date", "2026-11-25", input=lines)
     assert "Earlier lessons" not in done.output
     assert [item["times"] for item in cli.json("lessons", "--json")] == [1, 1, 1]
+
+
+# ---------------------------------------------------------------- carried by the JSON export
+
+
+def linked_journal(cli):
+    wrong(cli, "2026-08-12", "Answered the client email late")
+    wrong(cli, "2026-09-30", "Client email late again")
+    wrong(cli, "2026-11-02", "Late with the client's email")
+    newest, middle, first = ids(cli)
+    cli.ok("lessons", "link", middle, first)
+    cli.ok("lessons", "link", newest, middle)
+    return newest, middle, first
+
+
+def test_links_survive_export_and_import_byte_identical_and_merge_idempotently(cli, tmp_path):
+    linked_journal(cli)
+    first = tmp_path / "first.json"
+    cli.ok("export", "--out", str(first))
+    document = json.loads(first.read_text(encoding="utf-8"))
+    assert list(document) == ["format", "version", "entries", "tasks", "reviews", "lesson_links"]
+    assert [list(link) for link in document["lesson_links"]] == [
+        ["lesson_id", "same_as", "created_at"]
+    ] * 2
+    other = ["--db", str(tmp_path / "other.db")]
+    report = cli.json(*other, "import", str(first), "--json")
+    assert report["lesson_links"] == {"added": 2, "updated": 0, "skipped": 0}
+    again = cli.json(*other, "import", str(first), "--json")
+    assert again["lesson_links"] == {"added": 0, "updated": 0, "skipped": 2}
+    second = tmp_path / "second.json"
+    cli.ok(*other, "export", "--out", str(second))
+    assert second.read_bytes() == first.read_bytes()
+    assert cli.json(*other, "lessons", "--json") == cli.json("lessons", "--json")
+    # A link made on one machine reaches the other by the next export and import.
+    wrong(cli, "2026-11-20", "The client email, late")
+    cli.ok("lessons", "link", ids(cli)[0], ids(cli)[1])
+    cli.ok("export", "--out", str(first), "--force")
+    assert cli.json(*other, "import", str(first), "--json")["lesson_links"]["added"] == 1
+    assert cli.json(*other, "lessons", "--json")[0]["times"] == 4
+
+
+def test_a_journal_without_links_exports_no_lesson_links_key(cli, tmp_path):
+    wrong(cli, "2026-08-12", "Answered the client email late")
+    out = tmp_path / "e.json"
+    cli.ok("export", "--out", str(out))
+    assert list(json.loads(out.read_text(encoding="utf-8"))) == [
+        "format", "version", "entries", "tasks", "reviews",
+    ]  # fmt: skip
+
+
+def test_a_filtered_export_carries_the_links_between_the_lessons_it_chose(cli, tmp_path):
+    linked_journal(cli)
+    out = tmp_path / "autumn.json"
+    cli.ok("export", "--from", "2026-09-01", "--out", str(out))
+    document = json.loads(out.read_text(encoding="utf-8"))
+    chosen = {entry["id"] for entry in document["entries"]}
+    [link] = document["lesson_links"]
+    assert {link["lesson_id"], link["same_as"]} <= chosen
+
+
+def test_an_import_with_a_bad_link_is_refused_whole(cli, tmp_path):
+    linked_journal(cli)
+    out = tmp_path / "e.json"
+    cli.ok("export", "--out", str(out))
+    good = json.loads(out.read_text(encoding="utf-8"))
+    link = good["lesson_links"][0]
+    cases = [
+        (dict(link, same_as=link["lesson_id"]), "a lesson is not linked to itself"),
+        (dict(link, same_as="0" * 8 + "-0000-4000-8000-" + "0" * 12), "is in neither the file"),
+        (dict(link, note="x"), "note"),
+        (dict(link, created_at="yesterday"), "created_at"),
+    ]
+    for bad, problem in cases:
+        broken = dict(good, lesson_links=[bad])
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(broken), encoding="utf-8")
+        target = ["--db", str(tmp_path / "fresh.db")]
+        refused = cli(*target, "import", str(path))
+        assert refused.exit_code != 0 and problem in refused.stderr, (bad, refused.stderr)
+        assert "nothing was imported" in refused.stderr and refused.stderr.count("\n") == 1
+        assert cli.json(*target, "list", "--json") == []
+    twice = dict(good, lesson_links=[link, dict(link, lesson_id=link["same_as"],
+                                                same_as=link["lesson_id"])])  # fmt: skip
+    path.write_text(json.dumps(twice), encoding="utf-8")
+    refused = cli("--db", str(tmp_path / "fresh.db"), "import", str(path))
+    assert "the same link as lesson link #1" in refused.stderr
+
+
+def test_the_markdown_exports_say_how_often_a_lesson_was_written(cli, tmp_path):
+    linked_journal(cli)
+    wrong(cli, "2026-11-03", "Forgot to water the plants")
+    text = cli.ok("export", "--format", "markdown").stdout
+    assert (
+        "- Late with the client's email\n"
+        "  Lesson written 3 times since 2026-08-12; this is time 3.\n"
+    ) in text
+    assert "- Client email late again\n  Lesson written 3 times" in text
+    assert "- Forgot to water the plants\n" in text
+    assert "plants\n  Lesson" not in text  # written once: nothing to say
+    zh = cli.ok("--lang", "zh", "export", "--format", "markdown").stdout
+    assert "这条教训自 2026-08-12 以来记了 3 次，这是第 1 次。" in zh
+    folder = tmp_path / "notes"
+    cli.ok("export", "--out", f"{folder}/")
+    day = next(folder.rglob("2026-09-30*.md")).read_text(encoding="utf-8")
+    assert "Lesson written 3 times since 2026-08-12; this is time 2." in day
+
+
+def test_search_finds_lessons_as_it_finds_every_answer(cli):
+    linked_journal(cli)
+    found = cli.json("search", "client email", "--json")
+    assert len(found) == 3
+
+
+def test_an_export_does_not_replace_a_file_holding_a_link_the_journal_lacks(cli, tmp_path):
+    newest, middle, _ = linked_journal(cli)
+    out = tmp_path / "e.json"
+    cli.ok("export", "--out", str(out))
+    cli.ok("lessons", "unlink", newest, middle)
+    refused = cli("export", "--out", str(out))
+    assert refused.exit_code == 1 and "(1 lesson link)" in refused.stderr
+    assert len(json.loads(out.read_text(encoding="utf-8"))["lesson_links"]) == 2

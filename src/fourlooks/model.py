@@ -204,6 +204,11 @@ class LessonLink:
     same_as: str  # the earlier one
     created_at: str = ""
 
+    @property
+    def id(self) -> str:
+        """What messages name it by: the lesson that came back."""
+        return self.lesson_id
+
     def to_dict(self) -> dict:
         return plain(self)
 

@@ -17,7 +17,7 @@ from fourlooks import files, formats
 from fourlooks.errors import FourlooksError, ImportFileError, UsageError
 
 if TYPE_CHECKING:
-    from fourlooks.model import Bundle, Entry, Filters, Goal, Look, Review, Task
+    from fourlooks.model import Bundle, Entry, Filters, Goal, LessonLink, Look, Review, Task
     from fourlooks.store import Journal
     from fourlooks.store.readout import Selection
     from fourlooks.store.transfer import MergeReport
@@ -185,7 +185,8 @@ def _refuse_to_lose(journal: Journal, target: Path) -> None:
     bundle = formats.reader("fourlooks").parse(formats.load_json(raw, str(target)), str(target))
     missing = transfer.not_held(journal, bundle)
     if missing:
-        one = {"entries": "entry", "tasks": "task", "reviews": "review", "goals": "goal"}
+        one = {"entries": "entry", "tasks": "task", "reviews": "review", "goals": "goal",
+               "lesson links": "lesson link"}  # fmt: skip
         counts = ", ".join(
             f"{count} {kind if count != 1 else one[kind]}" for kind, count in missing.items()
         )
@@ -279,6 +280,19 @@ class _Source:
 
         # A filtered export carries no goals: their tasks may be outside what it chose.
         return [] if self._selection is not None else readout.goals(self.journal)
+
+    def lesson_links(self) -> Iterable[LessonLink]:
+        from fourlooks.store import readout
+
+        # A filtered export carries the links between the lessons it chose.
+        chosen = self._selection.entry_ids if self._selection is not None else None
+        return readout.lesson_links(self.journal, chosen)
+
+    def lesson_times(self) -> Mapping[str, tuple[int, int, str]]:
+        from fourlooks import lessons
+
+        found = lessons.register(self.journal, recurring=True)
+        return {lesson.entry.id: (lesson.nth, lesson.times, lesson.since) for lesson in found}
 
     def task_titles(self) -> Mapping[str, str]:
         from fourlooks.store import readout

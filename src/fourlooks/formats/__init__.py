@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from fourlooks.errors import ImportFileError
 
 if TYPE_CHECKING:
-    from fourlooks.model import Entry, Goal, Review, Task
+    from fourlooks.model import Entry, Goal, LessonLink, Review, Task
 
 
 class Codec(NamedTuple):
@@ -59,6 +59,10 @@ class ExportSource(Protocol):
     def reviews(self) -> Iterable[Review]: ...
 
     def goals(self) -> Iterable[Goal]: ...
+
+    def lesson_links(self) -> Iterable[LessonLink]: ...
+
+    def lesson_times(self) -> Mapping[str, tuple[int, int, str]]: ...
 
     def task_titles(self) -> Mapping[str, str]: ...
 

@@ -2,8 +2,8 @@
 
     {"format": "fourlooks", "version": 1, "entries": [...], "tasks": [...], "reviews": [...]}
 
-and, when the journal holds goals, `"goals": [...]` after the reviews (a journal without
-goals exports the same bytes as before goals existed).
+and, after the reviews, `"goals": [...]` and `"lesson_links": [...]`, each only when the
+journal holds some (a journal without them exports the same bytes as before they existed).
 
 Written as `json.dumps(document, indent=2, ensure_ascii=False)` would write it, plus a final
 newline, but a record at a time so that a large journal never sits in memory. The caller
@@ -40,6 +40,7 @@ from fourlooks.model import (
     Entry,
     Goal,
     GoalState,
+    LessonLink,
     Look,
     Review,
     Task,
@@ -58,21 +59,28 @@ VERSION = 1
 # A filtered export carries the reviews, tasks and commitments its entries refer to.
 SELF_CONTAINED = True
 HINT = 'an object with "format": "fourlooks"'
-KINDS = ("entries", "tasks", "reviews", "goals")
+KINDS = ("entries", "tasks", "reviews", "goals", "lesson_links")
 OPTIONS: tuple[str, ...] = ()
 _HEAD = f'{{\n  "format": "{FORMAT}",'  # how every file this module writes begins
-_TOP_KEYS = ("format", "version", "entries", "tasks", "reviews", "goals")
+_TOP_KEYS = ("format", "version", "entries", "tasks", "reviews", "goals", "lesson_links")
 _ENTRY_KEYS = tuple(Entry(id="", date="", look=Look.BACK, text="").to_dict())
 _TASK_KEYS = tuple(Task(id="", title="").to_dict())
 _REVIEW_KEYS = tuple(Review(id="", cadence=Cadence.DAILY, period="").to_dict())
 _GOAL_KEYS = tuple(Goal(id="", text="", period="").to_dict())
+_LINK_KEYS = tuple(LessonLink(lesson_id="", same_as="").to_dict())
 # Fields added to a record after version 1 was released, written only when set: a journal
 # that has none of them exports the same bytes as before they existed.
 _WHEN_SET = {Task: ("owner", "checkpoint")}
 
 
 def write(source: ExportSource) -> Iterator[str]:
-    return dump(source.entries(), source.tasks(), source.reviews(), source.goals())
+    return dump(
+        source.entries(),
+        source.tasks(),
+        source.reviews(),
+        source.goals(),
+        lesson_links=source.lesson_links(),
+    )
 
 
 def made_by_export(head: str) -> bool:
@@ -85,17 +93,24 @@ def dump(
     tasks: Iterable[Task],
     reviews: Iterable[Review],
     goals: Iterable[Goal] = (),
+    *,
+    lesson_links: Iterable[LessonLink] = (),
 ) -> Iterator[str]:
-    """The export as chunks of text, in the order given; `goals` only when there are some."""
+    """The export as chunks of text, in the order given; the last keys only when not empty."""
     yield "{\n"
     yield f'  "format": "{FORMAT}",\n'
     yield f'  "version": {VERSION},\n'
     yield from _array("entries", entries, last=False)
     yield from _array("tasks", tasks, last=False)
-    goals = list(goals)  # a few: read whole, to know whether the reviews are the last key
-    yield from _array("reviews", reviews, last=not goals)
-    if goals:
-        yield from _array("goals", goals, last=True)
+    # A few of each: read whole, to know which key is the last.
+    optional = [
+        (key, found)
+        for key, records in (("goals", goals), ("lesson_links", lesson_links))
+        if (found := list(records))
+    ]
+    yield from _array("reviews", reviews, last=not optional)
+    for number, (key, found) in enumerate(optional, start=1):
+        yield from _array(key, found, last=number == len(optional))
     yield "}\n"
 
 
@@ -184,7 +199,31 @@ def parse(data: object, origin: str) -> Bundle:
     bundle.reviews = _each(origin, "review", a_list(data, "reviews", top), _review)
     bundle.entries = _each(origin, "entry", a_list(data, "entries", top), _entry)
     bundle.goals = _each(origin, "goal", a_list(data, "goals", top), _goal)
+    bundle.lesson_links = _links(origin, a_list(data, "lesson_links", top))
     return bundle
+
+
+def _links(origin: str, items: list) -> list[LessonLink]:
+    """Each link between two lessons, once; a lesson is never linked to itself."""
+    found: list[LessonLink] = []
+    seen: dict[tuple[str, ...], int] = {}
+    for number, item in enumerate(items, start=1):
+        where = Where(origin, "lesson link", number, item)
+        item = as_object(item, where)
+        no_unknown_keys(item, _LINK_KEYS, where)
+        link = LessonLink(
+            lesson_id=ident(item, "lesson_id", where),
+            same_as=ident(item, "same_as", where),
+            created_at=timestamp(item, "created_at", where),
+        )
+        if link.lesson_id == link.same_as:
+            raise where.fail("same_as", "a lesson is not linked to itself")
+        pair = tuple(sorted((link.lesson_id, link.same_as)))
+        if pair in seen:
+            raise where.fail("same_as", f"the same link as lesson link #{seen[pair]}")
+        seen[pair] = number
+        found.append(link)
+    return found
 
 
 def _each(origin: str, noun: str, items: list, read) -> list:

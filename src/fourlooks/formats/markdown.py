@@ -64,7 +64,10 @@ def file_path(day: str, monthly: bool) -> str:
 
 def _renderer(source: ExportSource) -> Renderer:
     return Renderer(
-        lang=source.lang, questions=source.question_texts(), task_titles=source.task_titles()
+        lang=source.lang,
+        questions=source.question_texts(),
+        task_titles=source.task_titles(),
+        lessons=source.lesson_times(),
     )
 
 
@@ -75,6 +78,8 @@ class Renderer:
     lang: str = "en"
     questions: Mapping[str, str] = field(default_factory=dict)  # id -> text, in review order
     task_titles: Mapping[str, str] = field(default_factory=dict)
+    # Each lesson written more than once: (its time, how many times, since which day).
+    lessons: Mapping[str, tuple[int, int, str]] = field(default_factory=dict)
     # What a later follow-up quotes of each look-ahead entry seen so far (_quoted).
     _ahead: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -209,6 +214,9 @@ class Renderer:
         if entry.tags:
             tags = " ".join(f"#{tag}" for tag in entry.tags)
             yield f"  {self._tags_label}: {tags}"
+        if entry.id in self.lessons:
+            nth, times, since = self.lessons[entry.id]
+            yield "  " + words.say("export_lesson", self.lang, nth=nth, times=times, since=since)
 
     def _mark(self, entry: Entry) -> str:
         """The rating or the choice, in bold, shown before the text."""

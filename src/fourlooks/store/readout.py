@@ -10,10 +10,11 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from fourlooks.model import Cadence, Entry, Filters, Goal, Review, Task
+from fourlooks.model import Cadence, Entry, Filters, Goal, LessonLink, Review, Task
 from fourlooks.store import Journal
 from fourlooks.store import entries as _entries
 from fourlooks.store import goals as _goals
+from fourlooks.store import lessons as _lessons
 from fourlooks.store import reviews as _reviews
 from fourlooks.store import tasks as _tasks
 
@@ -116,6 +117,14 @@ def task_titles(journal: Journal) -> dict[str, str]:
 def goals(journal: Journal) -> list[Goal]:
     """Every goal, in the order they were created."""
     return _goals.in_creation_order(journal)
+
+
+def lesson_links(journal: Journal, entry_ids: set[str] | None = None) -> list[LessonLink]:
+    """The links between lessons (all, or those joining two of these entries), oldest first."""
+    found = _lessons.links(journal)
+    if entry_ids is None:
+        return found
+    return [link for link in found if {link.lesson_id, link.same_as} <= entry_ids]
 
 
 def reviews(journal: Journal, ids: set[str] | None = None) -> Iterator[Review]:

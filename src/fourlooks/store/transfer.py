@@ -23,6 +23,7 @@ from fourlooks.store import batches as _batches
 from fourlooks.store import conflicts as _conflicts
 from fourlooks.store import entries as _entries
 from fourlooks.store import goals as _goals
+from fourlooks.store import lessons as _lessons
 from fourlooks.store import reviews as _reviews
 from fourlooks.store import search as _search
 from fourlooks.store import tasks as _tasks
@@ -41,6 +42,7 @@ class MergeReport:
     tasks: Counts = field(default_factory=Counts)
     reviews: Counts = field(default_factory=Counts)
     goals: Counts = field(default_factory=Counts)
+    lesson_links: Counts = field(default_factory=Counts)
     dry_run: bool = False
     transactions: int = 0  # more than one: a large file, written a batch at a time
     # (id in the file, id of the copy kept) of each older version that lost to a later edit
@@ -51,7 +53,7 @@ class MergeReport:
             "dry_run": self.dry_run,
             **{
                 name: dataclasses.asdict(getattr(self, name))
-                for name in ("entries", "tasks", "reviews", "goals")
+                for name in ("entries", "tasks", "reviews", "goals", "lesson_links")
             },
             "conflicts": [{"id": entry, "kept_as": copy} for entry, copy in self.conflicts],
         }
@@ -95,14 +97,20 @@ def _write(journal: Journal, bundle: Bundle, origin: str, *, pause: float) -> Me
         _merge_newer(journal, bundle.goals, _goals, report.goals)
         renamed = _merge_reviews(journal, bundle.reviews, report.reviews)
         _merge_entries(journal, next(batches, []), renamed, report)
+        upcoming = next(batches, None)
+        if upcoming is None:
+            _merge_links(journal, bundle, report)
     report.transactions = 1
-    for batch in batches:
+    while upcoming is not None:
+        batch, upcoming = upcoming, next(batches, None)
         time.sleep(pause)
         done = _done(report.entries)
         try:
             with journal.write() as conn:
                 conn.execute("PRAGMA defer_foreign_keys = ON")
                 _merge_entries(journal, batch, renamed, report)
+                if upcoming is None:  # links between lessons, once all their entries are in
+                    _merge_links(journal, bundle, report)
         except JournalError as exc:
             reason = str(exc).removesuffix("; nothing was changed")
             raise JournalError(
@@ -111,6 +119,13 @@ def _write(journal: Journal, bundle: Bundle, origin: str, *, pause: float) -> Me
             ) from None
         report.transactions += 1
     return report
+
+
+def _merge_links(journal: Journal, bundle: Bundle, report: MergeReport) -> None:
+    """Links between lessons are added when not held; one held already is left as it is."""
+    added = _lessons.insert_links(journal, bundle.lesson_links)
+    report.lesson_links.added += added
+    report.lesson_links.skipped += len(bundle.lesson_links) - added
 
 
 def _done(counts: Counts) -> int:
@@ -129,6 +144,7 @@ def _check_references(journal: Journal, bundle: Bundle, origin: str) -> None:
         ("entry", bundle.entries, ("review_id", "reviews"), ("task_id", "tasks"),
          ("commitment_id", "entries")),
         ("goal", bundle.goals, ("task_ids", "tasks")),
+        ("lesson link", bundle.lesson_links, ("lesson_id", "entries"), ("same_as", "entries")),
     ]  # fmt: skip
     elsewhere: dict[str, set[str]] = {table: set() for table in in_file}
     for _, records, *fields in checks:
@@ -267,7 +283,7 @@ def _merge_entries(
 
 
 def not_held(journal: Journal, bundle: Bundle) -> dict[str, int]:
-    """How many of a file's entries, tasks and reviews this journal lacks or holds older."""
+    """How many of a file's records (entries, tasks, ...) this journal lacks or holds older."""
     found = {}
     for kind, records, stamps in (
         ("entries", bundle.entries, _entries.updated_at),
@@ -284,6 +300,9 @@ def not_held(journal: Journal, bundle: Bundle) -> dict[str, int]:
     held = existing_ids(journal, "reviews", [review.id for review in bundle.reviews])
     if missing := sum(review.id not in held for review in bundle.reviews):
         found["reviews"] = missing
+    linked = {(link.lesson_id, link.same_as) for link in _lessons.links(journal)}
+    if missing := sum((link.lesson_id, link.same_as) not in linked for link in bundle.lesson_links):
+        found["lesson links"] = missing
     return found
 
 

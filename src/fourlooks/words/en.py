@@ -95,6 +95,7 @@ MESSAGES = {
     # The Markdown export.
     "export_title": "fourlooks journal",
     "export_tags": "Tags",
+    "export_lesson": "Lesson written {times} times since {since}; this is time {nth}.",
     "export_audit": "Self-audit, {month}",
     "export_look": "Look {look}",
     "export_file": "Exported {entries} to {path}.",

@@ -81,6 +81,7 @@ MESSAGES = {
     "show_closed_mark": "（已关闭）",
     "export_title": "fourlooks 日记",
     "export_tags": "标签",
+    "export_lesson": "这条教训自 {since} 以来记了 {times} 次，这是第 {nth} 次。",
     "export_audit": "{month} 月省",
     "export_look": "{look}",
     "export_file": "已导出{entries}到 {path}。",
