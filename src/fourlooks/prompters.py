@@ -49,7 +49,7 @@ class TerminalPrompter:
         if style in ("title", "heading"):
             self._print("")
         code = _STYLES.get(style)
-        for line in render.shown(text).split("\n"):
+        for line in self._wrapped(render.shown(text)):
             self._print(render.paint(line, code, enabled=self.colour) if code else line)
 
     def ask_text(self, question: Question, progress: Progress) -> str | None:
@@ -90,11 +90,33 @@ class TerminalPrompter:
                 self.show(words.say(again, self.lang, problem=exc), style="warn")
 
     def _header(self, question: Question, progress: Progress) -> None:
+        """`[3/11] The question`, wrapped at the terminal's edge under its first word."""
         self._print("")
-        first, *rest = render.shown(question.text).split("\n")
-        self._print(render.paint(f"[{progress}]", "2", enabled=self.colour) + " " + first)
+        mark = f"[{progress}]"
+        hang = len(mark) + 1
+        first, *rest = self._wrapped(f"{mark} {render.shown(question.text)}", hang=hang)
+        self._print(render.paint(mark, "2", enabled=self.colour) + first[len(mark) :])
         for line in rest:
-            self._print(" " * (len(str(progress)) + 3) + line)
+            self._print(line)
+
+    def _wrapped(self, text: str, *, hang: int | None = None) -> list[str]:
+        """Each line of `text` wrapped to the terminal's width, read afresh (it may be resized).
+
+        A wrapped line goes on under where its text began: `hang` columns in, or as far in
+        as the line itself is indented.
+        """
+        import shutil
+
+        from fourlooks.render.wrapping import wrap
+
+        columns = shutil.get_terminal_size().columns
+        found: list[str] = []
+        for number, line in enumerate(text.split("\n")):
+            if hang is not None and number:
+                line = " " * hang + line
+            indent = hang if hang is not None else len(line) - len(line.lstrip(" "))
+            found.extend(wrap(line, columns, indent=indent))
+        return found
 
     def _lines(self) -> str:
         """Lines up to an empty one; Ctrl-D ends the answer too, and then the review."""
