@@ -282,3 +282,49 @@ def test_encrypt_names_the_plain_copies_left_beside_the_journal(cli, journal_fil
     )
     assert readable(journal_file.parent) == [(copy.name, ENGLISH), (copy.name, "lighthouse"),
                                             (copy.name, "promise")]  # fmt: skip
+
+
+def _file_size_limit(limit: int):
+    import resource
+    import signal
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    return apply
+
+
+@pytest.mark.parametrize("command", ["encrypt", "decrypt"])
+def test_a_disk_full_during_the_copy_leaves_the_journal_whole_and_no_copy(
+    cli, journal_file, command
+):
+    cli.ok("add", "-l", "up", "-", input=f"{ENGLISH} {CHINESE}\n" * 3000)  # ~300 kB
+    if command == "decrypt":
+        cli.ok("encrypt", env=GIVE)
+    before = disk_bytes(journal_file.parent)
+    size = journal_file.stat().st_size
+    done = subprocess.run(
+        [sys.executable, "-m", "fourlooks", command],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **GIVE, "FOURLOOKS_NOW": "2026-11-26T21:00:00"},
+        preexec_fn=_file_size_limit(size // 2),  # the journal fits; a copy of it does not
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.count("\n") == 1 and "nothing was changed" in done.stderr
+    after = disk_bytes(journal_file.parent)
+    assert sorted(after) == sorted(before)  # no copy left beside it
+    plain = journal_file.read_bytes().startswith(b"SQLite format 3\0")
+    assert plain == (command == "encrypt")  # as it was
+    listed = cli.ok("search", "lighthouse", env=GIVE).stdout
+    assert ENGLISH in listed
+
+
+def test_a_copy_left_by_a_killed_conversion_is_removed_by_the_next(cli, encrypted):
+    leftover = encrypted.with_name(f".{encrypted.name}.converting-0badc0de")
+    leftover.write_text(f"half of a decrypted copy: {ENGLISH}")  # as a kill would leave it
+    cli.ok("rekey", env=NEW)
+    assert not leftover.exists()
+    assert readable(encrypted.parent) == []

@@ -46,6 +46,7 @@ def convert(path: Path, *, old: str | None, new: str | None) -> Converted:
         _leave_wal(source, path)
         guard = _open(real, old)
         guard.execute("BEGIN IMMEDIATE")  # no other terminal writes until the rename
+        _remove_unfinished(real)
         expected = _facts(source)
         _export(source, temporary, new, expected)
         entries = _verify(temporary, new, expected, path)
@@ -62,6 +63,14 @@ def convert(path: Path, *, old: str | None, new: str | None) -> Converted:
     if new:
         cipher.remember(path, new)  # the rest of this command opens it with the new key
     return Converted(path=path, entries=entries)
+
+
+def _remove_unfinished(real: Path) -> None:
+    """Copies a killed conversion left (a decrypted one holds plain text): only ever made
+    under the write lock that is held now."""
+    for leftover in real.parent.glob(f".{real.name}.converting-*"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _open(path: Path, passphrase: str | None) -> Any:
