@@ -100,3 +100,19 @@ def test_a_question_of_the_users_own_is_named_by_its_text_then_by_its_slug(cli, 
     assert "What does my family need from me this we… — Dinner together on Sunday" in shown
     (home / "questions.toml").unlink()  # the question is gone; its answers stay readable
     assert "down    Family — Dinner together on Sunday" in cli.ok("list").stdout
+
+
+def test_the_markdown_export_heads_answers_by_name_in_either_language(cli, answered, tmp_path):
+    text = cli.ok("export").stdout
+    for heading in ("#### Follow-up", "#### Went well", "#### State — Rota survey"):
+        assert f"\n{heading}\n" in text
+    assert "\n#### Progress — Rota survey\n\n- half the teams answered\n" in text
+    assert "\n#### Conduct\n\n- **4/5**\n" in text
+    assert not RAW_ID.search(text), text
+    folder = tmp_path / "notes"
+    cli.ok("--lang", "zh", "export", "-o", f"{folder}/")
+    note = (folder / "2026/11/2026-11-25.md").read_text(encoding="utf-8")
+    body = note.split("\n---\n", 1)[1]  # the front matter lists the entries' ids, for tools
+    for heading in ("### 跟进", "### 做得好的", "### 状态 — Rota survey", "### 进度 — Rota survey"):
+        assert f"\n{heading}\n" in body
+    assert not RAW_ID.search(body), body

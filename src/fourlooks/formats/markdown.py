@@ -3,9 +3,10 @@
 Layout (docs/export-format.md shows examples):
 
 - a heading per day; under it a heading per look present, named in the user's language;
-  under a look, free entries first, then each review answer under the text of the question it
-  answers (unknown question ids are shown as the id). Every entry is one list item; tags
-  follow its text as `#tag`;
+  under a look, free entries first, then each review answer under the name of the question it
+  answers (fourlooks.captions: its short name, or the start of its text; never its id), with
+  the task's title for a task's answers. Every entry is one list item; tags follow its text
+  as `#tag`;
 - monthly self-audit answers (cadence monthly) get their own heading (one document) or file;
 - the folder layout is DIR/YYYY/MM/YYYY-MM-DD.md and DIR/YYYY/MM/YYYY-MM-audit.md, each file
   starting with YAML front matter (date or month, looks, tags, entry ids) and the line
@@ -28,7 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from fourlooks import words
+from fourlooks import captions, words
 from fourlooks.model import Cadence, Entry, Look
 
 if TYPE_CHECKING:
@@ -186,10 +187,9 @@ class Renderer:
         return self._headings[key]
 
     def _new_heading(self, question_id: str, task_id: str) -> str:
-        text = self.questions.get(question_id)
-        heading = _inline(text) if text else f"`{question_id}`"
+        heading = _inline(captions.question_name(question_id, self.lang, self.questions))
         if task_id:
-            heading += " — " + _inline(self.task_titles.get(task_id) or task_id[:8])
+            heading += " — " + _inline(self.task_titles.get(task_id) or captions.GONE)
         return heading
 
     def _item(self, entry: Entry) -> Iterator[str]:
