@@ -304,3 +304,32 @@ def test_an_export_does_not_replace_a_file_holding_a_link_the_journal_lacks(cli,
     refused = cli("export", "--out", str(out))
     assert refused.exit_code == 1 and "(1 lesson link)" in refused.stderr
     assert len(json.loads(out.read_text(encoding="utf-8"))["lesson_links"]) == 2
+
+
+# ---------------------------------------------------------------- the report
+
+
+def test_the_report_names_the_lessons_new_and_come_back_in_every_format(cli):
+    linked_journal(cli)  # August, September, November: one lesson, three times
+    wrong(cli, "2026-11-03", "Forgot to water the plants")
+    text = cli.ok("report", "-m", "2026-11").stdout
+    section = text[text.index("Lessons: new and come back") : text.index("Highlights")]
+    assert "Came back this month: 1\n  11-02  Late with the client's email  (3 times since" in (
+        section
+    )
+    assert "August 2026)" in section
+    assert "Written for the first time: 1\n  11-03  Forgot to water the plants\n" in section
+    md = cli.ok("report", "-m", "2026-11", "--format", "markdown").stdout
+    assert "## Lessons: new and come back\n\n**Came back this month: 1**\n\n- 11-02  Late" in md
+    data = cli.json("report", "-m", "2026-11", "--json")["lessons"]
+    assert [(item["date"], item["nth"], item["since"]) for item in data["recurring"]] == [
+        ("2026-11-02", 3, "2026-08-12")
+    ]
+    assert [item["text"] for item in data["new"]] == ["Forgot to water the plants"]
+    september = cli.json("report", "-m", "2026-09", "--json")["lessons"]
+    assert [item["nth"] for item in september["recurring"]] == [2]  # the second time, then
+    zh = cli.ok("--lang", "zh", "report", "-m", "2026-11").stdout
+    assert "本月重犯：1" in zh and "（自2026年8月以来第 3 次）" in zh and "首次记下：1" in zh
+    quiet = cli.ok("report", "-m", "2026-10").stdout
+    assert "No lesson written this month" in quiet
+    assert cli.json("report", "-m", "2026-10", "--json")["lessons"] == {"new": [], "recurring": []}

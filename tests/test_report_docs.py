@@ -73,6 +73,17 @@ def test_month_json_matches_the_documented_fields(cli, journal):
     cli.ok("decision", "add", "Move the rota to Mondays", "--made", "--date", "2026-10-12")
     cli.ok("add", "-l", "down", "Heard @Li on the rota", "--date", "2026-10-12")
     cli.ok("add", "-l", "down", "Lunch with @Zhao", "--date", "2026-07-01")
+    # A lesson that comes back in the month, so that every field of lessons is met.
+    cli.ok(
+        "review", "--full", "--date", "2026-09-20", "--answers", "-",
+        input='{"daily.back.went_wrong": "Interrupted people in a meeting"}',
+    )  # fmt: skip
+    cli.ok(
+        "review", "--full", "--date", "2026-10-20", "--answers", "-",
+        input='{"daily.back.went_wrong": "Left the budget to the last day"}',
+    )  # fmt: skip
+    found = {item["date"]: item["id"] for item in cli.json("lessons", "--json")}
+    cli.ok("lessons", "link", found["2026-10-31"], found["2026-09-20"])
     seen = check_against(cli.json("report", "-m", "2026-10", "--json"), fields)
     assert set(fields) - seen == set(), "documented but missing from a full report"
     # An empty month has the same fields (its arrays empty), and nothing undocumented.

@@ -179,6 +179,7 @@ def month_report(
         open_goals=_open_goals(journal, label),
         decisions=hearing.decisions(journal, first, end),
         people=hearing.people(journal, first, end, quiet_days),
+        lessons=_lessons(journal, *span),
         highlights=_highlights(journal, *span, lang),
     )
 
@@ -302,6 +303,22 @@ def _open_goals(journal: Journal, month: str) -> list[figures.OpenGoal]:
         for found in goals.open_with_tasks(journal)
         if found.goal.period <= month  # "2026" sorts before "2026-01": a year counts from January
     ]
+
+
+def _lessons(journal: Journal, first: str, last: str) -> figures.Lessons:
+    """The month's lessons: those written for the first time, and those that came back."""
+    from fourlooks import lessons
+
+    found = [
+        figures.ReportLesson(
+            item.entry.id, item.entry.date, item.entry.question_id or "", item.entry.text,
+            item.nth, item.since,
+        )
+        for item in lessons.written_between(journal, first, last)
+    ]  # fmt: skip
+    return figures.Lessons(
+        [item for item in found if item.nth == 1], [item for item in found if item.nth > 1]
+    )
 
 
 def _highlights(

@@ -100,6 +100,20 @@ class People(NamedTuple):
     heard: list[PersonHeard]  # named in the month's entries, most often first
     quiet_days: int
     quiet: list[PersonHeard]  # not named in the quiet_days days up to the last day counted
+class ReportLesson(NamedTuple):
+    """A lesson written in the report's month, and which time it was written."""
+
+    id: str
+    date: str
+    question_id: str
+    text: str
+    nth: int  # 1 the first time it was written, 2 when it came back once...
+    since: str  # the day it was first written
+
+
+class Lessons(NamedTuple):
+    new: list[ReportLesson]  # written for the first time this month, oldest first
+    recurring: list[ReportLesson]  # written before, and again this month, oldest first
 
 
 class Highlight(NamedTuple):
@@ -140,6 +154,7 @@ class MonthReport(NamedTuple):
     open_goals: list[OpenGoal]
     decisions: Decisions
     people: People
+    lessons: Lessons
     highlights: dict[str, list[Highlight]]
     kind: str = "month"
 

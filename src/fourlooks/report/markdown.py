@@ -198,6 +198,19 @@ def people(report: MonthReport) -> list[str]:
     return [*md, *_paragraph(phrases.quiet_line(report))]
 
 
+def lessons(report: MonthReport) -> list[str]:
+    lang = report.lang
+    groups = phrases.lesson_groups(report)
+    if not groups:
+        return [words.say("report_no_lessons", lang), ""]
+    md = []
+    for key, items in groups:
+        md += [f"**{words.say(key, lang, count=len(items))}**", ""]
+        md += [f"- {phrases.lesson_line(item, lang)}" for item in items]
+        md.append("")
+    return md
+
+
 def highlights(report: MonthReport) -> list[str]:
     lang = report.lang
     md = [] if any(report.highlights.values()) else [words.say("report_no_highlights", lang), ""]

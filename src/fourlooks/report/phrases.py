@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         GoalTask,
         MonthReport,
         OpenGoal,
+        ReportLesson,
         YearReport,
     )
 
@@ -74,6 +75,26 @@ def quiet_line(report: MonthReport) -> str | None:
         return None
     names = ", ".join("@" + shown(person.name) for person in people.quiet)
     return words.say("people_quiet", report.lang, days=people.quiet_days, names=names)
+
+
+def lesson_line(lesson: ReportLesson, lang: str) -> str:
+    """`10-20  Interrupted people again  (3 times since August 2026)`, on one line."""
+    from fourlooks.captions import first_line
+
+    line = f"{lesson.date[5:]}  {shown(first_line(lesson.text))}"
+    if lesson.nth > 1:
+        month = words.month_name(lesson.since[:7], lang)
+        line += "  " + words.say("report_lesson_times", lang, n=lesson.nth, month=month)
+    return line
+
+
+def lesson_groups(report: MonthReport) -> list[tuple[str, list[ReportLesson]]]:
+    """The month's lessons that came back, then the new ones, each with its words key."""
+    found = [
+        ("report_lessons_recurring", report.lessons.recurring),
+        ("report_lessons_new", report.lessons.new),
+    ]
+    return [(key, items) for key, items in found if items]
 
 
 def heading(label: str) -> str:

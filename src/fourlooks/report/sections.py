@@ -52,6 +52,7 @@ MONTH = (
     Section("open_goals", ("open_goals",), text.open_goals, markdown.open_goals),
     Section("report_decisions", ("decisions",), text.decisions, markdown.decisions),
     Section("report_people", ("people",), text.people, markdown.people),
+    Section("report_lesson_register", ("lessons",), text.lessons, markdown.lessons),
     Section("report_highlights", ("highlights",), text.highlights, markdown.highlights),
 )
 

@@ -273,6 +273,19 @@ def people(report: MonthReport, width: int) -> Iterable[Any]:
     quiet = phrases.quiet_line(report)
     if quiet:
         yield Text(quiet, style="yellow")
+def lessons(report: MonthReport, width: int) -> Iterable[Any]:
+    from rich.text import Text
+
+    lang = report.lang
+    groups = phrases.lesson_groups(report)
+    if not groups:
+        yield words.say("report_no_lessons", lang)
+    for key, items in groups:
+        yield Text(words.say(key, lang, count=len(items)), style="bold")
+        for item in items:
+            line = Text("  " + phrases.lesson_line(item, lang))
+            line.truncate(width, overflow="ellipsis")  # one line each, however long
+            yield line
 
 
 def highlights(report: MonthReport, width: int) -> Iterable[Any]:

@@ -201,6 +201,11 @@ MESSAGES = {
     "show_goal": "goal:",
     "show_period": "for:",
     "open_goals": "Open goals",
+    "report_lesson_register": "Lessons: new and come back",
+    "report_lessons_recurring": "Came back this month: {count}",
+    "report_lessons_new": "Written for the first time: {count}",
+    "report_lesson_times": "({n} times since {month})",
+    "report_no_lessons": "No lesson written this month (what went wrong, faults, task lessons).",
     "report_no_goals": "No open goals for this month or its year (fourlooks goal add).",
     # Decisions (fourlooks decision) and the review's questions about them (part 3).
     "decision_coming": "to come",

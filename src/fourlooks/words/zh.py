@@ -178,6 +178,11 @@ MESSAGES = {
     "show_goal": "目标：",
     "show_period": "期限：",
     "open_goals": "进行中的目标",
+    "report_lesson_register": "教训：新记与重犯",
+    "report_lessons_recurring": "本月重犯：{count}",
+    "report_lessons_new": "首次记下：{count}",
+    "report_lesson_times": "（自{month}以来第 {n} 次）",
+    "report_no_lessons": "本月没有记下教训（差错、毛病、任务教训）。",
     "report_no_goals": "本月和本年没有进行中的目标（fourlooks goal add）。",
     # 决策（fourlooks decision）和日省对它们的提问（第三部分）。
     "decision_coming": "待决",
