@@ -333,3 +333,24 @@ def test_the_report_names_the_lessons_new_and_come_back_in_every_format(cli):
     quiet = cli.ok("report", "-m", "2026-10").stdout
     assert "No lesson written this month" in quiet
     assert cli.json("report", "-m", "2026-10", "--json")["lessons"] == {"new": [], "recurring": []}
+
+
+def test_the_monthly_audit_opens_with_the_lessons_that_came_back_this_month(cli):
+    linked_journal(cli)  # the third time on 2026-11-02
+    wrong(cli, "2026-11-03", "Forgot to water the plants")
+    child = spawn("review", "--monthly", now="2026-11-30T21:00:00")
+    child.logfile_read = screen = io.StringIO()
+    child.expect_exact("Monthly self-audit · 2026-11")
+    child.expect_exact("Lessons that came back in November 2026")
+    child.expect_exact("2026-11-02  Late with the client's email  (3 times since August 2026)")
+    child.expect_exact("[1/")
+    stop(child)
+    assert finish(child) == 130
+    assert "plants" not in screen.getvalue()  # new this month, not come back
+    september = spawn("--lang", "zh", "review", "--monthly", "--month", "2026-09",
+                    now="2026-11-30T21:00:00")  # fmt: skip
+    september.expect_exact("2026年9月重犯的教训")
+    september.expect_exact("2026-09-30  Client email late again  （自2026年8月以来第 2 次）")
+    september.expect_exact("[1/")
+    stop(september)
+    assert finish(september) == 130

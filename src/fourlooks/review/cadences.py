@@ -151,7 +151,7 @@ MONTHLY = Spec(
     Months(),
     title="title_monthly",
     not_yet="an audit looks back",
-    opening=(opening.last_month,),
+    opening=(opening.last_month, recurrence.came_back),
     opens=3,  # the self-audit falls due in the month's last three days...
     grace=7,  # ...and stays due until done or until the 7th of the next month
     after_answer=(recurrence.same_lesson,),

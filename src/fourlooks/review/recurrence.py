@@ -5,10 +5,13 @@ A person at a terminal is shown up to three earlier lessons the full-text index 
 same; the first "the same" links them and says how often the lesson has now been written.
 Piped and file reviews ask nothing: their answers keep lining up with `fourlooks questions`,
 and a lesson they store stays unlinked until `fourlooks lessons link` says otherwise.
+
+The monthly audit, at a terminal, opens with the lessons of its month that came back.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from fourlooks import lessons, words
@@ -55,3 +58,21 @@ def same_lesson(run: Run, question: Question) -> None:
             linked = lessons.link_new(run.journal, new, earlier.entry)
             run.prompter.show(screen.again(linked, run.lang), style="heading")
             return
+
+
+def came_back(run: Run, day: dt.date) -> None:
+    """The audit opens with the month's lessons that came back: the faults to fix first."""
+    first = dt.date(day.year, day.month, 1).isoformat()
+    found = [
+        lesson
+        for lesson in lessons.written_between(run.journal, first, day.isoformat())
+        if lesson.came_back
+    ]
+    if not found:
+        return
+    month = words.month_name(first[:7], run.lang)
+    run.say("lessons_came_back", style="heading", month=month)
+    for lesson in found:
+        since = words.month_name(lesson.since[:7], run.lang)
+        times = words.say("report_lesson_times", run.lang, n=lesson.nth, month=since)
+        run.prompter.show(f"  {lesson.entry.date}  {first_line(lesson.entry.text)}  {times}")

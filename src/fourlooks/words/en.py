@@ -232,6 +232,7 @@ MESSAGES = {
     "lessons_none_recurring": "No lesson has come back yet.",
     "lesson_like": "Earlier lessons like this one",
     "lesson_same": "Is it the same one as {date}: {text} (written {times})?",
+    "lessons_came_back": "Lessons that came back in {month}",
     "lessons_unlinked": "Unlinked: lesson {id} now counts {times}.",
     # An encrypted journal's passphrase, asked at the terminal (nothing typed is shown).
     "passphrase_prompt": "Passphrase for {path}: ",
