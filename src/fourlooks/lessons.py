@@ -25,7 +25,7 @@ QUESTION_IDS = ("daily.back.went_wrong", "monthly.back.faults", "task.ahead.less
 
 class Lesson(NamedTuple):
     entry: Entry
-    short_id: str
+    short_id: str  # as listings show it (the whole id where no screen shows it)
     nth: int  # 1 for the first of its group, 2 for the second time it was written...
     times: int  # how many lessons its group holds: how often it has been written
     dates: tuple[str, ...]  # the group's dates, earliest first
@@ -49,7 +49,7 @@ class Lesson(NamedTuple):
 def register(journal: Journal, *, recurring: bool = False) -> list[Lesson]:
     """Every lesson (or those that came back), newest first, each with its group."""
     found = [lesson for lesson in _all(journal) if lesson.recurring or not recurring]
-    return sorted(found, key=lambda lesson: _order(lesson.entry), reverse=True)
+    return _shortened(journal, sorted(found, key=lambda item: _order(item.entry), reverse=True))
 
 
 def written_between(journal: Journal, first: str, last: str) -> list[Lesson]:
@@ -99,20 +99,27 @@ def _pair(journal: Journal, one: str, other: str) -> tuple[Entry, Entry]:
 
 
 def _one(journal: Journal, entry_id: str) -> Lesson:
-    return next(lesson for lesson in _all(journal) if lesson.entry.id == entry_id)
+    found = [lesson for lesson in _all(journal) if lesson.entry.id == entry_id]
+    return _shortened(journal, found)[0]
 
 
 def _all(journal: Journal) -> list[Lesson]:
+    """Every lesson with its group, earliest first; short ids are left for `_shortened`."""
     found = table.answers(journal, QUESTION_IDS)
     groups = _groups(found, table.links(journal))
-    short = entry_table.short_ids(journal, [entry.id for entry in found])
-    return [_lesson(entry, groups[entry.id], short[entry.id]) for entry in found]
+    return [_lesson(entry, groups[entry.id]) for entry in found]
 
 
-def _lesson(entry: Entry, group: list[Entry], short_id: str) -> Lesson:
+def _shortened(journal: Journal, found: list[Lesson]) -> list[Lesson]:
+    """The lessons with the short ids their screens show (one query each: only those shown)."""
+    short = entry_table.short_ids(journal, [lesson.entry.id for lesson in found])
+    return [lesson._replace(short_id=short[lesson.entry.id]) for lesson in found]
+
+
+def _lesson(entry: Entry, group: list[Entry]) -> Lesson:
     return Lesson(
         entry,
-        short_id,
+        entry.id,
         nth=group.index(entry) + 1,
         times=len(group),
         dates=tuple(member.date for member in group),
