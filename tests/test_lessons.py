@@ -354,3 +354,36 @@ def test_the_monthly_audit_opens_with_the_lessons_that_came_back_this_month(cli)
     september.expect_exact("[1/")
     stop(september)
     assert finish(september) == 130
+
+
+def test_earlier_lessons_like_a_new_one_share_telling_words_in_either_language(cli, journal_file):
+    from fourlooks import lessons
+    from fourlooks.store import open_journal
+
+    wrong(cli, "2026-08-12", "今天开会前准备不足，又迟到了")
+    wrong(cli, "2026-08-13", "Answered the client email late")
+    wrong(cli, "2026-08-14", "The report was late and the slides were too long")
+    wrong(cli, "2026-08-15", "Forgot to water the plants")
+    wrong(cli, "2026-11-20", "开会迟到，准备不足")
+    wrong(cli, "2026-11-21", "Client email late again")
+    with open_journal(journal_file) as journal:
+        found = {lesson.entry.date: lesson.entry for lesson in lessons.register(journal)}
+        alike = {
+            day: [lesson.entry.date for lesson in lessons.candidates(journal, found[day])]
+            for day in ("2026-11-20", "2026-11-21", "2026-08-15", "2026-08-12")
+        }
+    # Two telling words shared: the meeting pairs, client and email; "late" alone is not enough.
+    assert alike == {
+        "2026-11-20": ["2026-08-12"],
+        "2026-11-21": ["2026-08-13"],
+        "2026-08-15": [],
+        "2026-08-12": [],  # only earlier lessons are offered
+    }
+    # A tag both carry brings an earlier lesson first, words shared or not.
+    cli.ok("edit", found["2026-08-15"].id, "-t", "email")
+    cli.ok("edit", found["2026-11-21"].id, "-t", "email")
+    with open_journal(journal_file) as journal:
+        new = lessons.register(journal)[0].entry
+        assert new.date == "2026-11-21"
+        offered = [lesson.entry.date for lesson in lessons.candidates(journal, new)]
+    assert offered == ["2026-08-15", "2026-08-13"]
