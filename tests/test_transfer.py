@@ -21,6 +21,7 @@ from fourlooks.model import (
     Cadence,
     Entry,
     Filters,
+    LessonLink,
     Look,
     Review,
     Task,
@@ -85,7 +86,9 @@ def put_review(journal, review: Review) -> None:
         )
 
 
-def put(journal, *, tasks=(), reviews=(), records=()) -> None:
+def put(journal, *, tasks=(), reviews=(), records=(), links=()) -> None:
+    from fourlooks.store import lessons
+
     with journal.write():
         for task in tasks:
             put_task(journal, task)
@@ -93,6 +96,7 @@ def put(journal, *, tasks=(), reviews=(), records=()) -> None:
             put_review(journal, review)
         for entry in records:
             entries.insert(journal, entry)
+        lessons.insert_links(journal, links)
 
 
 def export(journal, filters: Filters | None = None) -> str:
@@ -113,6 +117,7 @@ def snapshot(journal):
         list(readout.entries(journal)),
         list(readout.tasks(journal)),
         list(readout.reviews(journal)),
+        readout.lesson_links(journal),
     )
 
 
@@ -242,7 +247,12 @@ def journals(draw):
             commitment_id=draw(st.none() | st.sampled_from([e.id for e in records] or [None])),
             created_at=draw(STAMPS), updated_at=draw(STAMPS),
         ))  # fmt: skip
-    return tasks, reviews, records
+    # Links between two entries (a lesson that came back), each pair once.
+    links = {}
+    for _ in range(draw(st.integers(0, 3)) if len(records) > 1 else 0):
+        later, earlier = draw(st.permutations([e.id for e in records]))[:2]
+        links.setdefault(frozenset((later, earlier)), LessonLink(later, earlier, draw(STAMPS)))
+    return tasks, reviews, records, list(links.values())
 
 
 @settings(
@@ -254,19 +264,21 @@ def journals(draw):
 def test_any_journal_survives_json_and_import_unchanged(
     tmp_path_factory, empty_journal_template, data
 ):
-    tasks, reviews, records = data
+    tasks, reviews, records, links = data
     folder = tmp_path_factory.mktemp("round")
     a, b = (copy_journal(empty_journal_template, folder / name) for name in ("a.db", "b.db"))
     with open_at(a) as source, open_at(b) as target:
-        put(source, tasks=tasks, reviews=reviews, records=records)
+        put(source, tasks=tasks, reviews=reviews, records=records, links=links)
         text = export(source)
         report = load(target, text)
         assert report.entries.added == len(records)
+        assert report.lesson_links.added == len(links)
         assert snapshot(target) == snapshot(source)
         assert export(target) == text
         again = load(target, text)
         assert (again.entries.added, again.entries.updated) == (0, 0)
         assert again.entries.skipped == len(records)
+        assert (again.lesson_links.added, again.lesson_links.skipped) == (0, len(links))
 
 
 # Merging two machines' journals.
