@@ -14,10 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from fourlooks import lessons, words
+from fourlooks import words
 from fourlooks.captions import first_line
 from fourlooks.model import Look, Question
-from fourlooks.render import lessons as screen
 from fourlooks.review.answers import Choice
 from fourlooks.review.prompter import Progress
 
@@ -30,6 +29,10 @@ SAME_CHOICES = ("same", "other")
 
 def same_lesson(run: Run, question: Question) -> None:
     """After a lesson is answered: ask whether it is one of the earlier lessons like it."""
+    # Imported here: every command that works out what is due imports the cadences.
+    from fourlooks import lessons
+    from fourlooks.render import lessons as screen
+
     if not lessons.is_lesson(question.id) or question.id not in run.answers:
         return
     new = run.answers[question.id][-1]
@@ -62,6 +65,8 @@ def same_lesson(run: Run, question: Question) -> None:
 
 def came_back(run: Run, day: dt.date) -> None:
     """The audit opens with the month's lessons that came back: the faults to fix first."""
+    from fourlooks import lessons
+
     first = dt.date(day.year, day.month, 1).isoformat()
     found = [
         lesson
