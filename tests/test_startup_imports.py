@@ -79,3 +79,18 @@ def test_a_plain_journal_loads_nothing_of_encryption(tmp_path, cli):
         assert "fourlooks.store" in modules  # it did open the journal
         encryption = {"sqlcipher3", "keyring", "fourlooks.store.cipher", "fourlooks.encryption"}
         assert sorted(encryption & modules) == [], args
+
+
+# What a command's start-up needs before its body opens the journal: typer's parameters.
+# The model's dataclasses, the store and sqlite3 come with the body (~7 ms of the model).
+BODY_ONLY = ("fourlooks.model", "fourlooks.store", "sqlite3")
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_a_commands_help_loads_its_module_but_not_the_model_or_the_store(tmp_path, name):
+    journal = tmp_path / "journal.db"
+    modules = loaded(tmp_path, "--db", str(journal), name, "--help")
+    assert COMMANDS[name].module in modules  # its command was built to print its help
+    assert sorted(modules.intersection(BODY_ONLY)) == []
+    assert heavy(modules) == []
+    assert not journal.exists()

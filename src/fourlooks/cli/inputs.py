@@ -1,4 +1,10 @@
-"""What a person types, turned into values: looks, dates, tags, text, and the shared options."""
+"""What a person types, turned into values: looks, dates, tags, text, and the shared options.
+
+The model and the date grammar are imported where a value is parsed, not here: a command's
+`--help`, and every command up to its body, would otherwise pay for the model's dataclasses
+(~7 ms of CPU), which typer does not need to build the command. (fourlooks.people, stdlib
+only, stays: its NAME_HELP is the grammar of names, said once, in an option's help.)
+"""
 
 from __future__ import annotations
 
@@ -8,14 +14,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fourlooks import dates
 from fourlooks.cli.app import today
 from fourlooks.errors import UsageError
-from fourlooks.model import MAX_TEXT_BYTES, Cadence, Look, clean_owner, clean_tag, clean_text
-from fourlooks.people import NAME_HELP, clean_name
+from fourlooks.people import NAME_HELP
 
 if TYPE_CHECKING:
     from fourlooks.fulltext import Term
+    from fourlooks.model import Cadence, Look
 
 LOOK_HELP = "back, up, down or ahead (also b/u/d/a, 回头看/抬头看/低头看/向前看)."
 WHEN_HELP = "A date: YYYY-MM-DD, today, yesterday, '3 days ago', monday, 昨天, 3天前, 周五."
@@ -27,6 +32,8 @@ SPAN_HELP = "YYYY-MM-DD, '3 days ago', monday, 上周五; or a month or year: 'l
 
 
 def parse_look(text: str) -> Look:
+    from fourlooks.model import Look
+
     try:
         return Look.parse(text)
     except ValueError:
@@ -36,6 +43,8 @@ def parse_look(text: str) -> Look:
 
 
 def parse_cadence(text: str) -> Cadence:
+    from fourlooks.model import Cadence
+
     try:
         return Cadence(text.strip().lower())
     except ValueError:
@@ -43,21 +52,29 @@ def parse_cadence(text: str) -> Cadence:
 
 
 def parse_date(text: str) -> str:
+    from fourlooks import dates
+
     return dates.parse_when(text, today=today()).isoformat()
 
 
 def parse_due(text: str) -> str:
     """A due date reads forward: `friday` is the coming one, today included."""
+    from fourlooks import dates
+
     return dates.parse_when(text, today=today(), ahead=True).isoformat()
 
 
 def parse_first_day(text: str) -> str:
     """Where a range starts: a day, or the first day of a month or year (`last month`)."""
+    from fourlooks import dates
+
     return dates.parse_span(text, today=today())[0].isoformat()
 
 
 def parse_last_day(text: str) -> str:
     """Where a range ends: a day, or the last day of a month or year (`last month`)."""
+    from fourlooks import dates
+
     return dates.parse_span(text, today=today())[1].isoformat()
 
 
@@ -72,6 +89,8 @@ def parse_query(words: list[str]) -> list[Term]:
 
 
 def parse_tags(tags: list[str] | None) -> list[str]:
+    from fourlooks.model import clean_tag
+
     try:
         return [clean_tag(tag) for tag in tags or []]
     except ValueError as exc:
@@ -82,6 +101,8 @@ def parse_person(name: str | None) -> str | None:
     """A --person NAME in the form names are compared in, or one line saying why not."""
     if name is None:
         return None
+    from fourlooks.people import clean_name
+
     try:
         return clean_name(name)
     except ValueError as exc:
@@ -92,14 +113,18 @@ def parse_owner(owner: str | None) -> str | None:
     """An --owner NAME as tasks keep it, or one line saying why not."""
     if owner is None:
         return None
+    from fourlooks.model import clean_owner
+
     try:
         return clean_owner(owner)
     except ValueError as exc:
         raise UsageError(f"--owner: {exc}") from None
 
 
-def checked_text(text: str, clean: Callable[[str], str] = clean_text) -> str:
+def checked_text(text: str, clean: Callable[[str], str] | None = None) -> str:
     """The text as `clean` keeps it (model.clean_text unless told), or one line saying why not."""
+    if clean is None:
+        from fourlooks.model import clean_text as clean
     try:
         return clean(text)
     except ValueError as exc:
@@ -109,6 +134,7 @@ def checked_text(text: str, clean: Callable[[str], str] = clean_text) -> str:
 def read_stdin() -> str:
     """All of stdin as UTF-8 text, refusing early rather than reading gigabytes."""
     from fourlooks import files
+    from fourlooks.model import MAX_TEXT_BYTES
 
     raw = files.read_bounded("-", MAX_TEXT_BYTES, what="one entry")
     try:
