@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from fourlooks import fulltext, store
 from fourlooks.errors import ImportFileError, JournalError, NotFound
 from fourlooks.formats import fourlooks_json
-from fourlooks.model import Bundle, Entry, Look, clean_text
-from fourlooks.store import entries, readout, transfer
+from fourlooks.model import Bundle, Cadence, Entry, Look, Review, clean_text
+from fourlooks.store import entries, readout, reviews, transfer
 from fourlooks.store import search as index
 from journal_builder import copy_journal
 
@@ -386,13 +386,14 @@ def test_every_trigger_on_entries_is_paused_in_a_batch(opened):
 
     everything = on_entries("main")
     assert everything == {name for name, _ in journal.conn.execute(index._TRIGGERS_SQL)}
-    assert len(everything) == 4
+    assert len(everything) == 7  # the search index's 4, reviews.answered's 3 (m012)
     with index.deferred(journal):
         assert on_entries("main") == set()
         assert on_entries("temp") == {
             "deferred_index_edit",
             "deferred_index_no_delete",
             "deferred_index_no_rename",
+            "deferred_index_move",
         }
     assert on_entries("main") == everything
     assert on_entries("temp") == set()
@@ -408,3 +409,31 @@ def test_a_large_import_through_the_command_is_found_by_search(cli, tmp_path):
     found = cli.json("search", "反思", "--json", "-n", str(MANY))
     assert sorted(hit["id"] for hit in found) == expected
     assert f"{MANY} already there" in cli.ok("import", str(file)).stdout
+
+
+def test_a_batch_marks_the_reviews_its_answers_belong_to_as_answered(opened):
+    """The reviews.answered triggers are paused with the index's: the batch counts instead."""
+    journal = opened("j.db")
+    days = [f"2026-03-{day:02d}" for day in range(1, 11)]
+    held = [
+        Review(id=f"{n:08x}-0000-4000-8000-00000000000{n % 10}", cadence=Cadence.DAILY,
+               period=day, started_at=NOW, completed_at=LATER)
+        for n, day in enumerate(days)
+    ]  # fmt: skip
+    answers = [
+        dataclasses.replace(entry, review_id=held[n % 9].id, cadence=Cadence.DAILY, question_id="q")
+        for n, entry in enumerate(make_entries(MANY, seed=23))
+    ]  # the last day's review holds no answer: complete, but no practice to count
+    bundle = Bundle(format="fourlooks", entries=answers, reviews=held)
+    transfer.merge(journal, bundle, origin="f")
+    assert reviews.completed_periods(journal, Cadence.DAILY) == days[:9]
+    # Every answer of the first four days' reviews moves to the last day's, in a batch too.
+    left = {review.id for review in held[:4]}
+    moved = [
+        dataclasses.replace(entry, review_id=held[9].id, updated_at=LATER)
+        for entry in answers
+        if entry.review_id in left
+    ]
+    assert len(moved) >= transfer.DEFER_INDEX_MIN_ENTRIES
+    transfer.merge(journal, Bundle(format="fourlooks", entries=moved), origin="g")
+    assert reviews.completed_periods(journal, Cadence.DAILY) == days[4:]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from fourlooks import store
@@ -49,6 +51,23 @@ def test_skips_and_completion(journal):
         reviews.complete(journal, DAY)
     assert reviews.find(journal, DAY).complete
     assert reviews.completed_periods(journal, Cadence.DAILY) == ["2026-11-26"]
+
+
+def test_a_complete_review_counts_while_it_holds_an_answer(journal):
+    review_id = answer(journal, DAY, "daily.back.lesson", "outline first")
+    answer(journal, DAY, "daily.back.went_well", "shipped it")
+    with journal.write():
+        reviews.complete(journal, DAY)
+    first, second = reviews.answers(journal, review_id)
+    entries.delete(journal, first.id)
+    assert reviews.completed_periods(journal, Cadence.DAILY) == ["2026-11-26"]
+    entries.delete(journal, second.id)  # nothing answered is left: no practice to count
+    assert reviews.completed_periods(journal, Cadence.DAILY) == []
+    loose = entries.add(journal, date="2026-11-26", look=Look.BACK, text="written later")
+    entries.replace(journal, dataclasses.replace(loose, review_id=review_id))
+    assert reviews.completed_periods(journal, Cadence.DAILY) == ["2026-11-26"]
+    entries.replace(journal, dataclasses.replace(loose, review_id=None))
+    assert reviews.completed_periods(journal, Cadence.DAILY) == []
 
 
 def test_a_failed_answer_stores_nothing_not_even_the_review_row(journal):

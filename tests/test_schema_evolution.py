@@ -72,6 +72,19 @@ def test_an_old_journal_opens_at_the_current_schema_with_its_data_intact(old_jou
     assert "经常性反思：今天开会前准备不足\n第二行也要保留" in texts
 
 
+def test_an_old_journal_marks_as_answered_the_reviews_that_hold_an_answer(old_journal):
+    with store.open_journal(old_journal) as journal:
+        conn = journal.conn
+        flagged = conn.execute("SELECT id FROM reviews WHERE answered = 1 ORDER BY id")
+        flagged = flagged.fetchall()
+        holding = conn.execute(
+            "SELECT id FROM reviews WHERE id IN (SELECT review_id FROM entries) ORDER BY id"
+        ).fetchall()
+        total = conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
+    assert flagged == holding
+    assert 0 < len(flagged) <= total
+
+
 def test_an_old_journal_reads_back_through_the_cli(cli, old_journal):
     listed = cli.json("--db", str(old_journal), "list", "--json", "-n", "0")
     assert len(listed) == 14

@@ -71,7 +71,8 @@ def put_task(journal, task: Task) -> None:
 def put_review(journal, review: Review) -> None:
     with journal.write() as conn:
         conn.execute(
-            "INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO reviews (id, cadence, period, task_id, started_at, completed_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             (
                 review.id,
                 review.cadence.value,

@@ -239,11 +239,11 @@ def completed_periods(
     every question was skipped is complete (nothing is left to ask) but holds no practice, so
     it extends no streak and covers no day.
     """
+    # `answered` is kept by triggers on entries (m012): asking the entries here for each
+    # review read the whole history's answers on every `status`.
     rows = journal.conn.execute(
         "SELECT DISTINCT period FROM reviews WHERE cadence = ? AND completed_at IS NOT NULL"
-        " AND period BETWEEN ? AND ?"
-        " AND EXISTS (SELECT 1 FROM entries WHERE entries.review_id = reviews.id)"
-        " ORDER BY period",
+        " AND answered = 1 AND period BETWEEN ? AND ? ORDER BY period",
         (cadence.value, first, last),
     )
     return [row[0] for row in rows]
@@ -252,6 +252,10 @@ def completed_periods(
 # Which entries are commitments, for the review's follow-up loop and the report alike:
 # look-ahead entries added by hand, and the lines of the commitments answer.
 IS_COMMITMENT = f"look = 'ahead' AND (cadence IS NULL OR question_id = '{COMMITMENTS_ID}')"
+
+# Every commitment ever made, by date (m012's partial index, on the rule above): named,
+# since the planner prefers the (look, date) index, which reads every look-ahead entry.
+COMMITMENTS = "entries INDEXED BY entries_commitments"
 
 # The follow-up answer that keeps a commitment open when it has been open for a while.
 KEPT = "kept"
@@ -281,7 +285,7 @@ def open_commitments(journal: Journal, day: str) -> list[Entry]:
     ids = [
         row[0]
         for row in journal.conn.execute(
-            f"SELECT id FROM entries WHERE date < ? AND {IS_COMMITMENT} AND NOT {settled}"
+            f"SELECT id FROM {COMMITMENTS} WHERE date < ? AND {IS_COMMITMENT} AND NOT {settled}"
             " ORDER BY date, created_at, id",
             (day,),
         )
@@ -301,7 +305,7 @@ def kept_open(journal: Journal, ids: Sequence[str]) -> set[str]:
 def count_open_commitments(journal: Journal, day: str) -> int:
     """How many commitments dated before `day` are still open."""
     settled = IS_SETTLED.format(commitment="entries")
-    sql = f"SELECT count(*) FROM entries WHERE date < ? AND {IS_COMMITMENT} AND NOT {settled}"
+    sql = f"SELECT count(*) FROM {COMMITMENTS} WHERE date < ? AND {IS_COMMITMENT} AND NOT {settled}"
     return journal.conn.execute(sql, (day,)).fetchone()[0]
 
 

@@ -175,11 +175,14 @@ def rebuild(journal: Journal) -> int:
 
 _INDEXED = "SELECT r.n, fourlooks_index_body(e.text), fourlooks_index_tail(e.text)"
 
-# The index triggers on `entries`, read from the schema so they come back exactly as they were.
+# Every trigger on `entries`, read from the schema so they come back exactly as they were:
+# the index's (entry_search_*) and those keeping reviews.answered (review_answered_*, m012).
+# All are paused, not the index's alone: with a trigger left on `entries` while the others
+# were dropped and recreated, another process opening the journal between two batches of
+# an import failed its first insert with "no such table: entries" (SQLite 3.40.1).
 _TRIGGERS_SQL = (
     "SELECT name, sql FROM main.sqlite_master"
-    " WHERE type = 'trigger' AND tbl_name = 'entries' AND name GLOB 'entry_search_*'"
-    " ORDER BY rowid"
+    " WHERE type = 'trigger' AND tbl_name = 'entries' ORDER BY rowid"
 )
 
 
@@ -233,6 +236,14 @@ def _pause(conn: sqlite3.Connection, triggers: list[tuple[str, str]]) -> tuple[i
         "CREATE TEMP TRIGGER deferred_index_no_rename BEFORE UPDATE OF id ON main.entries"
         " WHEN OLD.id != NEW.id BEGIN"
         " SELECT RAISE(ABORT, 'no renaming entries while the search index is deferred'); END",
+        # The reviews an answer left or joined in the block: their `answered` is counted after.
+        "CREATE TEMP TABLE deferred_index_moved (review_id TEXT PRIMARY KEY)",
+        "CREATE TEMP TRIGGER deferred_index_move AFTER UPDATE OF review_id ON main.entries"
+        " WHEN OLD.review_id IS NOT NEW.review_id BEGIN"
+        " INSERT OR IGNORE INTO deferred_index_moved SELECT OLD.review_id"
+        " WHERE OLD.review_id IS NOT NULL;"
+        " INSERT OR IGNORE INTO deferred_index_moved SELECT NEW.review_id"
+        " WHERE NEW.review_id IS NOT NULL; END",
     ):
         conn.execute(statement)
     for name, _ in triggers:
@@ -271,6 +282,15 @@ def _catch_up(conn: sqlite3.Connection, entry_mark: int, row_mark: int) -> None:
         " FROM entry_search_rows r JOIN entries e ON e.id = r.entry_id WHERE r.n > ?",
         (row_mark,),
     )
+    # What the review_answered_* triggers would have kept: the reviews of the new answers,
+    # and those an answer moved from or to.
+    conn.execute(
+        "UPDATE reviews SET answered = EXISTS ("
+        "  SELECT 1 FROM entries WHERE entries.review_id = reviews.id)"
+        " WHERE id IN (SELECT review_id FROM entries WHERE rowid > ? AND review_id IS NOT NULL"
+        "              UNION SELECT review_id FROM temp.deferred_index_moved)",
+        (entry_mark,),
+    )
 
 
 def _resume(conn: sqlite3.Connection, triggers: list[tuple[str, str]]) -> None:
@@ -278,7 +298,9 @@ def _resume(conn: sqlite3.Connection, triggers: list[tuple[str, str]]) -> None:
         "DROP TRIGGER temp.deferred_index_edit",
         "DROP TRIGGER temp.deferred_index_no_delete",
         "DROP TRIGGER temp.deferred_index_no_rename",
+        "DROP TRIGGER temp.deferred_index_move",
         "DROP TABLE temp.deferred_index_old",
+        "DROP TABLE temp.deferred_index_moved",
     ):
         conn.execute(statement)
     for _, sql in triggers:
