@@ -45,7 +45,10 @@ def due_spans(journal: Journal, day: dt.date, asked: frozenset[Cadence]) -> list
     began = min(first_entry_date(journal) or day.isoformat(), day.isoformat())
     for spec in (cadences.DAILY, cadences.MONTHLY):
         if spec.cadence in asked:
-            done = set(reviews.completed_periods(journal, spec.cadence))
+            # Only periods from the current one on are asked about (and the latest of
+            # them is the latest done): reading the whole history cost every `add` and
+            # `status` ~14 ms at 100,000 entries.
+            done = set(reviews.completed_periods(journal, spec.cadence, spec.current(day)))
             spans += _days_due(spec, done, day, began)
     spans += _task_spans(journal, day)
     return _merged(spans)
