@@ -8,7 +8,9 @@ import pytest
 
 from fourlooks import status, store, tasks
 from fourlooks.errors import FourlooksError
-from fourlooks.model import clean_title
+from fourlooks.model import Cadence, TaskState, clean_title
+from fourlooks.store import reviews
+from fourlooks.store import tasks as stored
 
 DAY = dt.date(2026, 11, 26)
 
@@ -52,3 +54,21 @@ def test_detail_of_a_task_without_reviews_has_no_answers(journal):
     added = tasks.add(journal, "Plan", due="2026-11-01")
     found = tasks.detail(journal, added.short_id, today=DAY)
     assert (found.task, found.review_due, found.answers) == (added.task, status.PAST_DUE, [])
+
+
+def test_the_tasks_awaiting_a_review_leave_out_only_those_closed_and_reviewed_since(journal):
+    tasks.add(journal, "Open")
+    closed = tasks.add(journal, "Closed unreviewed")
+    tasks.close(journal, closed.short_id)
+    stored.record_state(journal, tasks.add(journal, "Done, reviewed").task.id, TaskState.DONE)
+    begun = tasks.add(journal, "Done, a review begun again").task
+    stored.record_state(journal, begun.id, TaskState.DONE)
+    reviews.skip(journal, reviews.Key(Cadence.TASK, "2026-11-26", begun.id), "task.back.state")
+    awaiting = {item.task.title for item in stored.awaiting_review(journal)}
+    assert awaiting == {"Open", "Closed unreviewed", "Done, a review begun again"}
+    every = stored.with_reviews(journal)
+    assert len(every) == 4
+    assert {item.task.title for item in every if status.task_reason(item, DAY)} == {
+        "Closed unreviewed",
+        "Done, a review begun again",
+    }

@@ -86,7 +86,7 @@ def _task_spans(journal: Journal, day: dt.date) -> list[Span]:
     """Tasks due now, and open tasks that fall due later: the day after their due date, or
     on their next checkpoint."""
     spans: list[Span] = []
-    for item in tasks.with_reviews(journal):
+    for item in tasks.awaiting_review(journal):
         if status.task_reason(item, day):
             spans.append((day, None))
             continue

@@ -370,6 +370,8 @@ def m012_review_answered(db: Database) -> None:
     entries that are commitments (the rule of store.reviews.IS_COMMITMENT, as released),
     with the columns that rule reads, and the follow-ups' index now carries `choice`: the
     count reads no table row (13,290 commitments at 100,000 entries: ~21 ms -> ~4 ms).
+    `reviews_unfinished` holds the task reviews begun and not finished, which `status` and
+    the due file ask about for every task.
     """
     _run(
         db,
@@ -401,6 +403,8 @@ def m012_review_answered(db: Database) -> None:
                 SELECT 1 FROM entries WHERE entries.review_id = NEW.id
             ) WHERE id = NEW.id;
         END;
+        CREATE INDEX reviews_unfinished ON reviews (task_id)
+            WHERE completed_at IS NULL AND task_id IS NOT NULL;
         CREATE INDEX entries_commitments ON entries (date, id, look, cadence, question_id)
             WHERE look = 'ahead' AND (cadence IS NULL OR question_id = 'daily.ahead.commitments');
         DROP INDEX entries_commitment;

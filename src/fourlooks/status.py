@@ -138,7 +138,7 @@ def gather(
 
 
 def _due_tasks(journal: Journal, day: dt.date) -> list[TaskDue]:
-    reasons = [(item.task, task_reason(item, day)) for item in tasks.with_reviews(journal)]
+    reasons = [(item.task, task_reason(item, day)) for item in tasks.awaiting_review(journal)]
     due = [(task, reason) for task, reason in reasons if reason]
     short = tasks.short_ids(journal, [task.id for task, _ in due])
     return [TaskDue(task, reason, short[task.id]) for task, reason in due]
