@@ -87,12 +87,18 @@ def test_bad_input_is_one_line_and_exit_2(cli, journal, args, message):
 
 
 def test_a_month_with_no_entries_is_an_honest_empty_report(cli, journal):
-    out = cli.ok("report", "--month", "2026-03").stdout
+    out = cli.ok("report", "--month", "2026-07").stdout  # in the journal's life, nothing written
     assert "Daily reviews completed on 0 of 31 days (0%)." in out
     assert "No entries in this period." in out
-    assert "No self-audit for March 2026 yet" in out
-    data = cli.json("report", "--month", "2026-03", "--json")
+    assert "No self-audit for July 2026 yet" in out
+    data = cli.json("report", "--month", "2026-07", "--json")
     assert (data["entries"], data["neglected_look"]) == (0, None)
+    # A month before the journal began (2026-06-10) has no day to count, and owes no audit.
+    before = cli.ok("report", "--month", "2026-03").stdout
+    assert "The journal begins on 2026-06-10: no day of this month to count." in before
+    assert "No entries in this period." in before and "No self-audit" not in before
+    data = cli.json("report", "--month", "2026-03", "--json")
+    assert (data["entries"], data["days_so_far"], data["coverage"]) == (0, 0, None)
     assert all(r["trend"] == [None] * 6 for r in data["ratings"][:4])
 
 

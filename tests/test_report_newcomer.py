@@ -79,3 +79,16 @@ def test_on_a_journals_first_day_last_months_audit_is_not_due(cli, journal_file)
         "lapses": "2026-12-07",
     }
     assert cli("status", "--check", env=env).exit_code == 1
+
+
+def test_the_month_a_journal_began_counts_from_its_first_day(cli):
+    begun_in_october(cli)
+    env = {"FOURLOOKS_NOW": "2026-10-09T21:00"}
+    cli.ok("review", input=ONE_ANSWER_DAILY, env=env)
+    text = cli.ok("report", env=env).stdout
+    assert "So far: 7 days, from the journal's first day, 2026-10-03, up to 2026-10-09." in text
+    assert "Daily reviews completed on 1 of 7 days (14%)." in text
+    zh = cli.ok("--lang", "zh", "report", "-m", "2026-10").stdout  # a month over, in November
+    assert "从日记的第一天2026-10-03到月底：共29天。" in zh
+    data = cli.json("report", "-m", "2026-10", "--json")
+    assert (data["counted_from"], data["days_so_far"], data["days_reviewed"]) == (BEGUN, 29, 1)

@@ -253,7 +253,7 @@ def test_text_and_markdown_show_the_same_sections_in_the_same_order(month, year)
 def test_every_figure_a_section_shows_is_in_the_json(month, year):
     """The figures the sections name exist; and every figure is shown by a section or the head."""
     heads = {
-        "month": {"month", "first_day", "last_day", "days_in_month", "complete"},
+        "month": {"month", "first_day", "last_day", "days_in_month", "complete", "counted_from"},
         "year": {"year", "days_so_far", "days_reviewed", "coverage", "entries", "entries_by_look"}
         | {"neglected_look", "months_with_entries", "audits_done", "streaks"}
         | {"complete", "first_day"},

@@ -129,22 +129,21 @@ def month_report(
     lang: str,
     quiet_days: int = DEFAULT_QUIET_DAYS,
 ) -> figures.MonthReport:
-    """Every figure of the month report for (year, month), counted up to `today`.
-
-    Someone not named in the `quiet_days` days up to then has not been heard from for long.
-    """
+    """Every figure of the month report for (year, month), counted up to `today`; someone
+    not named in the `quiet_days` days up to then has not been heard from for long."""
     label = dates.format_month(year, month)
     refuse_future((year, month), label, today)
     first, last = dates.month_bounds(year, month)
     end = min(last, today)  # the last day counted ("so far")
+    start = counted_from(journal, first)  # ... and the first: the journal's first day, if later
     span = (first.isoformat(), last.isoformat())
     previous = dates.shift_month(year, month, -1)
     by_look, follow_ups = _month_looks(journal, year, month)
     previous_by_look, _ = _month_looks(journal, *previous)
     # Every reviewed day up to the end, read once: the streaks need them all, coverage the month's.
     every_reviewed = completed_periods(journal, Cadence.DAILY, "0001-01-01", end.isoformat())
-    reviewed = [day for day in every_reviewed if day >= span[0]]
-    per_day = store.entries_per_day(journal, *span)
+    reviewed = [day for day in every_reviewed if day >= start.isoformat()]
+    days = max(0, (end - start).days + 1)
     trend = [dates.shift_month(year, month, back) for back in range(1 - TREND_MONTHS, 1)]
     return figures.MonthReport(
         month=label,
@@ -153,15 +152,14 @@ def month_report(
         first_day=span[0],
         last_day=span[1],
         days_in_month=last.day,
-        days_so_far=end.day,
+        counted_from=start.isoformat(),
+        days_so_far=days,
         complete=today > last,
         days_reviewed=len(reviewed),
-        coverage=ratio(len(reviewed), end.day),
+        coverage=ratio(len(reviewed), days),
         reviewed_dates=reviewed,
         entries=sum(by_look.values()) + follow_ups,
-        entries_by_day={
-            day.isoformat(): per_day.get(day.isoformat(), 0) for day in _days(first, last)
-        },
+        entries_by_day=_entries_by_day(journal, first, last),
         entries_by_look=by_look,
         neglected_look=neglected(by_look),
         previous_month=dates.format_month(*previous),
@@ -184,14 +182,24 @@ def month_report(
     )
 
 
+def counted_from(journal: Journal, first: dt.date) -> dt.date:
+    """`first`, or the day of the journal's first entry when that is later: days before a
+    journal began are not days it missed."""
+    began = store.first_entry_date(journal)
+    return max(first, dt.date.fromisoformat(began)) if began else first
+
+
 def refuse_future(start: tuple[int, int], label: str, today: dt.date) -> None:
     """A report of a time that has not begun is refused: it is a typo more often than a wish."""
     if start > (today.year, today.month):
         raise UsageError(f"{label} has not begun yet (today is {today.isoformat()})")
 
 
-def _days(first: dt.date, last: dt.date) -> list[dt.date]:
-    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+def _entries_by_day(journal: Journal, first: dt.date, last: dt.date) -> dict[str, int]:
+    """Entries per day, every day from `first` to `last` (0 for a day without any)."""
+    per_day = store.entries_per_day(journal, first.isoformat(), last.isoformat())
+    days = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return {day.isoformat(): per_day.get(day.isoformat(), 0) for day in days}
 
 
 def ratio(part: int, whole: int) -> float | None:

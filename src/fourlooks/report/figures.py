@@ -130,7 +130,8 @@ class MonthReport(NamedTuple):
     first_day: str
     last_day: str
     days_in_month: int
-    days_so_far: int
+    counted_from: str  # the first day counted: the month's first, or the journal's first day
+    days_so_far: int  # days counted, from counted_from up to today or the month's end
     complete: bool  # the month is over
     days_reviewed: int
     coverage: float | None  # days_reviewed / days_so_far

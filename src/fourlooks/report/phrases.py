@@ -200,10 +200,16 @@ def year_span(report: YearReport) -> str:
 
 
 def span(report: MonthReport) -> str:
-    lang = report.lang
-    if report.complete:
-        return words.say("report_whole_month", lang, total=report.days_in_month)
+    """The days a month report counts: from the journal's first day when it began inside."""
+    lang, first = report.lang, report.counted_from
     days, total = report.days_so_far, report.days_in_month
+    if first > report.last_day or first > report.today:
+        return words.say("report_month_before", lang, first=first)
+    if first != report.first_day:
+        key = "report_whole_month_since" if report.complete else "report_so_far_since"
+        return words.say(key, lang, days=days, first=first, today=report.today)
+    if report.complete:
+        return words.say("report_whole_month", lang, total=total)
     return words.say("report_so_far", lang, days=days, total=total, today=report.today)
 
 
@@ -263,6 +269,8 @@ def audit_missing(report: MonthReport) -> str | None:
     November, so December's report names December's own)."""
     if report.audit_done or any(r.value is not None for r in report.ratings):
         return None
+    if report.counted_from > report.last_day:
+        return None  # a month before the journal began owes no audit
     lang = report.lang
     month = words.month_name(report.month, lang)
     if report.today < report.audit_opens:

@@ -22,7 +22,7 @@ def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> fi
     counting.refuse_future((year, 1), str(year), today)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     end = min(last, today)
-    start = _counted_from(journal, first)
+    start = counting.counted_from(journal, first)
     every_reviewed = completed_periods(journal, Cadence.DAILY, "0001-01-01", end.isoformat())
     reviewed = [day for day in every_reviewed if day >= start.isoformat()]
     rated = store.monthly_ratings(journal, f"{year:04d}-01", f"{year:04d}-12")
@@ -49,12 +49,6 @@ def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> fi
         months=months,
         ratings=_ratings(months, ids, lang),
     )
-
-
-def _counted_from(journal: Journal, first: dt.date) -> dt.date:
-    """1 January, or the day of the journal's first entry when that is later in the year."""
-    began = store.first_entry_date(journal)
-    return max(first, dt.date.fromisoformat(began)) if began else first
 
 
 def _months(

@@ -108,6 +108,11 @@ MESSAGES = {
     "report_year_title": "Year report: {year}",
     "report_so_far": "So far: {days} of {total} days, up to {today}.",
     "report_whole_month": "The whole month: {total} days.",
+    "report_so_far_since": "So far: {days} days, from the journal's first day, {first}, up to"
+    " {today}.",
+    "report_whole_month_since": "From the journal's first day, {first}, to the month's end:"
+    " {days} days.",
+    "report_month_before": "The journal begins on {first}: no day of this month to count.",
     "report_year_so_far": "So far: {days} days, up to {today}.",
     "report_year_so_far_since": "So far: {days} days, from the journal's first day, {first},"
     " up to {today}.",
