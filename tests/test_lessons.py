@@ -387,3 +387,19 @@ def test_earlier_lessons_like_a_new_one_share_telling_words_in_either_language(c
         assert new.date == "2026-11-21"
         offered = [lesson.entry.date for lesson in lessons.candidates(journal, new)]
     assert offered == ["2026-08-15", "2026-08-13"]
+
+
+def test_similar_lists_what_a_review_at_a_terminal_would_have_offered(cli):
+    wrong(cli, "2026-08-12", "Answered the client email late")
+    wrong(cli, "2026-08-15", "Forgot to water the plants")
+    wrong(cli, "2026-11-21", "Client email late again")  # piped: stored unlinked
+    newest, plants, first = ids(cli)
+    lines = cli.ok("lessons", "similar", newest).stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{first}  2026-08-12  day")
+    assert [item["date"] for item in cli.json("lessons", "similar", newest, "--json")] == [
+        "2026-08-12"
+    ]
+    none = cli.ok("lessons", "similar", plants)
+    assert none.stdout == "" and "No earlier lesson shares enough words" in none.stderr
+    refused = cli("lessons", "similar", "f" * 9)
+    assert refused.exit_code == 1 and refused.stderr.count("\n") == 1

@@ -78,6 +78,12 @@ def unlink(journal: Journal, one: str, other: str) -> Lesson:
     return _one(journal, second.id)
 
 
+def like(journal: Journal, lesson_id: str) -> list[Lesson]:
+    """The earlier lessons like the one given, best first, as a review would offer them."""
+    found = table.resolve(journal, lesson_id, QUESTION_IDS)
+    return _shortened(journal, candidates(journal, entry_table.by_ids(journal, [found])[found]))
+
+
 def link_new(journal: Journal, new: Entry, earlier: Entry) -> Lesson:
     """Link a lesson just written to an earlier one the person named as the same."""
     table.add_link(journal, new.id, earlier.id)

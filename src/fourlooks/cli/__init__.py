@@ -109,7 +109,7 @@ COMMANDS: dict[str, Listed] = {
     "lessons": Listed(
         "fourlooks.cli.lessons",
         "Lessons (what went wrong, the month's faults, a task's lessons) and how often each came"
-        " back: link, unlink.",
+        " back: similar, link, unlink.",
     ),
 }
 

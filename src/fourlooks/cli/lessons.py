@@ -12,7 +12,7 @@ from fourlooks.cli.help import Typer
 
 SUMMARY = (
     "Lessons (what went wrong, the month's faults, a task's lessons) and how often each came"
-    " back: link, unlink."
+    " back: similar, link, unlink."
 )
 lessons_app = Typer(
     name="lessons", help=SUMMARY, invoke_without_command=True, rich_markup_mode=None
@@ -58,6 +58,25 @@ def link_lessons(
 
     linked = lessons.link(journal(), lesson_id, other)
     typer.echo(screen.again(linked, lang()))
+
+
+@lessons_app.command("similar")
+def similar_lessons(
+    lesson_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    *,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON array of lessons.")] = False,
+) -> None:
+    """The earlier lessons like this one, as a review at a terminal would offer them."""
+    from fourlooks import lessons, render, words
+    from fourlooks.render import lessons as screen
+
+    found = lessons.like(journal(), lesson_id)
+    if as_json:
+        typer.echo(render.to_json(screen.list_json(found)))
+    elif not found:
+        typer.echo(words.say("lessons_none_like", lang()), err=True)
+    else:
+        typer.echo("\n".join(screen.list_lines(found, lang(), colour=render.colour_enabled())))
 
 
 @lessons_app.command("unlink")

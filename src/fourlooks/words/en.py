@@ -238,6 +238,7 @@ MESSAGES = {
     "lesson_like": "Earlier lessons like this one",
     "lesson_same": "Is it the same one as {date}: {text} (written {times})?",
     "lessons_came_back": "Lessons that came back in {month}",
+    "lessons_none_like": "No earlier lesson shares enough words or a tag with it.",
     "lessons_unlinked": "Unlinked: lesson {id} now counts {times}.",
     # An encrypted journal's passphrase, asked at the terminal (nothing typed is shown).
     "passphrase_prompt": "Passphrase for {path}: ",
