@@ -106,9 +106,14 @@ def test_a_bad_daily_setting_is_one_line_and_changes_nothing(cli, home, setting,
     assert not (home / "journal.db").exists()
 
 
-def test_full_goes_with_the_daily_review_alone(cli):
-    assert "--full goes with the daily review" in cli("review", "--monthly", "--full").stderr
-    assert "--date and --full go with --cadence daily" in cli("questions", "--full").stderr
+def test_full_goes_with_the_daily_review_and_the_audit_alone(cli):
+    refused = cli("review", "--task", "3f2a", "--full")
+    assert refused.exit_code == 2
+    assert "--full goes with the daily review or --monthly" in refused.stderr
+    for listing in (["questions", "--full"], ["questions", "-c", "task", "--date", "today"]):
+        refused = cli(*listing)
+        assert refused.exit_code == 2
+        assert "--date and --full go with --cadence daily or monthly" in refused.stderr
 
 
 def test_at_a_terminal_the_short_review_counts_its_four_questions(cli):

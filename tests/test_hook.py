@@ -27,7 +27,10 @@ def daily_review(cli, **kwargs):
 
 
 def monthly_audit(cli, **kwargs):
-    return cli.ok("review", "--monthly", input="4\n" * len(MONTHLY), **kwargs)
+    # The audit asks the monthly questions and the month's focus among the qualities.
+    asked = cli.json("questions", "--cadence", "monthly", "--json", env=kwargs.get("env"))
+    assert len(asked) == len(MONTHLY) + 1
+    return cli.ok("review", "--monthly", input="4\n" * len(asked), **kwargs)
 
 
 def spans(journal_file: Path) -> list[tuple[str, str]]:

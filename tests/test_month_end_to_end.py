@@ -38,14 +38,13 @@ class Month:
         self.folder = folder
         # The month is reviewed with every daily question (--full).
         daily = cli.json("questions", "--cadence", "daily", "--full", "--json")
-        monthly = cli.json("questions", "--cadence", "monthly", "--json")
-        self.ids = {"daily": [q["id"] for q in daily], "monthly": [q["id"] for q in monthly]}
+        self.ids = {"daily": [q["id"] for q in daily]}
 
     def run(self, day: str, *args: str, input: str | None = None):
         return self.cli.ok(*args, input=input, env=on(day))
 
     def answers_file(self, day: str, cadence: str, given: dict) -> str:
-        """Every question of the cadence: the given answers, the others skipped (null)."""
+        """Every question of the review: the given answers, the others skipped (null)."""
         unknown = set(given) - set(self.ids[cadence])
         assert not unknown, unknown
         path = self.folder / f"answers-{cadence}-{day}.json"
@@ -63,6 +62,9 @@ class Month:
 
     def audit(self, day: str, month: str, ratings: tuple, texts: dict) -> str:
         given = {f"monthly.back.{name}": value for name, value in zip(AUDIT, ratings, strict=True)}
+        # The month's audit: the self-audit and that month's focus among the five qualities.
+        asked = self.cli.json("questions", "-c", "monthly", "--date", month, "--json", env=on(day))
+        self.ids["monthly"] = [q["id"] for q in asked]
         path = self.answers_file(day, "monthly", {**given, **texts})
         return self.run(day, "review", "--monthly", "--month", month, "--answers", path).stderr
 
@@ -119,7 +121,7 @@ def test_a_month_of_reviews_is_counted_as_it_was_entered(cli, tmp_path):
         "monthly.ahead.goal": "Publish the rota before the 25th",
     }
     said = m.audit("2026-10-31", "2026-10", ("4 kept all but one", 3, 5, 3), texts)
-    assert "complete: 6 answered, 7 skipped" in said
+    assert "complete: 6 answered, 8 skipped" in said
 
     report = json.loads(m.run("2026-11-02", "report", "--month", "2026-10", "--json").stdout)
     assert (report["kind"], report["month"], report["complete"]) == ("month", "2026-10", True)

@@ -182,6 +182,25 @@ def test_the_bank_says_what_the_article_says_in_words_a_speaker_would_use():
     assert "你服务的人" not in zh and zh.count("服务对象") >= 5
 
 
+def test_every_rating_says_what_1_3_and_5_mean_in_both_languages(everything):
+    for lang, bank in everything.items():
+        ratings = [q for q in bank if q.kind == "rating"]
+        assert len(ratings) == 9  # the four self-audit questions and the five qualities
+        for rating in ratings:
+            assert len(rating.anchors) == 3 and len(set(rating.anchors)) == 3, rating.id
+            assert all(CJK.search(a) for a in rating.anchors) == (lang == "zh"), rating.id
+        assert all(not q.anchors for q in bank if q.kind != "rating")
+
+
+def test_a_users_file_may_reword_a_ratings_anchors(tmp_path):
+    anchors = 'anchors = ["no one asks", "some ask", "all ask"]\n'
+    user = write(tmp_path, '[[question]]\nid = "monthly.back.image"\n' + anchors)
+    image = questions.get(questions.load("en", user), "monthly.back.image")
+    assert image.anchors == ("no one asks", "some ask", "all ask")
+    zh = questions.get(questions.load("zh", user), "monthly.back.image")
+    assert zh.anchors == questions.get(questions.load("zh"), "monthly.back.image").anchors
+
+
 def test_commitments_question_is_daily_look_ahead():
     q = questions.get(questions.load(), questions.COMMITMENTS_ID)
     assert q is not None
@@ -456,6 +475,11 @@ NEW = 'id = "daily.down.x"\ncadence = "daily"\nlook = "down"\nkind = "text"\ntex
         ('disabled = "daily.up.peers"\n', "list of strings"),
         ('optional_sets = ["virtues"]\n', "unknown optional set 'virtues'"),
         ('optionl_sets = ["qualities"]\n', "unknown top-level key 'optionl_sets'"),
+        ("[[question]]\n" + NEW + 'anchors = ["a", "b", "c"]\n', "only a rating has anchors"),
+        (
+            '[[question]]\nid = "monthly.back.image"\nanchors = ["low", "high"]\n',
+            "three strings: what 1, 3 and 5 mean",
+        ),
     ],
 )
 def test_malformed_user_file_raises_config_error(tmp_path, content, problem):

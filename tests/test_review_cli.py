@@ -72,9 +72,12 @@ def test_a_piped_line_that_is_not_utf8_is_named_and_the_lines_before_it_kept(cli
 
 
 def test_a_piped_monthly_audit_with_ratings_and_notes(cli):
-    piped = ["4 kept every promise but one", "3", "", "5"] + ["note"] * (len(MONTHLY) - 4)
+    asked = [q["id"] for q in cli.json("questions", "-c", "monthly", "--date", "2026-10", "--json")]
+    assert asked[4] == "monthly.back.character"  # October's focus, after the four ratings
+    piped = ["4 kept every promise but one", "3", "", "5", "4 the focus"]
+    piped += ["note"] * (len(asked) - 5)
     result = cli.ok("review", "--monthly", "--month", "2026-10", input=lines(*piped))
-    assert "Review of 2026-10 complete: 12 answered, 1 skipped." in result.stderr
+    assert "Review of 2026-10 complete: 13 answered, 1 skipped." in result.stderr
     saved = answers_of(cli)
     first = saved["monthly.back.commitment"]
     assert (first["rating"], first["text"], first["date"]) == (
@@ -87,6 +90,7 @@ def test_a_piped_monthly_audit_with_ratings_and_notes(cli):
         "3",
     )
     assert saved["monthly.up.vertical"]["cadence"] == "monthly"
+    assert (saved["monthly.back.character"]["rating"], saved[asked[-1]]["text"]) == (4, "note")
 
 
 def test_a_bad_piped_rating_names_its_line_and_keeps_the_answers_before_it(cli):
@@ -118,11 +122,11 @@ def test_an_answers_file_fills_some_questions_and_leaves_the_rest_open(cli, tmp_
 
 
 def test_an_answers_file_on_stdin_for_a_monthly_audit(cli):
-    payload = dict.fromkeys(MONTHLY, "")
+    payload = dict.fromkeys([q["id"] for q in cli.json("questions", "-c", "monthly", "--json")], "")
     payload["monthly.back.image"] = 4
     payload["monthly.back.conduct"] = "5 steady"
     result = cli.ok("review", "--monthly", "--answers", "-", input=json.dumps(payload))
-    assert "complete: 2 answered, 11 skipped" in result.stderr
+    assert "complete: 2 answered, 12 skipped" in result.stderr
     saved = answers_of(cli)
     assert saved["monthly.back.image"]["rating"] == 4
     assert saved["monthly.back.conduct"]["text"] == "steady"
@@ -236,7 +240,7 @@ def test_bad_review_options_are_usage_errors(cli, args, message):
 
 def test_the_monthly_default_is_last_month_in_the_first_week(cli):
     result = cli.ok("review", "--monthly", input="4\n", env={"FOURLOOKS_NOW": "2026-12-03T20:00"})
-    assert "12 of 13 questions still open" in result.stderr
+    assert "13 of 14 questions still open" in result.stderr
     [rating] = cli.json("list", "--json")
     assert rating["date"] == "2026-11-30"
 
@@ -270,6 +274,7 @@ def test_questions_lists_ids_sources_and_follows_lang_and_the_users_file(cli, ho
         "choices": [],
         "optional_set": None,
         "when": None,
+        "anchors": [],
     }
     monthly = [q["id"] for q in cli.json("questions", "-c", "monthly", "--json")]
     assert "monthly.back.spirit" in monthly

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 SKIP_ALL_DAILY = "\n" * 11
-SKIP_ALL_MONTHLY = "\n" * 13
+SKIP_ALL_MONTHLY = "\n" * 14  # the self-audit, the month's focus, nine questions
 # A review counts in the streak once it answers a question: one answer, the rest skipped.
 ONE_ANSWER_DAILY = "went well\n" + SKIP_ALL_DAILY[1:]
 ONE_ANSWER_MONTHLY = "4\n" + SKIP_ALL_MONTHLY[1:]

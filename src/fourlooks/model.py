@@ -279,6 +279,7 @@ class Question:
     choices: tuple[str, ...] = ()
     optional_set: str | None = None  # e.g. "qualities": asked only when switched on
     when: str | None = None  # task questions: the TaskState value that leads to this one
+    anchors: tuple[str, ...] = ()  # a rating's: what 1, 3 and 5 mean
 
 
 # One entry's text may hold a long letter, not a book: past this it is refused with a

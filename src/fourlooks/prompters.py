@@ -58,6 +58,8 @@ class TerminalPrompter:
 
     def ask_rating(self, question: Question, progress: Progress) -> Rating | None:
         self._header(question, progress)
+        for line in anchor_lines(question):
+            self.show(line)
         self.show(words.say("rating_hint", self.lang), style="dim")
         return self._until_valid(question, self._read, "rating_again")
 
@@ -153,6 +155,14 @@ class TerminalPrompter:
 
     def _print(self, text: str) -> None:
         print(text, file=self.out)
+
+
+def anchor_lines(question: Question) -> list[str]:
+    """What 1, 3 and 5 mean for a rating, a line each: `  5  held to principle ...`."""
+    from fourlooks.questions.fields import ANCHORED
+
+    pairs = zip(ANCHORED, question.anchors, strict=False)  # a rating without anchors: none
+    return [f"  {rating}  {meaning}" for rating, meaning in pairs]
 
 
 class LinePrompter:

@@ -27,11 +27,15 @@ def list_questions(
             "--date",
             "-d",
             metavar="WHEN",
-            help="With --cadence daily: the day whose review to list [default: today].",
+            help="With --cadence daily: the day whose review to list [default: today];"
+            " with monthly, the month whose audit (or a day in it).",
         ),
     ] = None,
     full: Annotated[
-        bool, typer.Option("--full", help="With --cadence daily: every daily question.")
+        bool,
+        typer.Option(
+            "--full", help="With --cadence daily: every daily question; monthly: every quality."
+        ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="A JSON array of questions.")] = False,
 ) -> None:
@@ -39,7 +43,9 @@ def list_questions(
 
     The numbers count within each cadence: piped answers to `fourlooks review` come one per
     line in this order. With --cadence daily, the questions of the day's review (--date):
-    the short set it asks (the core and that day's spotlight), or every one with --full.
+    the short set it asks (the core and that day's spotlight), or every one with --full;
+    with --cadence monthly, the questions of the month's audit (--date), its focus among
+    the five qualities included (all five with --full).
     Your questions.toml (`fourlooks paths`) rewords, adds and switches off questions; --lang
     picks the language.
     """
@@ -49,8 +55,8 @@ def list_questions(
     from fourlooks.render import questions as screen
 
     chosen = parse_cadence(cadence) if cadence is not None else None
-    if (date is not None or full) and chosen is not Cadence.DAILY:
-        raise UsageError("--date and --full go with --cadence daily")
+    if (date is not None or full) and chosen not in (Cadence.DAILY, Cadence.MONTHLY):
+        raise UsageError("--date and --full go with --cadence daily or monthly")
     if chosen is Cadence.DAILY:
         found = engine.daily_listing(
             lambda: journal() if settings().journal_path.exists() else None,
@@ -58,6 +64,16 @@ def list_questions(
             today=review_today(),
             lang=lang(),
             daily=engine.DailySet.configured(config.daily_review(), full=full),
+            look=parse_look(look) if look else None,
+        )
+    elif chosen is Cadence.MONTHLY:
+        from fourlooks.review import focus
+
+        found = focus.audit_listing(
+            when=date,
+            today=review_today(),
+            lang=lang(),
+            full=full,
             look=parse_look(look) if look else None,
         )
     else:

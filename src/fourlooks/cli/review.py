@@ -56,7 +56,10 @@ def review(
     ] = None,
     full: Annotated[
         bool,
-        typer.Option("--full", help="Ask every daily question, not the short set."),
+        typer.Option(
+            "--full",
+            help="Every daily question, not the short set; with --monthly, all five qualities.",
+        ),
     ] = False,
     answers: Annotated[
         str | None,
@@ -72,7 +75,8 @@ def review(
     At a terminal the questions come one by one, look by look: finish an answer with an empty
     line, and an empty answer skips the question. The daily review first asks about every
     commitment still open, then shows entries of a month and a year ago; then a short core
-    and one spotlight question (--full: every daily question).
+    and one spotlight question (--full: every daily question). The monthly self-audit asks
+    one of the five qualities as the month's focus (--full: all five).
 
     With stdin piped, answers are read one per line in the order `fourlooks questions --cadence
     ...` prints them (for a task: its state, that state's question, for under way or not done
@@ -95,8 +99,8 @@ def review(
     cadence = Cadence.MONTHLY if monthly else Cadence.TASK if task_id is not None else Cadence.DAILY
     from fourlooks import config
 
-    if full and cadence is not Cadence.DAILY:
-        raise UsageError("--full goes with the daily review")
+    if full and cadence is Cadence.TASK:
+        raise UsageError("--full goes with the daily review or --monthly")
     sitting = engine.prepare(
         journal,
         cadence,
@@ -105,6 +109,7 @@ def review(
         today=review_today(),
         lang=lang(),
         daily=engine.DailySet.configured(config.daily_review(), full=full),
+        full=full,
     )
     day = sitting.spec.dated(sitting.period)
     prompter = prompters.choose(answers, list(sitting.questions), lang(), day=day)

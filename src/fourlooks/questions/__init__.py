@@ -20,9 +20,10 @@ The user file (`questions.toml` in the config folder) is optional, and so is eve
     source = "part 3"                # optional: defaults to "user"
 
 Optional keys of an added question: text_zh, source, choices, optional_set, when (task questions:
-the task state that leads to it). Added questions are asked after the built-in questions of the
-same cadence and look. Anything malformed raises ConfigError with one line naming the file, the
-line (TOML syntax) or the [[question]] table, and the problem.
+the task state that leads to it), anchors and anchors_zh (a rating: what 1, 3 and 5 mean).
+Added questions are asked after the built-in questions of the same cadence and look. Anything
+malformed raises ConfigError with one line naming the file, the line (TOML syntax) or the
+[[question]] table, and the problem (each field is checked in `fields`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ from pathlib import Path
 
 from fourlooks import config, validate
 from fourlooks.errors import ConfigError, UsageError
-from fourlooks.model import Cadence, Look, Question, TaskState
+from fourlooks.model import Cadence, Look, Question
+from fourlooks.questions import fields
 
 LANGS = ("en", "zh")
 KINDS = ("text", "rating", "choice", "date")  # date: a task's next checkpoint
@@ -51,9 +53,6 @@ RESERVED_IDS = frozenset(
 
 _BANK_NAME = "bank.toml"
 _ID = re.compile(r"[a-z]+\.[a-z]+\.[a-z][a-z0-9_]*")
-_SLUG = re.compile(r"[a-z][a-z0-9_]*")
-_SOURCE = re.compile(r"(intro|part [1-4])(: \S.*)?")
-_USER_SOURCE = "user"  # the source of an added question that names none
 _TOML_WHERE = re.compile(r"(.*) \(at line (\d+), column (\d+)\)")
 _FIELDS = (
     "id",
@@ -66,8 +65,10 @@ _FIELDS = (
     "choices",
     "optional_set",
     "when",
+    "anchors",
+    "anchors_zh",
 )
-_REWORD_FIELDS = ("id", "text", "text_zh")
+_REWORD_FIELDS = ("id", "text", "text_zh", "anchors", "anchors_zh")
 _STRUCTURE_FIELDS = ("cadence", "look", "kind")
 _USER_KEYS = ("optional_sets", "disabled", "question")
 
@@ -86,6 +87,8 @@ class _Spec:
     choices: tuple[str, ...] = ()
     optional_set: str | None = None
     when: str | None = None
+    anchors: tuple[str, ...] = ()
+    anchors_zh: tuple[str, ...] = ()
 
     def question(self, lang: str) -> Question:
         """The question with its text in `lang`."""
@@ -99,11 +102,17 @@ class _Spec:
             choices=self.choices,
             optional_set=self.optional_set,
             when=self.when,
+            anchors=self.anchors_zh if lang == "zh" else self.anchors,
         )
 
 
-def load(lang: str = "en", user_file: Path | None = None) -> list[Question]:
-    """The active questions in review order, in `lang`, after applying `user_file` if it exists."""
+def load(
+    lang: str = "en", user_file: Path | None = None, *, with_sets: frozenset[str] = frozenset()
+) -> list[Question]:
+    """The active questions in review order, in `lang`, after applying `user_file` if it exists.
+
+    `with_sets`: optional sets to load as if switched on (the monthly focus draws on one).
+    """
     if lang not in LANGS:
         raise UsageError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
     specs, sets, disabled = list(_bank()), set(), set()
@@ -111,6 +120,7 @@ def load(lang: str = "en", user_file: Path | None = None) -> list[Question]:
         specs, sets, disabled = _apply_user_file(specs, user_file)
     # config.toml may switch sets on too (docs/settings.md); questions.toml adds to them.
     sets |= config.optional_sets({s.optional_set for s in specs if s.optional_set})
+    sets |= with_sets
     active = [
         s
         for s in specs
@@ -176,7 +186,7 @@ def _bank() -> tuple[_Spec, ...]:
     origin = f"fourlooks/questions/{_BANK_NAME}"
     text = resources.files(__name__).joinpath(_BANK_NAME).read_text(encoding="utf-8")
     data = _parse_toml(text, origin)
-    _check_keys(data, ("question",), origin, "top-level key")
+    fields.check_keys(data, ("question",), origin, "top-level key")
     specs: list[_Spec] = []
     for where, table in _question_tables(data, origin):
         if any(s.id == table["id"] for s in specs):
@@ -188,7 +198,7 @@ def _bank() -> tuple[_Spec, ...]:
 def _apply_user_file(specs: list[_Spec], path: Path) -> tuple[list[_Spec], set[str], set[str]]:
     """Apply rewordings and additions; return the questions, switched-on sets, disabled ids."""
     data = _read_user_file(path)
-    _check_keys(data, _USER_KEYS, str(path), "top-level key")
+    fields.check_keys(data, _USER_KEYS, str(path), "top-level key")
     by_id = {s.id: s for s in specs}
     builtin_ids, seen = set(by_id), set()
     for where, table in _question_tables(data, str(path)):
@@ -265,32 +275,35 @@ def _question_tables(data: dict, origin: str) -> list[tuple[str, dict]]:
 
 def _new_spec(table: dict, where: str, *, builtin: bool) -> _Spec:
     """A full question from its table; the bank must also give text_zh and source."""
-    _check_keys(table, _FIELDS, where, "field")
+    fields.check_keys(table, _FIELDS, where, "field")
     required = ["cadence", "look", "kind", "text"] + (["text_zh", "source"] if builtin else [])
     for field in required:
         if field not in table:
             raise ConfigError(f"{where}: missing field {field!r}")
-    cadence = _enum(Cadence, table["cadence"], "cadence", where)
-    look = _enum(Look, table["look"], "look", where)
-    kind = _string(table, "kind", where)
+    cadence = fields.enum(Cadence, table["cadence"], "cadence", where)
+    look = fields.enum(Look, table["look"], "look", where)
+    kind = fields.string(table, "kind", where)
     if kind not in KINDS:
         raise ConfigError(f"{where}: unknown kind {kind!r} (expected {', '.join(KINDS)})")
     if kind == "date" and cadence != Cadence.TASK:
         raise ConfigError(f"{where}: only task questions ask for a date (the next checkpoint)")
     if table["id"].split(".")[:2] != [cadence.value, look.value]:
         raise ConfigError(f"{where}: id must start with '{cadence.value}.{look.value}.'")
-    text = _string(table, "text", where)
+    text = fields.string(table, "text", where)
+    anchors = fields.anchors(table, "anchors", kind, where, required=builtin)
     return _Spec(
         id=table["id"],
         cadence=cadence,
         look=look,
         kind=kind,
         text=text,
-        text_zh=_string(table, "text_zh", where) if "text_zh" in table else text,
-        source=_source(table, where, builtin=builtin),
-        choices=_choices(table, kind, where),
-        optional_set=_optional_set(table, where),
-        when=_when(table, cadence, where),
+        text_zh=fields.string(table, "text_zh", where) if "text_zh" in table else text,
+        source=fields.source(table, where, builtin=builtin),
+        choices=fields.choices(table, kind, where),
+        optional_set=fields.optional_set(table, where),
+        when=fields.when(table, cadence, where),
+        anchors=anchors,
+        anchors_zh=fields.anchors(table, "anchors_zh", kind, where, required=builtin) or anchors,
     )
 
 
@@ -299,84 +312,16 @@ def _reworded(spec: _Spec, table: dict, where: str) -> _Spec:
     key = validate.unknown_key(table, _REWORD_FIELDS)
     if key is not None:
         raise ConfigError(
-            f"{where}: a built-in question can only be reworded (text, text_zh), not {key!r}"
+            f"{where}: a built-in question can only be reworded"
+            f" (text, text_zh, anchors, anchors_zh), not {key!r}"
         )
-    if "text" not in table and "text_zh" not in table:
+    if not any(key in table for key in _REWORD_FIELDS[1:]):
         raise ConfigError(f"{where}: rewording needs text or text_zh")
-    changes = {key: _string(table, key, where) for key in ("text", "text_zh") if key in table}
+    changes: dict = {k: fields.string(table, k, where) for k in ("text", "text_zh") if k in table}
+    for key in ("anchors", "anchors_zh"):
+        if key in table:
+            changes[key] = fields.anchors(table, key, spec.kind, where, required=True)
     return replace(spec, **changes)
-
-
-def _check_keys(table: dict, allowed: tuple[str, ...], where: str, what: str) -> None:
-    """Reject keys we do not know: a typo should not be silently ignored."""
-    key = validate.unknown_key(table, allowed)
-    if key is not None:
-        raise ConfigError(f"{where}: unknown {what} {key!r}")
-
-
-def _string(table: dict, field: str, where: str) -> str:
-    """A field that must be a non-empty string."""
-    value = table[field]
-    if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{where}: {field} must be a non-empty string")
-    return value.strip()
-
-
-def _enum(enum_type: type, value: object, field: str, where: str):
-    """The enum member named by `value`, strictly (no aliases: files should be unambiguous)."""
-    found = validate.member(enum_type, value)
-    if found is None:
-        expected = validate.values(enum_type)
-        raise ConfigError(f"{where}: unknown {field} {value!r} (expected {expected})")
-    return found
-
-
-def _source(table: dict, where: str, *, builtin: bool) -> str:
-    """The article reference: `intro` or `part N`, optionally `: key term`."""
-    if "source" not in table:
-        return _USER_SOURCE
-    source = _string(table, "source", where)
-    if not _SOURCE.fullmatch(source) and (builtin or source != _USER_SOURCE):
-        raise ConfigError(f"{where}: source {source!r} must be 'intro' or 'part 1'..'part 4'")
-    return source
-
-
-def _choices(table: dict, kind: str, where: str) -> tuple[str, ...]:
-    """The choices of a choice question; other kinds have none."""
-    if kind != "choice":
-        if "choices" in table:
-            raise ConfigError(f"{where}: only a choice question has choices")
-        return ()
-    choices = table.get("choices")
-    if choices is None:
-        raise ConfigError(f"{where}: missing field 'choices'")
-    if (
-        not isinstance(choices, list)
-        or not choices
-        or not all(isinstance(c, str) and c.strip() for c in choices)
-        or len(set(choices)) != len(choices)
-    ):
-        raise ConfigError(f"{where}: choices must be a list of distinct non-empty strings")
-    return tuple(choices)
-
-
-def _optional_set(table: dict, where: str) -> str | None:
-    """The optional set the question belongs to, if any."""
-    if "optional_set" not in table:
-        return None
-    name = _string(table, "optional_set", where)
-    if not _SLUG.fullmatch(name):
-        raise ConfigError(f"{where}: optional_set {name!r} must be a lower-case name")
-    return name
-
-
-def _when(table: dict, cadence: Cadence, where: str) -> str | None:
-    """The task state that leads to a task question, if any."""
-    if "when" not in table:
-        return None
-    if cadence != Cadence.TASK:
-        raise ConfigError(f"{where}: only task questions have 'when'")
-    return _enum(TaskState, table["when"], "when", where).value
 
 
 def _names(data: dict, key: str, known: set[str], path: Path, what: str) -> set[str]:

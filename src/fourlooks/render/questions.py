@@ -26,6 +26,8 @@ def lines(numbered: list[tuple[int, Question]], lang: str, *, colour: bool) -> I
             yield "  " + paint(words.look_heading(look, lang), "36", enabled=colour)
         yield f"  {number:>3}  {shown(question.text)}"
         yield "       " + paint(" · ".join(_details(question)), "2", enabled=colour)
+        if question.anchors:
+            yield "       " + paint(_anchors(question), "2", enabled=colour)
 
 
 def as_json(numbered: list[tuple[int, Question]]) -> list[dict]:
@@ -40,9 +42,18 @@ def as_json(numbered: list[tuple[int, Question]]) -> list[dict]:
             "choices": list(question.choices),
             "optional_set": question.optional_set,
             "when": question.when,
+            "anchors": list(question.anchors),
         }
         for _, question in numbered
     ]
+
+
+def _anchors(question: Question) -> str:
+    """`1 gave way on principle … · 3 … · 5 …`: what the ratings mean."""
+    from fourlooks.questions.fields import ANCHORED
+
+    pairs = zip(ANCHORED, question.anchors, strict=True)
+    return " · ".join(f"{rating} {shown(meaning)}" for rating, meaning in pairs)
 
 
 def _details(question: Question) -> list[str]:

@@ -156,11 +156,13 @@ def prepare(
     today: dt.date,
     lang: str,
     daily: DailySet | None = None,
+    full: bool = False,
 ) -> Sitting:
     """The review a command line asks for: the period it names (or the current one), the task.
 
     `journal` opens the journal when it is first needed: a bad period or questions file
-    leaves no journal behind. `daily` chooses the daily review's questions (None: all).
+    leaves no journal behind. `daily` chooses the daily review's questions (None: all);
+    `full` asks the monthly audit every quality, not the month's focus.
     """
     period = SPECS[cadence].choose(when, today)
     bank = questions.load(lang, paths.questions_file())
@@ -173,6 +175,11 @@ def prepare(
     if cadence is Cadence.DAILY and daily is not None:
         daily.check(questions.for_cadence(bank, Cadence.DAILY))  # before the journal opens
         return daily_sitting(journal(), bank, period, daily)
+    if cadence is Cadence.MONTHLY:
+        from fourlooks.review import focus
+
+        asked = focus.audit_questions(lang, period, full=full)
+        return Sitting(SPECS[cadence], period, tuple(asked))
     task = tasks.get(journal(), task_id) if task_id is not None else None
     return sitting(bank, cadence, period, task=task)
 
