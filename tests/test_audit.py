@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pty_harness import finish, spawn, stop
 
 QUALITIES = [
@@ -102,3 +104,203 @@ def test_a_piped_audit_answers_the_questions_its_listing_prints(cli):
     for n, qid in enumerate(ids):
         assert saved[qid]["text"] == f"on {qid}" and saved[qid]["date"] == "2026-10-31"
         assert saved[qid]["rating"] == (n % 5 + 1 if n < 5 else None)
+
+
+def november_audit(cli, tmp_path, **answers) -> None:
+    """November's audit, answered from a file on its last evening."""
+    path = tmp_path / "november.json"
+    path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+    nov = {"FOURLOOKS_NOW": "2026-11-30T21:00"}
+    cli.ok("review", "--monthly", "--month", "2026-11", "--answers", str(path), env=nov)
+
+
+def test_the_december_audit_closes_november_goal_faults_and_owners(cli, tmp_path):
+    november_audit(
+        cli,
+        tmp_path,
+        **{
+            "monthly.back.faults": ["Interrupting people in meetings", "Answering mail at night"],
+            "monthly.ahead.goal": "Publish the rota before the 25th",
+            "monthly.ahead.owners": "Rota: Li\nBudget: me",
+        },
+    )
+    # The goal November's audit set is December's goal, as `goal add --month` would store it.
+    [goal] = cli.json("goal", "list", "--json")
+    assert (goal["text"], goal["period"], goal["state"]) == (
+        "Publish the rota before the 25th",
+        "2026-12",
+        "open",
+    )
+    child = spawn("review", "--monthly", now="2026-12-30T21:00:00")
+    child.expect_exact("Monthly self-audit · 2026-12")
+    child.expect_exact("What November 2026 set out to do")
+    child.expect_exact("[1/1] Goal for December 2026: Publish the rota before the 25th")
+    child.expect_exact("Was it met?")
+    child.expect_exact("1 met  2 partly met  3 not met  4 dropped")
+    child.expect_exact("> ")
+    child.sendline("1 published on the 20th")
+    child.expect_exact("[1/2] A fault named in November 2026: Interrupting people in meetings")
+    child.expect_exact("Fixed, or did it come back?")
+    child.expect_exact("1 fixed  2 recurred")
+    child.expect_exact("> ")
+    child.sendline("2 twice, in the budget meeting")
+    child.expect_exact("[2/2] A fault named in November 2026: Answering mail at night")
+    child.expect_exact("> ")
+    child.sendline("")  # skipped: asked again
+    child.expect_exact("Rota: Li")
+    child.expect_exact("Budget: me")
+    child.expect_exact("[1/14]")
+    stop(child)
+    assert finish(child) == 130
+
+    # Stored as the audit's answers, with their outcome; the goal met is done.
+    [goal] = cli.json("goal", "list", "--all", "--json")
+    assert goal["state"] == "done"
+    answered = {
+        e["question_id"]: e
+        for e in cli.json("list", "--json", "-n", "0")
+        if e["date"] == "2026-12-31"
+    }
+    met, fault = answered["monthly.back.goal_met"], answered["monthly.back.fault_fixed"]
+    assert (met["choice"], met["text"], met["cadence"]) == (
+        "met",
+        "Publish the rota before the 25th\npublished on the 20th",
+        "monthly",
+    )
+    assert (fault["choice"], fault["look"]) == ("recurred", "back")
+    assert fault["text"] == "Interrupting people in meetings\ntwice, in the budget meeting"
+    listed = cli.ok("list", "-n", "0").stdout
+    assert "Fault fixed?: recurred — Interrupting people in meetings" in listed
+    assert "Goal met?: met — Publish the rota before the 25th" in listed
+
+    # Taken up again, the audit asks only the fault that was skipped.
+    child = spawn("review", "--monthly", now="2026-12-31T09:00:00")
+    child.expect_exact("[1/1] A fault named in November 2026: Answering mail at night")
+    before = child.before
+    assert "Publish the rota" not in before and "Interrupting" not in before
+    child.expect_exact("> ")
+    child.sendline("fixed")
+    child.expect_exact("[1/14]")
+    stop(child)
+    assert finish(child) == 130
+
+
+def test_what_is_left_open_comes_back_the_next_month_and_what_is_settled_does_not(cli, tmp_path):
+    november_audit(
+        cli,
+        tmp_path,
+        **{
+            "monthly.back.faults": "Interrupting people\nAnswering mail at night",
+            "monthly.ahead.goal": "Publish the rota before the 25th",
+        },
+    )
+    cli.ok("goal", "add", "Clear the backlog", "--month", "2026-12")
+    cli.ok("goal", "add", "Hire a driver", "--month", "2026-12")
+    child = spawn("review", "--monthly", now="2026-12-30T21:00:00")
+    for number, typed in ((1, "partly: the draft is out"), (2, "3"), (3, "dropped")):
+        child.expect_exact(f"[{number}/3] Goal for December 2026")
+        child.expect_exact("> ")
+        child.sendline(typed)
+    child.expect_exact("[1/2] A fault named in November 2026: Interrupting people")
+    child.expect_exact("> ")
+    child.sendline("")
+    child.expect_exact("[2/2] A fault named in November 2026: Answering mail at night")
+    child.expect_exact("> ")
+    child.sendline("fixed")
+    child.expect_exact("[1/14]")
+    stop(child)
+    assert finish(child) == 130
+    states = {g["text"]: g["state"] for g in cli.json("goal", "list", "--all", "--json")}
+    assert states == {
+        "Publish the rota before the 25th": "open",
+        "Clear the backlog": "open",
+        "Hire a driver": "dropped",
+    }
+
+    # January: the goals partly or not met are still open, asked again; the skipped fault too.
+    child = spawn("review", "--monthly", now="2027-01-30T21:00:00")
+    child.expect_exact("What December 2026 set out to do")
+    child.expect_exact("[1/2] Goal for December 2026: Publish the rota before the 25th")
+    child.expect_exact("> ")
+    child.sendline("met")
+    child.expect_exact("[2/2] Goal for December 2026: Clear the backlog")
+    child.expect_exact("> ")
+    child.sendline("")
+    child.expect_exact("[1/1] A fault named in November 2026: Interrupting people")
+    before = child.before
+    assert "Hire a driver" not in before and "Answering mail" not in before
+    child.expect_exact("> ")
+    child.sendline("")
+    child.expect_exact("[1/14]")
+    stop(child)
+    assert finish(child) == 130
+    states = {g["text"]: g["state"] for g in cli.json("goal", "list", "--all", "--json")}
+    assert states["Publish the rota before the 25th"] == "done"
+    outcomes = sorted(
+        (e["date"], e["choice"])
+        for e in cli.json("list", "--json", "-n", "0")
+        if e["question_id"] == "monthly.back.goal_met"
+    )
+    assert outcomes == [
+        ("2026-12-31", "dropped"),
+        ("2026-12-31", "not_met"),
+        ("2026-12-31", "partly"),
+        ("2027-01-31", "met"),
+    ]
+
+
+def test_an_audit_from_before_goals_were_stored_is_closed_by_its_answer(cli, standard_journal_file):
+    # October's audit (journal_builder) named a goal as text, and a fault; no goal is stored.
+    assert cli.json("goal", "list", "--all", "--json") == []
+    child = spawn("--lang", "zh", "review", "--monthly", now="2026-11-29T21:00:00")
+    child.expect_exact("2026年10月定下的事")
+    child.expect_exact("[1/1] 2026年11月的目标：Publish the rota before the 25th")
+    child.expect_exact("达到了吗？")
+    child.expect_exact("1 达到了  2 部分达到  3 没达到  4 放弃")
+    child.expect_exact("> ")
+    child.sendline("部分达到 还差两个班组")
+    child.expect_exact("[1/1] 2026年10月提出要改的毛病：Interrupting people in meetings")
+    child.expect_exact("改掉了，还是又犯了？")
+    child.expect_exact("> ")
+    child.sendline("改掉了")
+    child.expect_exact("[1/14]")
+    stop(child)
+    assert finish(child) == 130
+    found = {e["question_id"]: e for e in cli.json("list", "--json", "-n", "0")}
+    goal, fault = found["monthly.back.goal_met"], found["monthly.back.fault_fixed"]
+    assert (goal["choice"], goal["text"]) == (
+        "partly",
+        "Publish the rota before the 25th\n还差两个班组",
+    )
+    assert fault["choice"] == "fixed" and fault["commitment_id"]
+    # Answered, neither is asked again.
+    child = spawn("review", "--monthly", now="2026-11-29T22:00:00")
+    child.expect_exact("[1/14]")
+    assert "Publish the rota" not in child.before and "Interrupting" not in child.before
+    stop(child)
+    assert finish(child) == 130
+
+
+def test_a_piped_or_file_audit_answers_its_questions_and_leaves_the_month_open(cli, tmp_path):
+    november_audit(
+        cli,
+        tmp_path,
+        **{"monthly.back.faults": "Interrupting people", "monthly.ahead.goal": "Publish it"},
+    )
+    december = {"FOURLOOKS_NOW": "2026-12-30T21:00"}
+    ids = asked(cli, env=december)
+    piped = ["4", "3", "", "5", "2 the focus", *[f"on {qid}" for qid in ids[5:]]]
+    result = cli.ok("review", "--monthly", input=lines(*piped), env=december)
+    assert "complete: 13 answered, 1 skipped" in result.stderr
+    found = [e for e in cli.json("list", "--json", "-n", "0") if e["date"] == "2026-12-31"]
+    assert {e["question_id"] for e in found} == set(ids) - {ids[2]}
+    assert next(e for e in found if e["question_id"] == ids[4])["rating"] == 2
+    # Nothing was asked about November's goal and fault: both stay open for a terminal.
+    goals = {g["text"]: (g["period"], g["state"]) for g in cli.json("goal", "list", "--json")}
+    assert goals == {
+        "Publish it": ("2026-12", "open"),
+        "on monthly.ahead.goal": ("2027-01", "open"),
+    }
+    child = spawn("review", "--monthly", "--month", "2026-12", now="2027-01-02T09:00:00")
+    child.expect_exact("already complete")
+    assert finish(child) == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from pty_harness import answer, finish, spawn
@@ -9,8 +11,8 @@ from pty_harness import answer, finish, spawn
 CORE = ["daily.back.went_well", "daily.down.listened", "daily.ahead.commitments"]
 
 
-def asked_on(cli, day: str, *options: str) -> list[str]:
-    listed = cli.json("questions", "--cadence", "daily", "--date", day, *options, "--json")
+def asked_on(cli, day: str, *options: str, env: dict | None = None) -> list[str]:
+    listed = cli.json("questions", "--cadence", "daily", "--date", day, *options, "--json", env=env)
     return [q["id"] for q in listed]
 
 
@@ -152,3 +154,56 @@ def test_the_offer_declined_leaves_the_tasks_due(cli):
     child.sendline("")
     assert finish(child) == 0
     assert [t["title"] for t in cli.json("status", "--json")["tasks"]] == ["Budget draft"]
+
+
+def test_piped_and_file_reviews_answer_the_listed_questions_with_commitments_open(cli, tmp_path):
+    yesterday = {"FOURLOOKS_NOW": "2026-11-25T21:00"}
+    cli.ok("add", "-l", "ahead", "Call Li about the rota", env=yesterday)
+    cli.ok("review", input=lines("", "", "", "Draft the budget"), env=yesterday)
+    assert cli.json("status", "--json")["commitments"]["open"] == 2
+    # The follow-ups are asked only at a terminal: piped lines answer the listed questions.
+    # (No new commitments: their question is skipped.)
+    asked = asked_on(cli, "2026-11-26")
+    piped = ["" if qid == CORE[-1] else f"piped {qid}" for qid in asked]
+    cli.ok("review", input=lines(*piped))
+    assert answered_on(cli, "2026-11-26") == asked[:-1] and asked[-1] == CORE[-1]
+    answers = tmp_path / "answers.json"
+    listed = asked_on(cli, "2026-11-24")
+    filed = {qid: None if qid == CORE[-1] else f"filed {qid}" for qid in listed}
+    answers.write_text(json.dumps(filed), encoding="utf-8")
+    cli.ok("review", "--date", "2026-11-24", "--answers", str(answers))
+    assert answered_on(cli, "2026-11-24") == listed[:-1]
+    # Both commitments are still open for the next review at a terminal.
+    assert cli.json("status", "--json")["commitments"]["open"] == 2
+    total = len(asked_on(cli, "today", env={"FOURLOOKS_NOW": "2026-11-27T21:00"}))
+    child = spawn("review", now="2026-11-27T21:00:00")
+    child.expect_exact("You planned on 2026-11-25: Call Li about the rota")
+    child.expect_exact("> ")
+    child.sendline("done")
+    child.expect_exact("You planned on 2026-11-25: Draft the budget")
+    child.expect_exact("> ")
+    child.sendline("")
+    child.expect_exact(f"[1/{total}]")
+    child.sendeof()
+    assert finish(child) == 0
+    assert (
+        cli.json("status", "--json", env={"FOURLOOKS_NOW": "2026-11-28T21:00"})["commitments"][
+            "open"
+        ]
+        == 1
+    )
+
+
+@pytest.mark.parametrize("setting", ['spotlight = ["daily.up.nope"]', 'core = ["daily.back.x"]'])
+def test_a_bad_setting_changes_nothing_in_a_journal_that_exists(cli, home, tmp_path, setting):
+    cli.ok("add", "-l", "back", "Kept as it was")
+    before = cli.ok("export", "--format", "json").stdout
+    (home / "config.toml").write_text(setting + "\n", encoding="utf-8")
+    answers = tmp_path / "answers.json"
+    answers.write_text('{"daily.back.went_well": "x"}', encoding="utf-8")
+    for command in (["review"], ["review", "--answers", str(answers)], ["review", "--full"]):
+        result = cli(*command, input="x\n")
+        assert (result.exit_code, result.stderr.count("\n")) == (1, 1), result.stderr
+        assert "no such daily question" in result.stderr
+    (home / "config.toml").write_text("", encoding="utf-8")
+    assert cli.ok("export", "--format", "json").stdout == before

@@ -43,12 +43,22 @@ from fourlooks.questions import fields
 LANGS = ("en", "zh")
 KINDS = ("text", "rating", "choice", "date")  # date: a task's next checkpoint
 COMMITMENTS_ID = "daily.ahead.commitments"  # each line of its answer is a commitment
+FAULTS_ID = "monthly.back.faults"  # each line of its answer is a fault, asked about next month
+MONTH_GOAL_ID = "monthly.ahead.goal"  # its answer is stored as next month's goal too
+LISTED_IDS = (COMMITMENTS_ID, FAULTS_ID)  # answers stored a line an entry, each followed up
 STATE_ID = "task.back.state"  # the choice among the four task states
 # Ids fourlooks asks under without a question in the bank: the follow-up of yesterday's
-# commitments (store.reviews.FOLLOWUP_ID) and the answers about a decision before and after
-# it is made (store.decisions). A user's question under one would be mistaken for it.
+# commitments (store.reviews.FOLLOWUP_ID), the answers about a decision before and after
+# it is made (store.decisions), and the audit's questions about last month's goals and
+# faults (review.closing). A user's question under one would be mistaken for it.
 RESERVED_IDS = frozenset(
-    {"daily.back.followup", "daily.down.decision_coming", "daily.down.decision_made"}
+    {
+        "daily.back.followup",
+        "daily.down.decision_coming",
+        "daily.down.decision_made",
+        "monthly.back.goal_met",
+        "monthly.back.fault_fixed",
+    }
 )
 
 _BANK_NAME = "bank.toml"

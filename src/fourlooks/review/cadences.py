@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from fourlooks import dates, stats
 from fourlooks.errors import UsageError
 from fourlooks.model import Cadence, Question, TaskState
-from fourlooks.questions import STATE_ID
-from fourlooks.review import opening, recurrence
-from fourlooks.review.answers import Answer, Choice, Day
+from fourlooks.questions import MONTH_GOAL_ID, STATE_ID
+from fourlooks.review import closing, opening, recurrence
+from fourlooks.review.answers import Answer, Choice, Day, answer_text
 from fourlooks.store import Journal, reviews, tasks
 
 # Steps a person at a terminal sees before the questions: (run, the period's day) -> None.
@@ -132,6 +132,18 @@ def _record_answer(journal: Journal, key: reviews.Key, question: Question, answe
         tasks.set_checkpoint(journal, key.task_id, answer.value)
 
 
+def _set_next_goal(journal: Journal, key: reviews.Key, question: Question, answer: Answer) -> None:
+    """The goal an audit sets is the next month's goal (`fourlooks goal`), in its transaction.
+
+    So `goal list` shows it, the nightly look-ahead keeps it in view, and the next audit asks
+    whether it was met.
+    """
+    from fourlooks.store import goals
+
+    if question.id == MONTH_GOAL_ID and isinstance(answer, str):
+        goals.add(journal, answer_text(answer), period=closing.month_before(key.period, -1))
+
+
 def _mark_reviewed(journal: Journal, key: reviews.Key) -> None:
     assert key.task_id is not None
     tasks.mark_reviewed(journal, key.task_id)
@@ -151,7 +163,10 @@ MONTHLY = Spec(
     Months(),
     title="title_monthly",
     not_yet="an audit looks back",
-    opening=(opening.last_month, recurrence.came_back),
+    # The month closed first (last month's goals, faults and owners), then its lessons
+    # that came back.
+    opening=(closing.close_month, recurrence.came_back),
+    answered=_set_next_goal,
     opens=3,  # the self-audit falls due in the month's last three days...
     grace=7,  # ...and stays due until done or until the 7th of the next month
     after_answer=(recurrence.same_lesson,),

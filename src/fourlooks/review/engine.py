@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from fourlooks import recovery, words
 from fourlooks.captions import first_line
 from fourlooks.model import Entry, Look, Question
-from fourlooks.questions import COMMITMENTS_ID, STATE_ID
+from fourlooks.questions import LISTED_IDS, STATE_ID
 from fourlooks.review.answers import (
     LATER,
     Answer,
@@ -300,8 +300,8 @@ class Run:
         )
 
     def _drafts(self, question: Question, answer: Answer) -> list[reviews.Draft]:
-        if question.id == COMMITMENTS_ID and isinstance(answer, str):
-            # Each line is its own commitment, followed up on its own the next day.
+        if question.id in LISTED_IDS and isinstance(answer, str):
+            # Each line is its own commitment or fault, followed up on its own later.
             return [self.draft(question, line) for line in commitment_lines(answer)]
         return [self.draft(question, answer)]
 

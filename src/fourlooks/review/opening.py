@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
-from fourlooks import captions, dates, paths, questions, words
+from fourlooks import captions, dates, words
 from fourlooks.model import Cadence, Look, Question
 from fourlooks.review.answers import Choice
 from fourlooks.review.prompter import Progress
@@ -52,9 +52,9 @@ def follow_up(run: Run, day: dt.date) -> None:
             days=words.count(age, "day", run.lang),
         )
         choices = KEEP_CHOICES if keep else FOLLOWUP_CHOICES
-        question = _follow_up(FOLLOWUP_ID, Look.BACK, text, "part 4", choices)
+        question = follow_up_question(FOLLOWUP_ID, Look.BACK, text, "part 4", choices)
         asked.append(FollowUp(question, {"commitment_id": commitment.id}))
-    _ask_each(run, "commitments", asked)
+    ask_each(run, "commitments", asked)
 
 
 def hear_decisions(run: Run, day: dt.date) -> None:
@@ -74,10 +74,10 @@ def hear_decisions(run: Run, day: dt.date) -> None:
         else:
             key, date = "decision_ask_made", decision.made_on
         text = words.say(key, run.lang, text=decision.text, date=date)
-        question = _follow_up(question_id, Look.DOWN, text, "part 3", DECISION_CHOICES)
+        question = follow_up_question(question_id, Look.DOWN, text, "part 3", DECISION_CHOICES)
         link = partial(decisions.link_answer, run.journal, decision.id)
         asked.append(FollowUp(question, {}, link))
-    _ask_each(run, "decisions_heading", asked)
+    ask_each(run, "decisions_heading", asked)
 
 
 class FollowUp(NamedTuple):
@@ -86,15 +86,21 @@ class FollowUp(NamedTuple):
     question: Question
     fields: dict[str, str]  # stored with the answer (a commitment's id)
     linked: Callable[[str], None] | None = None  # given the answer's id, in its transaction
+    about: str = ""  # leads the stored text, the note after it (what a goal's answer was about)
 
 
-def _follow_up(
-    question_id: str, look: Look, text: str, source: str, choices: tuple[str, ...]
+def follow_up_question(
+    question_id: str,
+    look: Look,
+    text: str,
+    source: str,
+    choices: tuple[str, ...],
+    cadence: Cadence = Cadence.DAILY,
 ) -> Question:
     """A follow-up question, asked of one thing: a choice with an optional note."""
     return Question(
         id=question_id,
-        cadence=Cadence.DAILY,
+        cadence=cadence,
         look=look,
         kind="choice",
         text=text,
@@ -103,15 +109,21 @@ def _follow_up(
     )
 
 
-def _ask_each(run: Run, heading: str, asked: list[FollowUp]) -> None:
-    """The one follow-up loop: each answer stored with its link in one transaction."""
+def ask_each(run: Run, heading: str | None, asked: list[FollowUp]) -> None:
+    """The one follow-up loop: each answer stored with its link in one transaction.
+
+    An empty answer stores nothing: what it asks about stays open, asked again next time.
+    """
     if not asked:
         return
-    run.say(heading, style="heading")
-    for number, (question, fields, linked) in enumerate(asked, start=1):
+    if heading is not None:
+        run.say(heading, style="heading")
+    for number, (question, fields, linked, about) in enumerate(asked, start=1):
         answer = run.prompter.ask_choice(question, Progress(number, len(asked)))
         if not isinstance(answer, Choice):
             continue
+        if about:
+            answer = Choice(answer.value, "\n".join(part for part in (about, answer.note) if part))
         with run.journal.write():
             saved = run.save([run.draft(question, answer, **fields)])
             if linked is not None:
@@ -141,36 +153,6 @@ def on_this_day(run: Run, day: dt.date) -> None:
             run.prompter.show(f"  {words.pad(look, 6)} {named.line(entry)}")
         if len(found) > ON_THIS_DAY_SHOWN:
             run.say("more", style="dim", count=len(found) - ON_THIS_DAY_SHOWN)
-
-
-# What last month's audit set out to close: its goal, the faults it named, the owners it gave.
-LAST_MONTH_IDS = ("monthly.ahead.goal", "monthly.back.faults", "monthly.ahead.owners")
-LAST_MONTH_LINES = 8  # lines shown per answer; the rest are counted
-
-
-def last_month(run: Run, day: dt.date) -> None:
-    """The monthly audit opens with what the month before set out: its goal, faults, owners."""
-    from fourlooks.store import summary
-
-    before = dt.date(day.year, day.month, 1) - dt.timedelta(days=1)
-    first = dt.date(before.year, before.month, 1).isoformat()
-    found = summary.answers(run.journal, first, before.isoformat(), LAST_MONTH_IDS)
-    if not found:
-        return
-    month = words.month_name(before.isoformat()[:7], run.lang)
-    run.say("last_month", style="heading", month=month)
-    asked = questions.texts(run.lang, paths.questions_file())
-    for question_id in LAST_MONTH_IDS:
-        given = [text for _, qid, text in found if qid == question_id]
-        if not given:
-            continue
-        question = captions.first_line(asked.get(question_id, question_id), 60)
-        run.prompter.show(f"  {question}", style="dim")
-        lines = [line for text in given for line in text.splitlines() if line.strip()]
-        for line in lines[:LAST_MONTH_LINES]:
-            run.prompter.show(f"    {captions.first_line(line)}")
-        if len(lines) > LAST_MONTH_LINES:
-            run.say("more", style="dim", count=len(lines) - LAST_MONTH_LINES)
 
 
 def open_goals(run: Run, day: dt.date) -> None:

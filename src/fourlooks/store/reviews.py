@@ -293,6 +293,33 @@ def open_commitments(journal: Journal, day: str) -> list[Entry]:
     return [entries.get(journal, entry_id) for entry_id in ids]
 
 
+def not_followed_up(journal: Journal, question_id: str, first: str, last: str) -> list[Entry]:
+    """The answers to a question dated `first` to `last` that no follow-up answered yet.
+
+    What the monthly audit asks about again: the faults named before, the goal an audit set
+    before goals were stored. Oldest first, in the order they were written.
+    """
+    rows = journal.conn.execute(
+        "SELECT id FROM entries AS e WHERE question_id = ? AND date BETWEEN ? AND ?"
+        " AND NOT EXISTS (SELECT 1 FROM entries AS f WHERE f.commitment_id = e.id)"
+        " ORDER BY date, created_at, id",
+        (question_id, first, last),
+    )
+    return [entries.get(journal, row[0]) for row in rows.fetchall()]
+
+
+def holds_answer(journal: Journal, key: Key, question_id: str) -> bool:
+    """Whether the review holds an answer to this question (one asked outside the bank too)."""
+    review = find(journal, key)
+    if review is None:
+        return False
+    row = journal.conn.execute(
+        "SELECT 1 FROM entries WHERE review_id = ? AND question_id = ? LIMIT 1",
+        (review.id, question_id),
+    ).fetchone()
+    return row is not None
+
+
 def kept_open(journal: Journal, ids: Sequence[str]) -> set[str]:
     """Of these commitments, the ones already asked whether to keep them, and kept."""
     sql = (

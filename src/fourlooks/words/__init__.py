@@ -28,6 +28,16 @@ CATALOGUE: dict[str, dict] = {"en": en.CATALOGUE, "zh": zh.CATALOGUE}
 # Short words also accepted when answering a choice, in either language.
 _EXTRA_ALIASES = {
     "lesson.same": {"same": ("y", "yes", "s", "是"), "other": ("n", "no", "o", "不是", "否")},
+    "monthly.back.goal_met": {
+        "met": ("m", "y", "yes", "是"),
+        "partly": ("p", "partly", "部分"),
+        "not_met": ("n", "no", "否", "没有"),
+        "dropped": ("drop", "x"),
+    },
+    "monthly.back.fault_fixed": {
+        "fixed": ("f", "y", "yes", "是"),
+        "recurred": ("r", "again", "n", "no", "否", "又犯"),
+    },
     "daily.back.followup": {
         "done": ("d", "y", "yes", "是"),
         "partly": ("p", "部分"),

@@ -45,6 +45,8 @@ MESSAGES = {
     "status_tasks": "Tasks to review",
     "status_commitments": "Commitments open",
     "last_month": "What {month} set out to do",
+    "goal_followup": "Goal for {month}: {text}\nWas it met?",
+    "fault_followup": "A fault named in {month}: {text}\nFixed, or did it come back?",
     "caption_followup": "Followed up «{about}»: {outcome}",
     "caption_task_state": "Task «{about}»: {outcome}",
     "caption_decision_coming": "Heard before «{about}»: {outcome}",
@@ -317,6 +319,13 @@ CATALOGUE = {
     },
     # The labels of choice values, by question id; other choices show as they are.
     "choices": {
+        "monthly.back.goal_met": {
+            "met": "met",
+            "partly": "partly met",
+            "not_met": "not met",
+            "dropped": "dropped",
+        },
+        "monthly.back.fault_fixed": {"fixed": "fixed", "recurred": "recurred"},
         "task.back.state": {
             "done": "done",
             "under_way": "under way",
@@ -373,6 +382,8 @@ CATALOGUE = {
         "monthly.down.made": "decisions made",
         "monthly.down.coming": "decisions to come",
         "monthly.ahead.goal": "next month's goal",
+        "monthly.back.goal_met": "goal met?",
+        "monthly.back.fault_fixed": "fault fixed?",
         "monthly.ahead.owners": "tasks and owners",
         "task.back.state": "state",
         "task.back.effect": "effect",

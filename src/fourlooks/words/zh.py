@@ -34,6 +34,8 @@ MESSAGES = {
     "status_tasks": "待复盘任务",
     "status_commitments": "待跟进的计划",
     "last_month": "{month}定下的事",
+    "goal_followup": "{month}的目标：{text}\n达到了吗？",
+    "fault_followup": "{month}提出要改的毛病：{text}\n改掉了，还是又犯了？",
     "caption_followup": "跟进«{about}»：{outcome}",
     "caption_task_state": "任务«{about}»：{outcome}",
     "caption_decision_coming": "决策前听取«{about}»：{outcome}",
@@ -276,6 +278,13 @@ CATALOGUE = {
         "time": ("次", "次"),
     },
     "choices": {
+        "monthly.back.goal_met": {
+            "met": "达到了",
+            "partly": "部分达到",
+            "not_met": "没达到",
+            "dropped": "放弃",
+        },
+        "monthly.back.fault_fixed": {"fixed": "改掉了", "recurred": "又犯了"},
         "task.back.state": {
             "done": "已完成",
             "under_way": "进行中",
@@ -329,6 +338,8 @@ CATALOGUE = {
         "monthly.down.made": "已定的决定",
         "monthly.down.coming": "将定的决定",
         "monthly.ahead.goal": "下月目标",
+        "monthly.back.goal_met": "目标达到没有",
+        "monthly.back.fault_fixed": "毛病改了没有",
         "monthly.ahead.owners": "任务与负责人",
         "task.back.state": "状态",
         "task.back.effect": "效果",
