@@ -17,7 +17,17 @@ from fourlooks import files, formats
 from fourlooks.errors import FourlooksError, ImportFileError, UsageError
 
 if TYPE_CHECKING:
-    from fourlooks.model import Bundle, Entry, Filters, Goal, LessonLink, Look, Review, Task
+    from fourlooks.model import (
+        Bundle,
+        Decision,
+        Entry,
+        Filters,
+        Goal,
+        LessonLink,
+        Look,
+        Review,
+        Task,
+    )
     from fourlooks.store import Journal
     from fourlooks.store.readout import Selection
     from fourlooks.store.transfer import MergeReport
@@ -186,7 +196,7 @@ def _refuse_to_lose(journal: Journal, target: Path) -> None:
     missing = transfer.not_held(journal, bundle)
     if missing:
         one = {"entries": "entry", "tasks": "task", "reviews": "review", "goals": "goal",
-               "lesson links": "lesson link"}  # fmt: skip
+               "lesson links": "lesson link", "decisions": "decision"}  # fmt: skip
         counts = ", ".join(
             f"{count} {kind if count != 1 else one[kind]}" for kind, count in missing.items()
         )
@@ -293,6 +303,12 @@ class _Source:
 
         found = lessons.register(self.journal, recurring=True)
         return {lesson.entry.id: (lesson.nth, lesson.times, lesson.since) for lesson in found}
+
+    def decisions(self) -> Iterable[Decision]:
+        from fourlooks.store import readout
+
+        # A filtered export carries no decisions: their answers may be outside what it chose.
+        return [] if self._selection is not None else readout.decisions(self.journal)
 
     def task_titles(self) -> Mapping[str, str]:
         from fourlooks.store import readout

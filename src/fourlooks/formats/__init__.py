@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from fourlooks.errors import ImportFileError
 
 if TYPE_CHECKING:
-    from fourlooks.model import Entry, Goal, LessonLink, Review, Task
+    from fourlooks.model import Decision, Entry, Goal, LessonLink, Review, Task
 
 
 class Codec(NamedTuple):
@@ -63,6 +63,8 @@ class ExportSource(Protocol):
     def lesson_links(self) -> Iterable[LessonLink]: ...
 
     def lesson_times(self) -> Mapping[str, tuple[int, int, str]]: ...
+
+    def decisions(self) -> Iterable[Decision]: ...
 
     def task_titles(self) -> Mapping[str, str]: ...
 

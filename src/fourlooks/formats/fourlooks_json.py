@@ -2,8 +2,9 @@
 
     {"format": "fourlooks", "version": 1, "entries": [...], "tasks": [...], "reviews": [...]}
 
-and, after the reviews, `"goals": [...]` and `"lesson_links": [...]`, each only when the
-journal holds some (a journal without them exports the same bytes as before they existed).
+and, after the reviews, `"goals": [...]`, `"lesson_links": [...]` and `"decisions": [...]`,
+each only when the journal holds some (a journal without them exports the same bytes as
+before they existed).
 
 Written as `json.dumps(document, indent=2, ensure_ascii=False)` would write it, plus a final
 newline, but a record at a time so that a large journal never sits in memory. The caller
@@ -37,6 +38,8 @@ from fourlooks.formats.fields import (
 from fourlooks.model import (
     Bundle,
     Cadence,
+    Decision,
+    DecisionState,
     Entry,
     Goal,
     GoalState,
@@ -59,15 +62,18 @@ VERSION = 1
 # A filtered export carries the reviews, tasks and commitments its entries refer to.
 SELF_CONTAINED = True
 HINT = 'an object with "format": "fourlooks"'
-KINDS = ("entries", "tasks", "reviews", "goals", "lesson_links")
+KINDS = ("entries", "tasks", "reviews", "goals", "lesson_links", "decisions")
 OPTIONS: tuple[str, ...] = ()
 _HEAD = f'{{\n  "format": "{FORMAT}",'  # how every file this module writes begins
-_TOP_KEYS = ("format", "version", "entries", "tasks", "reviews", "goals", "lesson_links")
+_TOP_KEYS = (
+    "format", "version", "entries", "tasks", "reviews", "goals", "lesson_links", "decisions"
+)  # fmt: skip
 _ENTRY_KEYS = tuple(Entry(id="", date="", look=Look.BACK, text="").to_dict())
 _TASK_KEYS = tuple(Task(id="", title="").to_dict())
 _REVIEW_KEYS = tuple(Review(id="", cadence=Cadence.DAILY, period="").to_dict())
 _GOAL_KEYS = tuple(Goal(id="", text="", period="").to_dict())
 _LINK_KEYS = tuple(LessonLink(lesson_id="", same_as="").to_dict())
+_DECISION_KEYS = tuple(Decision(id="", text="", date="").to_dict())
 # Fields added to a record after version 1 was released, written only when set: a journal
 # that has none of them exports the same bytes as before they existed.
 _WHEN_SET = {Task: ("owner", "checkpoint")}
@@ -80,6 +86,7 @@ def write(source: ExportSource) -> Iterator[str]:
         source.reviews(),
         source.goals(),
         lesson_links=source.lesson_links(),
+        decisions=source.decisions(),
     )
 
 
@@ -95,6 +102,7 @@ def dump(
     goals: Iterable[Goal] = (),
     *,
     lesson_links: Iterable[LessonLink] = (),
+    decisions: Iterable[Decision] = (),
 ) -> Iterator[str]:
     """The export as chunks of text, in the order given; the last keys only when not empty."""
     yield "{\n"
@@ -105,7 +113,11 @@ def dump(
     # A few of each: read whole, to know which key is the last.
     optional = [
         (key, found)
-        for key, records in (("goals", goals), ("lesson_links", lesson_links))
+        for key, records in (
+            ("goals", goals),
+            ("lesson_links", lesson_links),
+            ("decisions", decisions),
+        )
         if (found := list(records))
     ]
     yield from _array("reviews", reviews, last=not optional)
@@ -200,6 +212,7 @@ def parse(data: object, origin: str) -> Bundle:
     bundle.entries = _each(origin, "entry", a_list(data, "entries", top), _entry)
     bundle.goals = _each(origin, "goal", a_list(data, "goals", top), _goal)
     bundle.lesson_links = _links(origin, a_list(data, "lesson_links", top))
+    bundle.decisions = _each(origin, "decision", a_list(data, "decisions", top), _decision)
     return bundle
 
 
@@ -336,18 +349,40 @@ def _goal(item: dict, where: Where) -> Goal:
         pass  # a year's goal
     else:
         month(period, "period", where)
-    task_ids = []
-    for value in a_list(item, "task_ids", where):
-        task_ids.append(ident({"task_ids": value}, "task_ids", where))
-    if task_ids != sorted(set(task_ids)):
-        raise where.fail("task_ids", "expected distinct ids, sorted")
+    task_ids = _sorted_ids(item, "task_ids", where)
     return Goal(
         id=ident(item, "id", where),
         text=_cleaned(item, "text", where, clean_title),
         period=period,
         state=choice_of(item, "state", GoalState, where),
         closed_at=timestamp(item, "closed_at", where, optional=True),
-        task_ids=tuple(task_ids),
+        task_ids=task_ids,
         created_at=timestamp(item, "created_at", where),
         updated_at=timestamp(item, "updated_at", where),
     )
+
+
+def _decision(item: dict, where: Where) -> Decision:
+    no_unknown_keys(item, _DECISION_KEYS, where)
+    state = choice_of(item, "state", DecisionState, where)
+    made_on = date(item, "made_on", where, optional=True)
+    if (made_on is not None) != (state is DecisionState.MADE):
+        raise where.fail("made_on", "expected a day for a decision made, and null otherwise")
+    return Decision(
+        id=ident(item, "id", where),
+        text=_cleaned(item, "text", where, clean_title),
+        date=date(item, "date", where),
+        state=state,
+        made_on=made_on,
+        answer_ids=_sorted_ids(item, "answer_ids", where),
+        created_at=timestamp(item, "created_at", where),
+        updated_at=timestamp(item, "updated_at", where),
+    )
+
+
+def _sorted_ids(item: dict, key: str, where: Where) -> tuple[str, ...]:
+    """A list of distinct ids, sorted, as the export writes a record's links."""
+    ids = [ident({key: value}, key, where) for value in a_list(item, key, where)]
+    if ids != sorted(set(ids)):
+        raise where.fail(key, "expected distinct ids, sorted")
+    return tuple(ids)

@@ -10,8 +10,9 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from fourlooks.model import Cadence, Entry, Filters, Goal, LessonLink, Review, Task
+from fourlooks.model import Cadence, Decision, Entry, Filters, Goal, LessonLink, Review, Task
 from fourlooks.store import Journal
+from fourlooks.store import decisions as _decisions
 from fourlooks.store import entries as _entries
 from fourlooks.store import goals as _goals
 from fourlooks.store import lessons as _lessons
@@ -125,6 +126,11 @@ def lesson_links(journal: Journal, entry_ids: set[str] | None = None) -> list[Le
     if entry_ids is None:
         return found
     return [link for link in found if {link.lesson_id, link.same_as} <= entry_ids]
+
+
+def decisions(journal: Journal) -> list[Decision]:
+    """Every decision, by the day it was written down."""
+    return _decisions.in_creation_order(journal)
 
 
 def reviews(journal: Journal, ids: set[str] | None = None) -> Iterator[Review]:

@@ -21,6 +21,7 @@ from fourlooks.model import Bundle, Entry, Review
 from fourlooks.store import Journal, existing_ids
 from fourlooks.store import batches as _batches
 from fourlooks.store import conflicts as _conflicts
+from fourlooks.store import decisions as _decisions
 from fourlooks.store import entries as _entries
 from fourlooks.store import goals as _goals
 from fourlooks.store import lessons as _lessons
@@ -43,6 +44,7 @@ class MergeReport:
     reviews: Counts = field(default_factory=Counts)
     goals: Counts = field(default_factory=Counts)
     lesson_links: Counts = field(default_factory=Counts)
+    decisions: Counts = field(default_factory=Counts)
     dry_run: bool = False
     transactions: int = 0  # more than one: a large file, written a batch at a time
     # (id in the file, id of the copy kept) of each older version that lost to a later edit
@@ -53,7 +55,7 @@ class MergeReport:
             "dry_run": self.dry_run,
             **{
                 name: dataclasses.asdict(getattr(self, name))
-                for name in ("entries", "tasks", "reviews", "goals", "lesson_links")
+                for name in ("entries", "tasks", "reviews", "goals", "lesson_links", "decisions")
             },
             "conflicts": [{"id": entry, "kept_as": copy} for entry, copy in self.conflicts],
         }
@@ -77,6 +79,7 @@ def merge(journal: Journal, bundle: Bundle, *, origin: str, dry_run: bool = Fals
     and the first batch of entries: a file with any problem is refused with nothing written. The
     other entries follow a batch per transaction; a stop half-way leaves whole batches, and
     importing the file again finishes it (records are matched by id: nothing comes twice).
+    The decisions come with the last batch, once every answer they link to is stored.
     """
     if dry_run:
         with _batches.scratch_copy(journal) as copy:
@@ -99,7 +102,7 @@ def _write(journal: Journal, bundle: Bundle, origin: str, *, pause: float) -> Me
         _merge_entries(journal, next(batches, []), renamed, report)
         upcoming = next(batches, None)
         if upcoming is None:
-            _merge_links(journal, bundle, report)
+            _merge_last(journal, bundle, report)
     report.transactions = 1
     while upcoming is not None:
         batch, upcoming = upcoming, next(batches, None)
@@ -109,8 +112,8 @@ def _write(journal: Journal, bundle: Bundle, origin: str, *, pause: float) -> Me
             with journal.write() as conn:
                 conn.execute("PRAGMA defer_foreign_keys = ON")
                 _merge_entries(journal, batch, renamed, report)
-                if upcoming is None:  # links between lessons, once all their entries are in
-                    _merge_links(journal, bundle, report)
+                if upcoming is None:  # what links entries of any batch, once all are in
+                    _merge_last(journal, bundle, report)
         except JournalError as exc:
             reason = str(exc).removesuffix("; nothing was changed")
             raise JournalError(
@@ -119,6 +122,13 @@ def _write(journal: Journal, bundle: Bundle, origin: str, *, pause: float) -> Me
             ) from None
         report.transactions += 1
     return report
+
+
+def _merge_last(journal: Journal, bundle: Bundle, report: MergeReport) -> None:
+    """What links entries of any batch: the links between lessons, and the decisions with
+    the answers they link."""
+    _merge_links(journal, bundle, report)
+    _merge_newer(journal, bundle.decisions, _decisions, report.decisions)
 
 
 def _merge_links(journal: Journal, bundle: Bundle, report: MergeReport) -> None:
@@ -145,6 +155,7 @@ def _check_references(journal: Journal, bundle: Bundle, origin: str) -> None:
          ("commitment_id", "entries")),
         ("goal", bundle.goals, ("task_ids", "tasks")),
         ("lesson link", bundle.lesson_links, ("lesson_id", "entries"), ("same_as", "entries")),
+        ("decision", bundle.decisions, ("answer_ids", "entries")),
     ]  # fmt: skip
     elsewhere: dict[str, set[str]] = {table: set() for table in in_file}
     for _, records, *fields in checks:
@@ -289,6 +300,7 @@ def not_held(journal: Journal, bundle: Bundle) -> dict[str, int]:
         ("entries", bundle.entries, _entries.updated_at),
         ("tasks", bundle.tasks, _tasks.updated_at),
         ("goals", bundle.goals, _goals.updated_at),
+        ("decisions", bundle.decisions, _decisions.updated_at),
     ):
         stored = stamps(journal, [record.id for record in records])
         count = sum(
