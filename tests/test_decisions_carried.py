@@ -1,4 +1,4 @@
-"""Decisions carried everywhere: the JSON export and import."""
+"""Decisions carried everywhere: the JSON export and import, the Markdown exports."""
 
 from __future__ import annotations
 
@@ -98,3 +98,40 @@ def test_an_import_with_a_bad_decision_is_refused_whole(cli, tmp_path, journal_f
         assert result.stderr.count("\n") == 1
     assert cli.json("--db", str(other), "decision", "list", "--json") == []
     assert cli.json("--db", str(other), "list", "--json") == []
+
+def test_the_markdown_exports_show_goals_decisions_and_people(cli, tmp_path, journal_file):
+    rota_goal = cli.ok("goal", "add", "Ship the rota app").stdout.strip()
+    cli.ok("task", "add", "Survey drivers", "--goal", rota_goal)
+    a_month_of_decisions(cli, journal_file)
+    document = cli.ok("export", "--format", "markdown").stdout
+    goals = document.index("\n## Goals\n")
+    assert goals < document.index("\n## Decisions\n") < document.index("\n## People heard\n")
+    assert "- **2026** Ship the rota app · open\n  - Survey drivers\n" in document
+    assert (
+        "- **2026-11-20** Move the rota to Mondays · made 2026-11-22\n"
+        "  - 2026-11-21 before, accept and support: @Li agreed\n"
+        "  - 2026-11-24 after, partly: @Zhao grumbles\n"
+    ) in document
+    assert "- **2026-11-24** Close the depot · dropped\n" in document
+    assert "- @Li  1×  last 2026-11-21\n" in document
+    zh = cli.ok("--lang", "zh", "export", "--format", "markdown").stdout
+    assert "\n## 决策\n" in zh and "决策前，答应并拥护：@Li agreed" in zh
+
+    folder = tmp_path / "notes"
+    cli.ok("export", "--format", "markdown", "--out", f"{folder}/")
+    page = (folder / "goals-decisions-people.md").read_text(encoding="utf-8")
+    assert page.startswith("---\ngenerator: fourlooks\n") and "\n# Decisions\n" in page
+    again = cli.ok("export", "--format", "markdown", "--out", f"{folder}/")
+    assert ": 0 files written," in again.stderr  # the page too is unchanged
+    assert (folder / "goals-decisions-people.md").read_text(encoding="utf-8") == page
+
+def test_a_folder_export_never_replaces_a_page_it_did_not_write(cli, tmp_path, journal_file):
+    a_month_of_decisions(cli, journal_file)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    mine = folder / "goals-decisions-people.md"
+    mine.write_text("my own notes\n", encoding="utf-8")
+    result = cli("export", "--format", "markdown", "--out", f"{folder}/")
+    assert result.exit_code == 1 and "not written by fourlooks" in result.stderr
+    assert mine.read_text(encoding="utf-8") == "my own notes\n"
+    assert sorted(p.name for p in folder.rglob("*") if p.is_file()) == [mine.name]

@@ -92,7 +92,7 @@ def heard(journal: Journal, *, today: dt.date, quiet_days: int) -> Heard:
     """Everyone the journal's entries name, how often, first and last; who has gone quiet."""
     from fourlooks.store import people as table
 
-    return _tally(table.texts_naming_anyone(journal), today=today, quiet_days=quiet_days)
+    return tally(table.texts_naming_anyone(journal), today=today, quiet_days=quiet_days)
 
 
 def heard_until(
@@ -108,12 +108,12 @@ def heard_until(
     rows = [row for row in table.texts_naming_anyone(journal) if row[1] <= until]
     between = [row for row in rows if row[1] >= since]
     return (
-        _tally(between, today=last, quiet_days=quiet_days),
-        _tally(rows, today=last, quiet_days=quiet_days),
+        tally(between, today=last, quiet_days=quiet_days),
+        tally(rows, today=last, quiet_days=quiet_days),
     )
 
 
-def _tally(rows: Iterable[tuple[str, str, str]], *, today: dt.date, quiet_days: int) -> Heard:
+def tally(rows: Iterable[tuple[str, str, str]], *, today: dt.date, quiet_days: int) -> Heard:
     """The people named in these (entry id, day, text) rows."""
     found: dict[str, list] = {}
     for entry_id, day, text in rows:

@@ -216,6 +216,8 @@ def _export_folder(writer, source: _Source, folder: Path, result: ExportResult) 
     for day, monthly in readout.days(source.journal, request.filters):
         target = folder / writer.file_path(day, monthly)
         check_target(target, request.journal_file, in_folder=True, refuse_journal=guard)
+    for relative in getattr(writer, "EXTRA_FILES", ()):
+        check_target(folder / relative, request.journal_file, in_folder=True, refuse_journal=guard)
     for relative, content in writer.files(source):
         target = folder / relative
         if files.same_content(target, content):

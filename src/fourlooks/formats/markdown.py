@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from fourlooks import captions, words
+from fourlooks.formats.markdown_records import EXTRA_FILES, Records  # noqa: F401 (transfer)
 from fourlooks.model import Cadence, Entry, Look
 
 if TYPE_CHECKING:
@@ -49,13 +50,13 @@ _COMMITMENT_CHARS = 80  # how much of a commitment a follow-up quotes
 
 
 def write(source: ExportSource) -> Iterator[str]:
-    """The export as one document."""
-    return _renderer(source).document(source.entries())
+    """The export as one document, ending with the goals, decisions and people heard."""
+    return Records(source).document(_renderer(source).document)
 
 
 def files(source: ExportSource) -> Iterator[tuple[str, str]]:
-    """The export as a folder: (relative path, content) of each file."""
-    return _renderer(source).files(source.entries())
+    """The export as a folder: (relative path, content) of each file, then EXTRA_FILES."""
+    return Records(source).files(_renderer(source).files)
 
 
 def file_path(day: str, monthly: bool) -> str:

@@ -228,6 +228,9 @@ MESSAGES = {
     "decision_before": "before",
     "decision_after": "after",
     "show_decision": "decision:",
+    "export_answer": "{date} {stage}, {outcome}",
+    "export_answer_note": "{answer}: {note}",
+    "export_goals": "Goals",
     "show_made": "made on:",
     # Lessons (fourlooks lessons) and their recurrence.
     "lesson_daily": "day",

@@ -201,6 +201,9 @@ MESSAGES = {
     "decision_before": "决策前",
     "decision_after": "决策后",
     "show_decision": "决策：",
+    "export_answer": "{date} {stage}，{outcome}",
+    "export_answer_note": "{answer}：{note}",
+    "export_goals": "目标",
     "show_made": "决定于：",
     # 教训（fourlooks lessons）与重犯。
     "lesson_daily": "日省",
