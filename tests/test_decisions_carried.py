@@ -1,4 +1,4 @@
-"""Decisions carried everywhere: the JSON export and import, the Markdown exports."""
+"""Decisions carried everywhere: the JSON export and import, the Markdown exports, search."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from fourlooks.store import decisions, reviews
 def decision(cli, text, *more):
     return cli.ok("decision", "add", text, *more).stdout.strip()
 
+
 def hear(journal_file, short_id: str, day: str, question_id: str, choice: str, text: str) -> None:
     """An answer about a decision, stored as a daily review at a terminal stores it."""
     with contextlib.closing(store.open_journal(journal_file)) as journal:
@@ -21,6 +22,7 @@ def hear(journal_file, short_id: str, day: str, question_id: str, choice: str, t
         with journal.write():
             [saved] = reviews.save(journal, reviews.Key(Cadence.DAILY, day), [draft])
             decisions.link_answer(journal, found.id, saved.id)
+
 
 def a_month_of_decisions(cli, journal_file) -> dict[str, str]:
     rota = decision(cli, "Move the rota to Mondays", "--date", "2026-11-20")
@@ -31,6 +33,7 @@ def a_month_of_decisions(cli, journal_file) -> dict[str, str]:
     depot = decision(cli, "Close the depot", "--date", "2026-11-24")
     cli.ok("decision", "drop", depot)
     return {"rota": rota, "van": van, "depot": depot}
+
 
 def test_decisions_survive_export_and_import_byte_identical_and_merge_idempotently(
     cli, tmp_path, journal_file
@@ -62,6 +65,7 @@ def test_decisions_survive_export_and_import_byte_identical_and_merge_idempotent
     [van] = [d for d in listed if d["text"] == "Buy a second van"]
     assert van["heard_after"] is True and len(van["answer_ids"]) == 1
 
+
 def test_goals_then_decisions_and_a_journal_without_them_exports_as_before(cli, tmp_path):
     cli.ok("add", "-l", "up", "x")
     out = tmp_path / "e.json"
@@ -77,6 +81,7 @@ def test_goals_then_decisions_and_a_journal_without_them_exports_as_before(cli, 
     filtered = tmp_path / "f.json"
     cli.ok("export", "--from", "2026-11-01", "--out", str(filtered))
     assert "decisions" not in json.loads(filtered.read_text(encoding="utf-8"))
+
 
 def test_an_import_with_a_bad_decision_is_refused_whole(cli, tmp_path, journal_file):
     a_month_of_decisions(cli, journal_file)
@@ -98,6 +103,7 @@ def test_an_import_with_a_bad_decision_is_refused_whole(cli, tmp_path, journal_f
         assert result.stderr.count("\n") == 1
     assert cli.json("--db", str(other), "decision", "list", "--json") == []
     assert cli.json("--db", str(other), "list", "--json") == []
+
 
 def test_the_markdown_exports_show_goals_decisions_and_people(cli, tmp_path, journal_file):
     rota_goal = cli.ok("goal", "add", "Ship the rota app").stdout.strip()
@@ -125,6 +131,7 @@ def test_the_markdown_exports_show_goals_decisions_and_people(cli, tmp_path, jou
     assert ": 0 files written," in again.stderr  # the page too is unchanged
     assert (folder / "goals-decisions-people.md").read_text(encoding="utf-8") == page
 
+
 def test_a_folder_export_never_replaces_a_page_it_did_not_write(cli, tmp_path, journal_file):
     a_month_of_decisions(cli, journal_file)
     folder = tmp_path / "notes"
@@ -135,3 +142,27 @@ def test_a_folder_export_never_replaces_a_page_it_did_not_write(cli, tmp_path, j
     assert result.exit_code == 1 and "not written by fourlooks" in result.stderr
     assert mine.read_text(encoding="utf-8") == "my own notes\n"
     assert sorted(p.name for p in folder.rglob("*") if p.is_file()) == [mine.name]
+
+
+def test_search_finds_goals_and_decisions_after_the_entries(cli):
+    cli.ok("add", "-l", "down", "Asked the drivers about the rota")
+    cli.ok("goal", "add", "Ship the rota app")
+    rota = decision(cli, "Move the rota to Mondays")
+    decision(cli, "Buy a second van")
+    shown = cli.ok("search", "rota").stdout.splitlines()
+    assert shown[1] == "    Asked the drivers about the " + "rota"
+    heading = shown.index("Goals and decisions")
+    assert [line.split()[1:] for line in shown[heading + 1 :: 2]] == [
+        ["goal", "2026"],
+        ["decision", "2026-11-26"],
+    ]
+    assert shown[heading + 4] == "    Move the rota to Mondays"
+    assert shown[heading + 3].startswith(rota)
+    only = cli.ok("search", "mondays")  # matched in a decision alone
+    assert only.stderr == "" and "Move the rota to Mondays" in only.stdout
+    assert cli.json("search", "mondays", "--json") == []  # --json: the entries, as always
+    assert "目标和决策" in cli.ok("--lang", "zh", "search", "van").stdout
+    nothing = cli("search", "tuesday")
+    assert nothing.exit_code == 0 and "No entries match." in nothing.stderr
+    filtered = cli.ok("search", "rota", "--look", "down").stdout
+    assert "Goals and decisions" not in filtered

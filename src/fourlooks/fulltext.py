@@ -148,6 +148,14 @@ def highlight_spans(text: str, terms: list[Term]) -> list[tuple[int, int]]:
     return _merge(sorted(spans))
 
 
+def contains_all(text: str, terms: list[Term]) -> bool:
+    """Whether every term occurs in the text, as highlighting finds it: how goals and
+    decisions, a few short lines with no index of their own, are searched."""
+    folded, _ = _fold(text)
+    patterns = [_term_pattern(term) for term in terms]
+    return all(pattern is not None and pattern.search(folded) for pattern in patterns)
+
+
 def _fold(text: str) -> tuple[str, list[int]]:
     """Lower-case, diacritics removed, compatibility forms unified; with each char's origin."""
     if text.isascii():

@@ -1,7 +1,11 @@
-"""Full-text search: entries containing every term, best first, each with its snippet.
+"""Full-text search: entries containing every term, best first, each with its snippet;
+then the goals and decisions containing them.
 
-The query is parsed by `fulltext.parse_query`; the index and the ranking live in
-store/search.py. Everything the results screen shows is gathered here.
+The query is parsed by `fulltext.parse_query`; the index and the ranking of entries live in
+store/search.py. Goals and decisions are a few one-line texts each journal holds in the
+hundreds at most: they are matched here, term by term, as highlighting matches
+(fulltext.contains_all), not through an index kept by triggers. Everything the results screen
+shows is gathered here.
 """
 
 from __future__ import annotations
@@ -56,6 +60,41 @@ def search(
         )
         for entry, score in found
     ]
+
+
+class RecordHit(NamedTuple):
+    """A goal or a decision whose text holds every term."""
+
+    kind: str  # "goal" or "decision"
+    id: str
+    short_id: str
+    when: str  # a goal's year or month; the day a decision was written down
+    state: str  # its state's value
+    snippet: list[tuple[str, bool]]
+
+
+def records(journal: Journal, terms: list[Term]) -> list[RecordHit]:
+    """The goals, then the decisions, whose text holds every term, oldest first."""
+    from fourlooks import fulltext
+    from fourlooks.store import decisions, goals
+
+    found = [
+        ("goal", goal.id, goal.period, goal.state.value, goal.text)
+        for goal in goals.in_creation_order(journal)
+    ] + [
+        ("decision", d.id, d.date, d.state.value, d.text)
+        for d in decisions.in_creation_order(journal)
+    ]
+    matching = [row for row in found if fulltext.contains_all(row[4], terms)]
+    short = {
+        "goal": goals.short_ids(journal, [r[1] for r in matching if r[0] == "goal"]),
+        "decision": decisions.short_ids(journal, [r[1] for r in matching if r[0] == "decision"]),
+    }
+    return [
+        RecordHit(kind, record_id, short[kind][record_id], when, state,
+                  fulltext.snippet(text, fulltext.highlight_spans(text, terms)))
+        for kind, record_id, when, state, text in matching
+    ]  # fmt: skip
 
 
 def _spans(entry: Entry, terms: list[Term]) -> list[tuple[int, int]]:

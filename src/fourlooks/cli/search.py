@@ -45,7 +45,11 @@ def search(
         bool, typer.Option("--json", help="A JSON array: each entry with score and snippet.")
     ] = False,
 ) -> None:
-    """Search the text of every entry, best matches first, the match highlighted."""
+    """Search the text of every entry, best matches first, the match highlighted.
+
+    Then, unless a filter is given, the goals and decisions whose text matches (--json gives
+    the entries alone, as it always has: `goal list --json`, `decision list --json`).
+    """
     from fourlooks import render
     from fourlooks import search as core
     from fourlooks.model import Filters
@@ -61,7 +65,13 @@ def search(
     found = core.search(journal(), terms, filters, limit=number, short_ids=not as_json)
     if as_json:
         typer.echo(render.to_json(screen.hits_json(found)))
-    elif not found:
+        return
+    others = [] if filters.given() else core.records(journal(), terms)
+    if not found and not others:
         typer.echo("No entries match.", err=True)
-    else:
-        typer.echo("\n".join(screen.hit_lines(found, lang(), colour=render.colour_enabled())))
+        return
+    colour = render.colour_enabled()
+    lines = [*screen.hit_lines(found, lang(), colour=colour)]
+    if found and others:
+        lines.append("")
+    typer.echo("\n".join([*lines, *screen.record_lines(others, lang(), colour=colour)]))

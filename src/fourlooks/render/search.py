@@ -9,7 +9,7 @@ from fourlooks import words
 from fourlooks.render import day_heading, paint, shown
 
 if TYPE_CHECKING:
-    from fourlooks.search import Hit
+    from fourlooks.search import Hit, RecordHit
 
 _MATCH_STYLE = "1;33"  # bold yellow, like a highlighter pen
 
@@ -22,10 +22,25 @@ def hit_lines(hits: list[Hit], lang: str, *, colour: bool) -> Iterator[str]:
             f"{paint(hit.short_id, '2', enabled=colour)}  {day_heading(entry.date, lang)}"
             f"  {words.look_name(entry.look, lang)}{paint(tags, '2', enabled=colour)}"
         )
-        yield "    " + "".join(
-            paint(shown(text), _MATCH_STYLE, enabled=colour) if is_match else shown(text)
-            for text, is_match in hit.snippet
-        )
+        yield "    " + _painted(hit.snippet, colour)
+
+
+def record_lines(hits: list[RecordHit], lang: str, *, colour: bool) -> Iterator[str]:
+    """The goals and decisions that match, after the entries, under a heading of their own."""
+    if not hits:
+        return
+    yield paint(words.say("search_records", lang), "1", enabled=colour)
+    for hit in hits:
+        kind = words.say("search_goal" if hit.kind == "goal" else "search_decision", lang)
+        yield f"{paint(hit.short_id, '2', enabled=colour)}  {words.pad(kind, 8)}  {hit.when}"
+        yield "    " + _painted(hit.snippet, colour)
+
+
+def _painted(snippet: list[tuple[str, bool]], colour: bool) -> str:
+    return "".join(
+        paint(shown(text), _MATCH_STYLE, enabled=colour) if is_match else shown(text)
+        for text, is_match in snippet
+    )
 
 
 def hits_json(hits: list[Hit]) -> list[dict]:

@@ -230,6 +230,9 @@ MESSAGES = {
     "show_decision": "decision:",
     "export_answer": "{date} {stage}, {outcome}",
     "export_answer_note": "{answer}: {note}",
+    "search_records": "Goals and decisions",
+    "search_goal": "goal",
+    "search_decision": "decision",
     "export_goals": "Goals",
     "show_made": "made on:",
     # Lessons (fourlooks lessons) and their recurrence.

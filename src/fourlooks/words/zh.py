@@ -203,6 +203,9 @@ MESSAGES = {
     "show_decision": "决策：",
     "export_answer": "{date} {stage}，{outcome}",
     "export_answer_note": "{answer}：{note}",
+    "search_records": "目标和决策",
+    "search_goal": "目标",
+    "search_decision": "决策",
     "export_goals": "目标",
     "show_made": "决定于：",
     # 教训（fourlooks lessons）与重犯。
