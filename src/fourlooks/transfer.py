@@ -371,11 +371,10 @@ def import_file(journal: Journal, request: ImportRequest) -> ImportResult:
 
 
 def _read_bundle(request: ImportRequest, origin: str) -> tuple[str, Bundle]:
-    # The bytes are passed on, never kept here: load_json frees them once decoded.
-    data = formats.load_json(
+    # The bytes are passed on, never kept here: recognise frees them once decoded.
+    found, data = formats.recognise(
         files.read_bounded(request.file, MAX_IMPORT_BYTES, what="an import"), origin
     )
-    found = formats.detect(data, origin)
     if request.fmt is not None and request.fmt != found:
         raise ImportFileError(f"{origin} is a {found} export, not {request.fmt}")
     reader = formats.reader(found)

@@ -61,7 +61,7 @@ COMMANDS: dict[str, Listed] = {
     ),
     "import": Listed(
         "fourlooks.cli.transfer",
-        "Import a JSON export: entries are matched by id, so importing twice adds nothing.",
+        "Import a JSON export or a jrnl journal, matched by id: importing twice adds nothing.",
     ),
     "backup": Listed(
         "fourlooks.cli.maintenance",

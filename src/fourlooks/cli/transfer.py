@@ -103,7 +103,10 @@ def export(
 def import_file(
     file: Annotated[
         str,
-        typer.Argument(metavar="FILE", help="A fourlooks or jrnl JSON export; '-' reads stdin."),
+        typer.Argument(
+            metavar="FILE",
+            help="A fourlooks or jrnl JSON export, or jrnl's own journal file; '-' reads stdin.",
+        ),
     ],
     *,
     fmt: Annotated[
@@ -129,7 +132,7 @@ def import_file(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="The counts as JSON.")] = False,
 ) -> None:
-    """Import a JSON export: entries are matched by id, so importing twice adds nothing.
+    """Import a JSON export or a jrnl journal, matched by id: importing twice adds nothing.
 
     For an entry (or task) already in the journal, the copy changed last wins: this is how
     the journals of two machines are merged. A file with any problem is refused whole.

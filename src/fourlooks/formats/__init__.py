@@ -11,7 +11,8 @@ READERS (what `import --format` takes); adding one is its module plus one line b
   `HINT` (what it expects, for the message when no reader knows a file), `KINDS` (the
   records its files carry) and `OPTIONS` (the keyword options its `parse` takes).
 
-Readers take decoded JSON, validate everything before anything is written, and raise
+Readers take decoded JSON (or, a reader with `TEXT = True`, the file's text), validate
+everything before anything is written, and raise
 ImportFileError naming the record (its number in the file, and its id when it has one) and
 the field at fault. docs/export-format.md describes the formats.
 """
@@ -44,6 +45,7 @@ WRITERS: dict[str, Codec] = {
 READERS: dict[str, Codec] = {
     "fourlooks": Codec("fourlooks_json"),
     "jrnl": Codec("jrnl"),
+    "jrnl-text": Codec("jrnl_text"),
 }
 
 
@@ -89,13 +91,38 @@ def writer_for(path: str) -> str:
 
 
 def detect(data: object, origin: str) -> str:
-    """Which reader knows a decoded file, by the order of READERS."""
-    for name in READERS:
+    """Which JSON reader knows a decoded file, by the order of READERS."""
+    json_readers = [name for name in READERS if not _reads_text(name)]
+    for name in json_readers:
         if reader(name).detect(data):
             return name
-    names = " or ".join(READERS)
-    hints = ", or ".join(reader(name).HINT for name in READERS)
+    names = " or ".join(json_readers)
+    hints = ", or ".join(reader(name).HINT for name in json_readers)
     raise ImportFileError(f"{origin}: not a {names} JSON export (expected {hints})")
+
+
+def recognise(raw: bytes, origin: str) -> tuple[str, object]:
+    """The reader that knows an import file, and what it reads: the decoded JSON, or the text.
+
+    JSON is tried first; a file that is not JSON goes to the readers of text. A file no
+    reader knows is refused naming every format expected, not with a bare JSON error.
+    Given the bytes as a temporary, as load_json is, so that they are freed once decoded.
+    """
+    text = _decoded(raw, origin)
+    del raw
+    try:
+        data = _parsed(text, origin)
+    except ImportFileError as not_json:
+        for name in READERS:
+            if _reads_text(name) and reader(name).detect(text):
+                return name, text
+        hints = "; or ".join(reader(name).HINT for name in READERS if _reads_text(name))
+        raise ImportFileError(f"{not_json}; nor is it {hints}") from None
+    return detect(data, origin), data
+
+
+def _reads_text(name: str) -> bool:
+    return getattr(reader(name), "TEXT", False)
 
 
 def load_json(raw: bytes, origin: str) -> object:
@@ -105,13 +132,21 @@ def load_json(raw: bytes, origin: str) -> object:
     reference to them and frees them before parsing: a large file is then in memory twice at
     most (as text, and as the objects parsed), not three times.
     """
-    import json
+    text = _decoded(raw, origin)
+    del raw
+    return _parsed(text, origin)
 
+
+def _decoded(raw: bytes, origin: str) -> str:
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFileError(f"{origin}: not UTF-8 text (byte {exc.start})") from None
-    del raw
+
+
+def _parsed(text: str, origin: str) -> object:
+    import json
+
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:

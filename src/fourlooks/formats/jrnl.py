@@ -73,17 +73,18 @@ def parse(
     seen: dict[str, int] = {}
     for number, item in enumerate(a_list(data, "entries", top), start=1):
         where = Where(origin, "entry", number, item)
-        draft = _entry(as_object(item, where), where, default_look, tz)
+        draft = entry_from(as_object(item, where), where, default_look, tz)
         # Two identical entries in one file stay two entries, with ids stable across imports.
         key = draft.id
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1:
-            draft = _with_id(draft, _entry_id(key, seen[key]))
+            draft = with_id(draft, entry_id(key, seen[key]))
         bundle.entries.append(draft)
     return bundle
 
 
-def _entry(item: dict, where: Where, default_look: Look, tz: dt.tzinfo | None) -> Entry:
+def entry_from(item: dict, where: Where, default_look: Look, tz: dt.tzinfo | None) -> Entry:
+    """One entry of jrnl's JSON export (formats.jrnl_text builds the same from its text)."""
     title = string(item, "title", where, optional=True) or ""
     body = string(item, "body", where, optional=True) or ""
     day = date(item, "date", where)
@@ -104,7 +105,7 @@ def _entry(item: dict, where: Where, default_look: Look, tz: dt.tzinfo | None) -
     aware = moment.astimezone() if tz is None else moment.replace(tzinfo=tz)
     stamp = aware.astimezone(dt.UTC).isoformat(timespec="microseconds")
     return Entry(
-        id=_entry_id(f"{day}\n{time}\n{title}\n{body}", 1),
+        id=entry_id(f"{day}\n{time}\n{title}\n{body}", 1),
         date=day,
         look=look,
         text=text,
@@ -145,11 +146,11 @@ def _look_and_tags(tags: list, where: Where, default_look: Look) -> tuple[Look, 
     return look or default_look, kept
 
 
-def _entry_id(key: str, occurrence: int) -> str:
+def entry_id(key: str, occurrence: int) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"jrnl\n{key}\n{occurrence}"))
 
 
-def _with_id(entry: Entry, new_id: str) -> Entry:
+def with_id(entry: Entry, new_id: str) -> Entry:
     import dataclasses
 
     return dataclasses.replace(entry, id=new_id)
