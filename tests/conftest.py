@@ -52,6 +52,26 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch):
+    """Run the test on a machine in time zone `name` (TZ, applied with time.tzset)."""
+    import time
+
+    def use(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield use
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def shanghai(zone) -> None:
+    """The user's machine runs at UTC+8 (no daylight saving, so a test holds all year)."""
+    zone("Asia/Shanghai")
+
+
+@pytest.fixture
 def journal_file(home: Path) -> Path:
     return home / "journal.db"
 

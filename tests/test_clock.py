@@ -8,21 +8,11 @@ import json
 import os
 import subprocess
 import sys
-import time
-
-import pytest
 
 SHANGHAI_7AM = "2026-12-01T07:00:00"  # local time at UTC+8: 2026-11-30 23:00 in UTC
 
 
-@pytest.fixture
-def shanghai(monkeypatch):
-    """The user's machine runs at UTC+8 (no daylight saving, so the test holds all year)."""
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# `shanghai` (conftest): the user's machine runs at UTC+8.
 
 
 def at(moment: str) -> dict:

@@ -8,7 +8,6 @@ HH:MM] title` headings (jrnl 2 and later), `YYYY-MM-DD HH:MM title` (jrnl 1.x), 
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -38,12 +37,8 @@ def write(tmp_path, name: str, text: str):
 
 
 @pytest.fixture
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def utc(zone):
+    zone("UTC")  # jrnl's times are local: read here as UTC, they are stored as written
 
 
 def entries(cli) -> list[dict]:

@@ -4,19 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 
-import pytest
-
-
-@pytest.fixture
-def shanghai(monkeypatch):
-    """The user's machine runs at UTC+8 (no daylight saving, so the test holds all year)."""
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# `shanghai` (conftest): the user's machine runs at UTC+8.
 
 
 def test_show_prints_the_creation_time_locally_to_the_minute(cli, shanghai):
