@@ -116,3 +116,14 @@ def test_the_markdown_export_heads_answers_by_name_in_either_language(cli, answe
     for heading in ("### 跟进", "### 做得好的", "### 状态 — Rota survey", "### 进度 — Rota survey"):
         assert f"\n{heading}\n" in body
     assert not RAW_ID.search(body), body
+
+
+def test_search_names_what_each_answer_answered(cli, answered):
+    shown = cli.ok("search", "half").stdout
+    assert "back  Followed up «Draft the budget…»: partly" in shown
+    assert "back  Progress («Rota survey»)" in shown
+    zh = cli.ok("--lang", "zh", "search", "Shipped").stdout
+    assert "回头看  做得好的" in zh
+    assert not RAW_ID.search(shown + zh)
+    # The JSON is as it was: the entry's fields, its score and snippet.
+    assert "caption" not in cli.json("search", "half", "--json")[0]

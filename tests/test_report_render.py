@@ -180,6 +180,8 @@ def test_chinese_labels_follow_the_language(journal):
     for label in ("党性", "品行", "形象", "业绩"):
         assert f"\n{label} " in text
     assert "被忽视的一看：抬头看" in text
+    assert "跟进和任务状态另计，不算在四看中：24条。" in text  # counted apart, in Chinese too
+    assert "  10-27  听到的意见 — Asked the night shift" in text
     document = report.render(october, "markdown")
     assert document.startswith("# 月度报告：2026年10月\n")
 

@@ -25,17 +25,24 @@ class Hit(NamedTuple):
     score: float  # bm25: lower is a better match
     short_id: str
     snippet: list[tuple[str, bool]]  # the text around the matches, as (piece, is_match)
+    caption: str | None = None  # what an answer answered (fourlooks.captions), for a person
 
 
 def search(
-    journal: Journal, terms: list[Term], filters: Filters, *, limit: int, short_ids: bool = True
+    journal: Journal,
+    terms: list[Term],
+    filters: Filters,
+    *,
+    limit: int,
+    short_ids: bool = True,
+    lang: str | None = None,
 ) -> list[Hit]:
     """The best `limit` matches (0: all) that pass the filters; a tag is not a search filter.
 
     short_ids=False leaves each short_id empty, saving a query per hit when only full ids
-    are shown (JSON).
+    are shown (JSON); `lang` names each answer by its question, in that language.
     """
-    from fourlooks import fulltext
+    from fourlooks import captions, fulltext
     from fourlooks.store import entries
     from fourlooks.store import search as index
 
@@ -51,12 +58,14 @@ def search(
         limit=row_limit(limit),
     )
     short = entries.short_ids(journal, [entry.id for entry, _ in found]) if short_ids else {}
+    named = captions.gather(journal, [entry for entry, _ in found], lang) if lang else None
     return [
         Hit(
             entry,
             score,
             short.get(entry.id, ""),
             fulltext.snippet(entry.text, _spans(entry, terms)),
+            named.heading(entry) if named else None,
         )
         for entry, score in found
     ]

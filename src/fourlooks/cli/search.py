@@ -62,7 +62,14 @@ def search(
         look=parse_look(look) if look else None,
         person=parse_person(person),
     )
-    found = core.search(journal(), terms, filters, limit=number, short_ids=not as_json)
+    found = core.search(
+        journal(),
+        terms,
+        filters,
+        limit=number,
+        short_ids=not as_json,
+        lang=None if as_json else lang(),
+    )
     if as_json:
         typer.echo(render.to_json(screen.hits_json(found)))
         return

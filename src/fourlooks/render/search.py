@@ -18,9 +18,10 @@ def hit_lines(hits: list[Hit], lang: str, *, colour: bool) -> Iterator[str]:
     for hit in hits:
         entry = hit.entry
         tags = "  " + " ".join(f"#{shown(tag)}" for tag in entry.tags) if entry.tags else ""
+        caption = f"  {shown(hit.caption)}" if hit.caption else ""
         yield (
             f"{paint(hit.short_id, '2', enabled=colour)}  {day_heading(entry.date, lang)}"
-            f"  {words.look_name(entry.look, lang)}{paint(tags, '2', enabled=colour)}"
+            f"  {words.look_name(entry.look, lang)}{caption}{paint(tags, '2', enabled=colour)}"
         )
         yield "    " + _painted(hit.snippet, colour)
 
