@@ -183,6 +183,13 @@ def test_another_lesson_stays_unlinked_and_a_piped_review_asks_nothing(cli):
     done = cli.ok("review", "--full", "--date", "2026-11-25", input=lines)
     assert "Earlier lessons" not in done.output
     assert [item["times"] for item in cli.json("lessons", "--json")] == [1, 1, 1]
+    # Its closing names the likest earlier lesson and the command that would link them.
+    new = ids(cli)[1]  # 2026-11-25, before tonight's
+    first = ids(cli)[-1]
+    assert done.stderr.endswith(
+        f"Lesson {new} is like one of 2026-08-12: if it is the same one,"
+        f" fourlooks lessons link {new} {first}\n"
+    )
 
 
 # ---------------------------------------------------------------- carried by the JSON export

@@ -21,4 +21,4 @@ def closing(outcome: Outcome, lang: str, *, unused: list[str]) -> list[str]:
         lines.append(words.say("complete", lang, period=period, **counts))
     else:
         lines.append(words.say("left", lang, left=outcome.left, total=outcome.total))
-    return lines
+    return [*lines, *outcome.notes]

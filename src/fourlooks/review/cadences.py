@@ -77,7 +77,7 @@ class Spec:
     grace: int = 0  # ... and until this many days after it
     opening: tuple[Step, ...] = ()  # shown to a person at a terminal, before the questions
     before_ahead: tuple[Step, ...] = ()  # shown to them before the look-ahead's questions
-    after_answer: tuple[Step, ...] = ()  # (run, the question just answered), at a terminal
+    after_answer: tuple[Step, ...] = ()  # (run, the question just answered), whoever answers
     branch: str | None = None  # the question whose choice picks the questions marked `when`
     answered: Callable[[Journal, reviews.Key, Question, Answer], None] | None = None
     completed: Callable[[Journal, reviews.Key], None] | None = None  # in the same transaction

@@ -13,7 +13,7 @@ any other exception propagate after the transaction in flight has rolled back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fourlooks import recovery, words
 from fourlooks.captions import first_line
@@ -48,6 +48,7 @@ class Outcome:
     complete: bool = False
     was_complete: bool = False  # complete before this run: nothing was asked
     stopped: bool = False  # the input ended before the last question
+    notes: list[str] = field(default_factory=list)  # said after how the review stands
 
     @property
     def left(self) -> int:
@@ -192,9 +193,8 @@ class Run:
             self.later.add(question.id)
             return
         self.store(question, answer)
-        if self.prompter.interactive:
-            for step in self.spec.after_answer:
-                step(self, question)
+        for step in self.spec.after_answer:
+            step(self, question)
 
     def _answer(self, question: Question, progress: Progress) -> Answer:
         if question.kind == "rating":

@@ -4,7 +4,8 @@ A person at a terminal is shown up to three earlier lessons the full-text index 
 (one of each group, those sharing a tag first) and asked of each whether the new one is the
 same; the first "the same" links them and says how often the lesson has now been written.
 Piped and file reviews ask nothing: their answers keep lining up with `fourlooks questions`,
-and a lesson they store stays unlinked until `fourlooks lessons link` says otherwise.
+and a lesson they store stays unlinked until `fourlooks lessons link` says otherwise; their
+closing names the likest earlier lesson and the command that would link the two.
 
 The monthly audit, at a terminal, opens with the lessons of its month that came back.
 """
@@ -19,6 +20,7 @@ from fourlooks.captions import first_line
 from fourlooks.model import Look, Question
 from fourlooks.review.answers import Choice
 from fourlooks.review.prompter import Progress
+from fourlooks.store import entries
 
 if TYPE_CHECKING:
     from fourlooks.review.engine import Run
@@ -38,6 +40,16 @@ def same_lesson(run: Run, question: Question) -> None:
     new = run.answers[question.id][-1]
     found = lessons.candidates(run.journal, new)
     if not found:
+        return
+    if not run.prompter.interactive:
+        # Nothing more is read, so the answers keep lining up; the closing says what to run.
+        earlier = found[0].entry
+        short = entries.short_ids(run.journal, [new.id, earlier.id])
+        said = words.say(
+            "lesson_like_piped", run.lang, id=short[new.id], date=earlier.date,
+            other=short[earlier.id],
+        )  # fmt: skip
+        run.outcome.notes.append(said)
         return
     run.say("lesson_like", style="heading")
     for number, earlier in enumerate(found, start=1):

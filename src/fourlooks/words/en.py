@@ -247,6 +247,8 @@ MESSAGES = {
     "lesson_same": "Is it the same one as {date}: {text} (written {times})?",
     "lessons_came_back": "Lessons that came back in {month}",
     "lessons_none_like": "No earlier lesson shares enough words or a tag with it.",
+    "lesson_like_piped": "Lesson {id} is like one of {date}: if it is the same one,"
+    " fourlooks lessons link {id} {other}",
     "lessons_unlinked": "Unlinked: lesson {id} now counts {times}.",
     # An encrypted journal's passphrase, asked at the terminal (nothing typed is shown).
     "passphrase_prompt": "Passphrase for {path}: ",

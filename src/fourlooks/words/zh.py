@@ -220,6 +220,8 @@ MESSAGES = {
     "lesson_same": "和 {date} 的这条是同一条吗：{text}（已记 {times}）？",
     "lessons_came_back": "{month}重犯的教训",
     "lessons_none_like": "没有哪条更早的教训和它有足够多相同的词或相同的标签。",
+    "lesson_like_piped": "教训 {id} 和 {date} 的一条相似：如果是同一条，运行"
+    " fourlooks lessons link {id} {other}",
     "lessons_unlinked": "已取消关联：教训 {id} 现在共 {times}。",
     "passphrase_prompt": "{path} 的口令：",
     "passphrase_new": "{path} 的新口令：",
