@@ -182,7 +182,7 @@ class LinePrompter:
         return self._answer(question)
 
     def ask_rating(self, question: Question, progress: Progress) -> Rating | None:
-        return self._answer(question, example=", e.g. '4 kept every promise'")
+        return self._answer(question, example=", e.g. '4 a good month, one slip'")
 
     def ask_choice(self, question: Question, progress: Progress) -> Choice | None:
         return self._answer(question)
@@ -239,7 +239,7 @@ class AnswersPrompter:
     """Answers from a JSON object, question id -> answer, all checked before any is saved.
 
     A text answer is a string (a list of strings is joined by lines: one commitment each); a
-    rating is 1-5 or a string like "4 kept every promise"; a choice is its value, number or
+    rating is 1-5 or a string like "4 a good month, one slip"; a choice is its value, number or
     label. null or "" skips the question; a question left out stays open.
     """
 

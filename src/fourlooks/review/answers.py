@@ -85,7 +85,7 @@ def answer_text(text: str) -> str:
 
 
 def parse_rating(text: str) -> Rating:
-    """`4`, `4 kept every promise but one`, `4/5: fine`, `４，很好`; ValueError otherwise."""
+    """`4`, `4 a good month, one slip`, `4/5: fine`, `４，很好`; ValueError otherwise."""
     match = _RATING.fullmatch(unicodedata.normalize("NFKC", text).strip())
     if not match or match[1] not in ("1", "2", "3", "4", "5"):
         raise ValueError(f"{text.strip()[:40]!r} is not a rating: start with a number from 1 to 5")

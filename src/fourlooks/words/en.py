@@ -29,7 +29,7 @@ MESSAGES = {
     "answered_elsewhere": (
         "Another terminal answered this question first; yours is kept as an entry of the day."
     ),
-    "rating_hint": "1 to 5; a note may follow the number, e.g. 4 kept every promise but one",
+    "rating_hint": "1 to 5; a note may follow the number, e.g. 4 a good month, one slip",
     "rating_again": "A rating starts with a whole number from 1 to 5. Try again (empty skips).",
     "choice_hint": "a number or a word; a note may follow",
     "choice_again": "That is not one of the choices. Try again (empty skips).",
