@@ -50,6 +50,15 @@ def test_the_rating_prompt_shows_its_anchors_at_a_terminal():
     child.sendline("4")
     child.expect_exact("[2/14]")
     child.expect_exact("  5  整月待人处事都正直公道")
+    child.expect_exact("> ")
+    child.sendline("3")
+    for number in (3, 4):
+        child.expect_exact(f"[{number}/14]")
+        child.expect_exact("> ")
+        child.sendline("3")
+    # November's focus, named as such, with its anchors too.
+    child.expect_exact("[5/14] 本月重点：你的工作作风有多扎实？是不是从实际出发、不做表面文章？")
+    child.expect_exact("  1  表面功夫多，实事少")
     stop(child)
     assert finish(child) == 130
 

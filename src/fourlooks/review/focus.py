@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
-from fourlooks import dates, paths, questions
+from fourlooks import dates, paths, questions, words
 from fourlooks.errors import DateError
 from fourlooks.model import Cadence, Look, Question
 from fourlooks.review.cadences import SPECS
@@ -32,7 +33,8 @@ def audit_questions(lang: str, period: str, *, full: bool) -> list[Question]:
     """The questions the audit of `period` asks, in review order.
 
     Those switched on, and the month's focus among the qualities unless all of them are
-    asked (the set switched on, or `full`). A quality switched off by id is never asked.
+    asked (the set switched on, or `full`), its text saying it is the month's focus. A
+    quality switched off by id is never asked.
     """
     user_file = paths.questions_file()
     asked = questions.for_cadence(questions.load(lang, user_file), Cadence.MONTHLY)
@@ -44,6 +46,8 @@ def audit_questions(lang: str, period: str, *, full: bool) -> list[Question]:
         picked |= {q.id for q in qualities}
     elif (chosen := focus(qualities, period)) is not None:
         picked.add(chosen.id)
+        named = replace(chosen, text=words.say("focus_question", lang, text=chosen.text))
+        every = [named if q.id == chosen.id else q for q in every]
     return [q for q in every if q.id in picked]
 
 

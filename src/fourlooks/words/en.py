@@ -45,6 +45,7 @@ MESSAGES = {
     "status_tasks": "Tasks to review",
     "status_commitments": "Commitments open",
     "last_month": "What {month} set out to do",
+    "focus_question": "This month's focus: {text}",
     "goal_followup": "Goal for {month}: {text}\nWas it met?",
     "fault_followup": "A fault named in {month}: {text}\nFixed, or did it come back?",
     "caption_followup": "Followed up «{about}»: {outcome}",

@@ -34,6 +34,7 @@ MESSAGES = {
     "status_tasks": "待复盘任务",
     "status_commitments": "待跟进的计划",
     "last_month": "{month}定下的事",
+    "focus_question": "本月重点：{text}",
     "goal_followup": "{month}的目标：{text}\n达到了吗？",
     "fault_followup": "{month}提出要改的毛病：{text}\n改掉了，还是又犯了？",
     "caption_followup": "跟进«{about}»：{outcome}",
