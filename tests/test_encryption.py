@@ -328,3 +328,15 @@ def test_a_copy_left_by_a_killed_conversion_is_removed_by_the_next(cli, encrypte
     cli.ok("rekey", env=NEW)
     assert not leftover.exists()
     assert readable(encrypted.parent) == []
+
+
+def test_check_warns_of_plain_copies_beside_an_encrypted_journal(cli, journal_file):
+    cli.ok("add", "-l", "up", ENGLISH)
+    copy = Path(cli.ok("backup").stdout.strip())
+    cli.ok("encrypt", env=GIVE)
+    report = cli.json("check", "--json", env=GIVE)
+    assert report["ok"] and report["warnings"] == [
+        f"{copy} is a plain copy of this encrypted journal"
+    ]
+    copy.unlink()
+    assert cli.json("check", "--json", env=GIVE)["warnings"] == []

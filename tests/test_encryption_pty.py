@@ -76,3 +76,21 @@ def test_a_wrong_passphrase_typed_at_the_prompt_is_one_line(cli, journal_file):
     child.close()
     assert child.exitstatus == 1
     assert "Traceback" not in child.before and "ERROR CORE" not in child.before
+
+
+def test_rekey_asks_the_old_passphrase_once_and_the_new_one_twice(cli, journal_file):
+    cli.ok("add", "-l", "up", "a lamp in the window")
+    cli.ok("encrypt", env={"FOURLOOKS_PASSPHRASE_COMMAND": f"echo '{SECRET}'"})
+    child = spawn("rekey")
+    screen = child.logfile_read = io.StringIO()
+    child.expect_exact(f"Passphrase for {journal_file}: ")
+    child.sendline(SECRET)
+    child.expect_exact(f"New passphrase for {journal_file}: ")
+    child.sendline("the new one 新")
+    child.expect_exact("The same passphrase again: ")
+    child.sendline("the new one 新")
+    child.expect_exact("is changed")
+    assert finish(child) == 0
+    assert SECRET not in screen.getvalue() and "the new one" not in screen.getvalue()
+    listed = cli.ok("list", env={"FOURLOOKS_PASSPHRASE_COMMAND": "echo 'the new one 新'"})
+    assert "a lamp in the window" in listed.stdout

@@ -54,10 +54,20 @@ def backup(journal_path: Path, target: Path | None, *, now: dt.datetime, force: 
 
 
 def check(journal_path: Path) -> CheckReport:
-    """SQLite's integrity and foreign-key checks, the schema version, the file's mode."""
-    from fourlooks.store import maintenance
+    """SQLite's integrity and foreign-key checks, the schema version, the file's mode.
 
-    return maintenance.check(journal_path)
+    Beside an encrypted journal, each plain copy fourlooks made of it before (a backup, a
+    migration's or a restore's saved copy) is a warning: it holds the text in the clear.
+    """
+    from fourlooks.store import connection, maintenance
+
+    report = maintenance.check(journal_path)
+    if connection.is_encrypted(journal_path):
+        from fourlooks import encryption
+
+        for copy in encryption.plain_copies(journal_path):
+            report.warnings.append(f"{copy} is a plain copy of this encrypted journal")
+    return report
 
 
 def restore(
