@@ -290,6 +290,32 @@ def test_an_audit_from_before_goals_were_stored_is_closed_by_its_answer(cli, sta
     assert finish(child) == 130
 
 
+def test_a_closed_month_goes_through_the_json_export_and_back_unchanged(cli, tmp_path):
+    november_audit(
+        cli,
+        tmp_path,
+        **{"monthly.back.faults": "Interrupting people", "monthly.ahead.goal": "Publish it"},
+    )
+    child = spawn("review", "--monthly", now="2026-12-30T21:00:00")
+    for typed in ("1 on the 20th", "recurred"):
+        child.expect_exact("[1/1]")
+        child.expect_exact("> ")
+        child.sendline(typed)
+    child.expect_exact("[1/14]")
+    stop(child)
+    assert finish(child) == 130
+    backup = tmp_path / "backup.json"
+    cli.ok("export", "--out", str(backup))
+    other = tmp_path / "other.db"
+    cli.ok("--db", str(other), "import", str(backup))
+    again = cli.ok("--db", str(other), "export", "--format", "json").stdout
+    assert again.encode("utf-8") == backup.read_bytes()
+    data = json.loads(again)
+    assert [g["state"] for g in data["goals"]] == ["done"]
+    outcomes = {e["question_id"]: e["choice"] for e in data["entries"] if e["choice"]}
+    assert outcomes == {"monthly.back.goal_met": "met", "monthly.back.fault_fixed": "recurred"}
+
+
 def test_a_piped_or_file_audit_answers_its_questions_and_leaves_the_month_open(cli, tmp_path):
     november_audit(
         cli,
