@@ -17,6 +17,7 @@ import json
 import os
 import random
 import re
+import select
 import signal
 import sqlite3
 import subprocess
@@ -77,6 +78,8 @@ while request := sys.stdin.readline():
 """
 
 ACK = re.compile(r"ack ([0-9]+)")
+# Far above any write (the busy timeout is 15 s): only a writer that is stuck gets there.
+LINE_TIMEOUT = 120
 
 # A row a command must leave: (text, tags); tags sorted and comma-joined.
 Row = tuple[str, str]
@@ -191,23 +194,41 @@ class Writers:
     """The writer process: each round, one forked writer runs its slice of the commands."""
 
     def __init__(self, script: Path, commands: Path, env: dict):
+        # Its stderr goes to a file, not a pipe: a pipe nobody reads until the end would
+        # block the writer once it filled, while the test waits on its stdout.
+        self.errors = (script.parent / "writer-stderr.txt").open("w+", encoding="utf-8")
         self.process = subprocess.Popen(
             [sys.executable, str(script), str(commands)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=self.errors,
             env=env,
-            text=True,
         )
-        assert self._line() == "ready", self.process.stderr.read()
+        self.pending = b""
+        assert self._line() == "ready", self._stderr()
+
+    def _stderr(self) -> str:
+        self.errors.flush()
+        self.errors.seek(0)
+        return self.errors.read()
 
     def _line(self) -> str:
-        line = self.process.stdout.readline()
-        assert line, f"the writer process died: {self.process.stderr.read()}"
-        return line.strip()
+        """The writer's next line; a writer silent for LINE_TIMEOUT fails the test, not hangs it.
+
+        Read from the descriptor itself: select() cannot see lines a file object buffered."""
+        while b"\n" not in self.pending:
+            fd = self.process.stdout.fileno()
+            if not select.select([fd], [], [], LINE_TIMEOUT)[0]:
+                self.process.kill()
+                raise AssertionError(f"the writer was silent {LINE_TIMEOUT} s: {self._stderr()}")
+            chunk = os.read(fd, 65536)
+            assert chunk, f"the writer process died: {self._stderr()}"
+            self.pending += chunk
+        line, self.pending = self.pending.split(b"\n", 1)
+        return line.decode("utf-8").strip()
 
     def _send(self, line: str) -> None:
-        self.process.stdin.write(line + "\n")
+        self.process.stdin.write(f"{line}\n".encode())
         self.process.stdin.flush()
 
     def run_and_kill(self, start: int, stop: int, acks: int, delay: float) -> list[str]:
@@ -235,11 +256,13 @@ class Writers:
     def close(self) -> str:
         """Stop the writer process; what it wrote on stderr."""
         try:
-            _, err = self.process.communicate(timeout=30)
+            self.process.communicate(timeout=30)
         finally:
             if self.process.poll() is None:
                 self.process.kill()
                 self.process.wait()
+        err = self._stderr()
+        self.errors.close()
         return err
 
 
