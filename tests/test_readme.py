@@ -57,6 +57,7 @@ def _seed(folder: Path, env: dict) -> None:
     jrnl = {"tags": {}, "entries": [{"title": "From jrnl", "body": "", "date": "2026-11-01",
                                      "time": "09:00", "tags": [], "starred": False}]}  # fmt: skip
     (folder / "jrnl.json").write_text(json.dumps(jrnl))
+    (folder / "journal.txt").write_text("[2026-11-02 09:00] From jrnl's own file @team\n")
     run("fourlooks backup journal-20261126-210000.db", folder, env)
 
 
