@@ -326,7 +326,7 @@ def test_one_document_has_a_heading_per_day_look_and_question():
         (3, "Look down"),
         (4, "Custom question"),  # a question unknown to the bank: by its name, not its id
         (3, "Look ahead"),
-        (4, "Plan"),
+        (4, "Commitment"),
         (2, "2026-11-27 Friday"),
         (3, "Look back"),
         (4, "State — Write the report"),
@@ -359,7 +359,7 @@ def test_headings_and_look_names_in_chinese():
     assert "2026-11-26 星期四" in found
     assert {"回头看", "低头看", "向前看"} <= set(found)
     # A task whose title the export does not hold is `…`, never a piece of its id.
-    assert {"做得好的", "计划", "跟进", "状态 — …", "党性", "品行"} <= set(found)
+    assert {"做得好的", "承诺", "跟进", "状态 — …", "党性", "品行"} <= set(found)
     assert "2026年11月 月省" in found
     assert "- **部分做到**: Finish the budget" in text  # the word the review uses
 

@@ -207,7 +207,7 @@ def test_a_follow_up_offers_the_words_the_export_prints(journal_file):
     with open_journal(journal_file) as journal:
         JournalBuilder(journal).daily_review("2026-11-25", commitments=1)
     child = spawn("--lang", "zh", "review")
-    child.expect_exact("你2026-11-25计划：2026-11-25 commitment 1")
+    child.expect_exact("你2026-11-25承诺：2026-11-25 commitment 1")
     child.expect_exact("1 做到了  2 部分做到  3 没做到  4 放弃")
     stop(child)
 

@@ -381,7 +381,7 @@ CATALOGUE = {
         "daily.down.facts": "checked first-hand",
         "daily.down.benefit": "good done",
         "daily.down.truth": "truth told",
-        "daily.ahead.commitments": "plan",
+        "daily.ahead.commitments": "commitment",
         "daily.ahead.goal": "goal served",
         "monthly.back.faults": "faults to fix",
         "monthly.back.criticism": "criticism asked for",
