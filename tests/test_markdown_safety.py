@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from markdown_it import MarkdownIt
 
-from fourlooks.formats import markdown
+from fourlooks.formats import markdown_text
 
 ODD_TAG = "del\x7fnel\x85ls\u2028end"
 
@@ -49,7 +49,7 @@ def test_unclosed_fences_are_escaped_in_one_pass(monkeypatch):
     text = "".join("`" * width + "\n" + "x\n" * 200 for width in range(60, 2, -1))
     lines = text.count("\n")
     calls = 0
-    real = markdown._FENCE
+    real = markdown_text._FENCE
 
     class Counting:
         def match(self, line: str):
@@ -57,7 +57,7 @@ def test_unclosed_fences_are_escaped_in_one_pass(monkeypatch):
             calls += 1
             return real.match(line)
 
-    monkeypatch.setattr(markdown, "_FENCE", Counting())
-    escaped = markdown._escaped(text)
+    monkeypatch.setattr(markdown_text, "_FENCE", Counting())
+    escaped = markdown_text.escaped(text)
     assert calls <= lines  # each line looked at once, however many fences stay open
     assert sum(line.startswith("\\`") for line in escaped) == 58  # every one made plain text

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from fourlooks import captions, words
 from fourlooks.formats.markdown_records import EXTRA_FILES, Records  # noqa: F401 (transfer)
+from fourlooks.formats.markdown_text import escaped, inline
 from fourlooks.model import Cadence, Entry, Look
 
 if TYPE_CHECKING:
@@ -39,13 +40,6 @@ if TYPE_CHECKING:
 GENERATOR_LINE = "generator: fourlooks"
 
 # Quote markers first: `> # x` is a heading inside a quote, which breaks the outline too.
-_QUOTES = r"((?: {0,3}>)* {0,3})"
-_ATX = re.compile(_QUOTES + r"#{1,6}(?=[ \t]|$)")
-_SETEXT = re.compile(_QUOTES + r"(?:=+|-+)[ \t]*")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-# What a heading or a fence starts with, after spaces and quote markers: a line starting
-# otherwise is never changed, and a text without such a line is left as it is.
-_MARKS = frozenset("#=-`~")
 _COMMITMENT_CHARS = 80  # how much of a commitment a follow-up quotes
 
 
@@ -188,9 +182,9 @@ class Renderer:
         return self._headings[key]
 
     def _new_heading(self, question_id: str, task_id: str) -> str:
-        heading = _inline(captions.question_name(question_id, self.lang, self.questions))
+        heading = inline(captions.question_name(question_id, self.lang, self.questions))
         if task_id:
-            heading += " — " + _inline(self.task_titles.get(task_id) or captions.GONE)
+            heading += " — " + inline(self.task_titles.get(task_id) or captions.GONE)
         return heading
 
     def _item(self, entry: Entry) -> Iterator[str]:
@@ -198,7 +192,7 @@ class Renderer:
         if entry.look == Look.AHEAD:
             self._ahead[entry.id] = _quoted(entry.text)
         head = self._mark(entry)
-        note = _escaped(entry.text)
+        note = escaped(entry.text)
         plain = _plain_answers(entry.question_id, entry.choice, entry.rating) if head else ()
         if entry.text.strip() in plain:
             note = []  # the text only repeats the rating or the choice
@@ -239,7 +233,7 @@ def _quoted(commitment: str) -> str:
     """
     if not commitment:
         return ""
-    quoted = _inline(commitment.splitlines()[0] if commitment.splitlines() else commitment)
+    quoted = inline(commitment.splitlines()[0] if commitment.splitlines() else commitment)
     if len(quoted) > _COMMITMENT_CHARS:
         quoted = quoted[: _COMMITMENT_CHARS - 1] + "…"
     return quoted
@@ -322,7 +316,7 @@ def edited_by_hand(text: str) -> bool:
 
 @functools.cache
 def _choice_mark(question_id: str, choice: str, lang: str) -> str:
-    return f"**{_inline(words.choice_label(question_id, choice, lang))}**"
+    return f"**{inline(words.choice_label(question_id, choice, lang))}**"
 
 
 @functools.cache
@@ -335,73 +329,3 @@ def _plain_answers(question_id: str | None, choice: str | None, rating: int | No
     choice = choice or ""
     labels = {words.choice_label(question_id or "", choice, lang) for lang in words.LANGS}
     return frozenset(({str(rating), choice} | labels) - {""})
-
-
-def _inline(text: str) -> str:
-    """Text for a heading or a list item's first words: one line, no closing #s."""
-    return " ".join(text.split()).rstrip("#").rstrip() or text.strip()
-
-
-def _escaped(text: str) -> list[str]:
-    """The text's lines, with headings and unclosed code fences made plain text.
-
-    One pass: a fence is kept when a closing fence follows it (known at once from the
-    longest fence of its kind further down), else escaped; a heading outside a fence, also
-    one inside a quote (`> # x`), is escaped. Linear, however many fences are left open.
-    """
-    lines = text.splitlines()
-    if not any(line.lstrip(" >")[:1] in _MARKS for line in lines):
-        return lines  # no line starts (after quote markers) as a heading or fence can
-    fences = [_FENCE.match(line) for line in lines]
-    longest = _longest_fence_from(fences)
-    result: list[str] = []
-    index = 0
-    while index < len(lines):
-        found = fences[index]
-        if found and longest[found.group(1)[0]][index + 1] >= len(found.group(1)):
-            close = _closing(fences, index)
-            result.extend(lines[index : close + 1])
-            index = close + 1
-            continue
-        result.append(_backslash(lines[index]) if found else _plain_heading(lines[index]))
-        index += 1
-    return result
-
-
-def _longest_fence_from(fences: list[re.Match[str] | None]) -> dict[str, list[int]]:
-    """For each fence character, the longest fence at or after each line (0: none)."""
-    longest = {"`": [0] * (len(fences) + 1), "~": [0] * (len(fences) + 1)}
-    for index in range(len(fences) - 1, -1, -1):
-        for lengths in longest.values():
-            lengths[index] = lengths[index + 1]
-        found = fences[index]
-        if found:
-            char = found.group(1)[0]
-            longest[char][index] = max(longest[char][index], len(found.group(1)))
-    return longest
-
-
-def _closing(fences: list[re.Match[str] | None], opener: int) -> int:
-    """The line that closes the fence opened at `opener` (one is known to follow)."""
-    fence = fences[opener].group(1)
-    return next(
-        index
-        for index in range(opener + 1, len(fences))
-        if (found := fences[index]) and found.group(1)[0] == fence[0]
-        and len(found.group(1)) >= len(fence)
-    )  # fmt: skip
-
-
-def _plain_heading(line: str) -> str:
-    """A line that would be a heading, alone or inside a quote, with its marker escaped."""
-    found = _ATX.match(line) or _SETEXT.fullmatch(line)
-    if not found:
-        return line
-    prefix = found.group(1)
-    return prefix + "\\" + line[len(prefix) :]
-
-
-def _backslash(line: str) -> str:
-    """Escape the first non-space character of a line."""
-    stripped = line.lstrip(" ")
-    return line[: len(line) - len(stripped)] + "\\" + stripped

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from fourlooks import people, words
+from fourlooks.formats.markdown_text import inline
 
 if TYPE_CHECKING:
     from fourlooks.formats import ExportSource
@@ -80,22 +81,20 @@ class Records:
         return lines
 
     def _goal_lines(self) -> Iterator[str]:
-        from fourlooks.formats.markdown import _inline
 
         for goal in self.goals:
             state = words.say(_GOAL_STATES[goal.state.value], self.lang)
-            yield f"- **{goal.period}** {_inline(goal.text)} · {state}"
+            yield f"- **{goal.period}** {inline(goal.text)} · {state}"
             for task_id in goal.task_ids:
-                yield f"  - {_inline(self.titles.get(task_id) or task_id[:8])}"
+                yield f"  - {inline(self.titles.get(task_id) or task_id[:8])}"
 
     def _decision_lines(self) -> Iterator[str]:
-        from fourlooks.formats.markdown import _inline
         from fourlooks.store.decisions import BEFORE_ID
 
         for decision in self.decisions:
             state = words.say(_DECISION_STATES[decision.state.value], self.lang)
             made = f" {decision.made_on}" if decision.made_on else ""
-            yield f"- **{decision.date}** {_inline(decision.text)} · {state}{made}"
+            yield f"- **{decision.date}** {inline(decision.text)} · {state}{made}"
             heard = [self.answers[i] for i in decision.answer_ids if i in self.answers]
             for answer in sorted(heard, key=lambda e: (e.date, e.created_at, e.id)):
                 before = answer.question_id == BEFORE_ID
@@ -106,18 +105,17 @@ class Records:
                 )
                 if answer.text != label:
                     said = words.say("export_answer_note", self.lang, answer=said,
-                                     note=_inline(answer.text))  # fmt: skip
+                                     note=inline(answer.text))  # fmt: skip
                 yield f"  - {said}"
 
     def _people_lines(self) -> Iterator[str]:
-        from fourlooks.formats.markdown import _inline
 
         if not self._named:
             return
         last = max(day for _, day, _ in self._named)
         heard = people.tally(self._named, today=dt.date.fromisoformat(last), quiet_days=0)
         for person in sorted(heard.people, key=lambda p: (-p.times, p.key)):
-            name = "@" + _inline(person.name)
+            name = "@" + inline(person.name)
             yield "- " + words.say(
                 "people_line", self.lang, name=name, times=person.times, last=person.last
             )
