@@ -304,6 +304,12 @@ def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--startup-runs",
+        type=int,
+        default=15,
+        help="rounds for each command's start-up (a few ms each: more rounds are cheap)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
     parser.add_argument("--quick", action="store_true", help="sizes 1000,10000 and 3 runs")
     parser.add_argument(
@@ -338,7 +344,7 @@ def main() -> None:
         load_before = os.getloadavg()[0]
         paths = {int(size): journals.build(int(size)) for size in args.sizes.split(",")}
         sizes = measure_sizes(paths, args.runs, fl, jr, env)
-        startup = measure_startup(paths[min(paths)], args.runs, fl, env)
+        startup = measure_startup(paths[min(paths)], max(args.runs, args.startup_runs), fl, env)
         run = Run(sizes, startup)
         argv = ["python", "bench/run.py", *sys.argv[1:]]
         meta = {"machine": machine(), "argv": argv, "load": (load_before, os.getloadavg()[0])}

@@ -109,7 +109,8 @@ def _startup(run: Run) -> list[str]:
         "",
         "`fourlooks --db JOURNAL CMD --help`: the global options, the command's module and its"
         " click command built, the help printed; everything a command does before its body"
-        " opens the journal. Against `python -c 'import typer'` in the same rounds.",
+        " opens the journal. Against `python -c 'import typer'` in the same rounds (at least 15"
+        " rounds: `--startup-runs`).",
         "",
         "| command | `CMD --help` | import typer | added | added (cpu) |",
         "| --- | ---: | ---: | ---: | ---: |",
