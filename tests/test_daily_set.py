@@ -177,10 +177,10 @@ def test_piped_and_file_reviews_answer_the_listed_questions_with_commitments_ope
     assert cli.json("status", "--json")["commitments"]["open"] == 2
     total = len(asked_on(cli, "today", env={"FOURLOOKS_NOW": "2026-11-27T21:00"}))
     child = spawn("review", now="2026-11-27T21:00:00")
-    child.expect_exact("You planned on 2026-11-25: Call Li about the rota")
+    child.expect_exact("You committed on 2026-11-25: Call Li about the rota")
     child.expect_exact("> ")
     child.sendline("done")
-    child.expect_exact("You planned on 2026-11-25: Draft the budget")
+    child.expect_exact("You committed on 2026-11-25: Draft the budget")
     child.expect_exact("> ")
     child.sendline("")
     child.expect_exact(f"[1/{total}]")

@@ -31,9 +31,9 @@ def test_commitments_of_unreviewed_days_are_asked_until_settled_and_a_skip_comes
     child = spawn("review")
     child.expect_exact("Commitments still open")
     # Open for 16 days: asked once whether to keep it, not whether it happened.
-    follow(child, "You planned on 2026-11-10, open for 16 days: Visit the depot", "keep")
-    follow(child, "You planned on 2026-11-24: Call Li", "")
-    follow(child, "You planned on 2026-11-25: Draft the budget", "dropped")
+    follow(child, "You committed on 2026-11-10, open for 16 days: Visit the depot", "keep")
+    follow(child, "You committed on 2026-11-24: Call Li", "")
+    follow(child, "You committed on 2026-11-25: Draft the budget", "dropped")
     child.expect_exact("[1/")
     stop(child)
     assert finish(child) == 130
@@ -45,8 +45,8 @@ def test_commitments_of_unreviewed_days_are_asked_until_settled_and_a_skip_comes
 
     # The next night: the kept one is asked as usual, the skipped one again, the dropped not.
     child = spawn("review", now="2026-11-27T21:00:00")
-    follow(child, "You planned on 2026-11-10: Visit the depot\r\n      Did it happen?", "done")
-    follow(child, "You planned on 2026-11-24: Call Li", "not done: no answer")
+    follow(child, "You committed on 2026-11-10: Visit the depot\r\n      Did it happen?", "done")
+    follow(child, "You committed on 2026-11-24: Call Li", "not done: no answer")
     child.expect_exact("[1/")
     assert "Draft the budget" not in child.before
     stop(child)
@@ -65,7 +65,7 @@ def test_tonights_commitments_are_open_until_tomorrows_review(cli):
     cli.ok("review", input="\n\n\nCall Li\n")  # the short review's last: the commitments
     assert cli.json("status", "--json")["commitments"] == {"open": 1}
     child = spawn("review", now="2026-11-27T21:00:00")
-    follow(child, "You planned on 2026-11-26: Call Li", "4")  # the fourth choice: dropped
+    follow(child, "You committed on 2026-11-26: Call Li", "4")  # the fourth choice: dropped
     child.expect_exact("[1/")
     stop(child)
     assert finish(child) == 130
@@ -75,7 +75,7 @@ def test_tonights_commitments_are_open_until_tomorrows_review(cli):
 def test_on_this_day_names_the_question_and_what_a_follow_up_was_about(cli):
     cli.ok("add", "--look", "ahead", "--date", "2026-10-25", "Draft the budget")
     child = spawn("review", "--date", "2026-10-26")
-    follow(child, "You planned on 2026-10-25: Draft the budget", "2 half of it")
+    follow(child, "You committed on 2026-10-25: Draft the budget", "2 half of it")
     child.expect_exact("[1/")
     stop(child)
     assert finish(child) == 130

@@ -139,7 +139,7 @@ def test_tomorrows_review_follows_up_todays_commitments(journal):
     prompter = Script(*follow, "first answer", interactive=True)
     outcome = daily(journal, prompter, day=tomorrow)
     assert [qid for qid, _ in prompter.asked[:4]] == [review.FOLLOWUP_ID] * 4
-    assert "You planned on 2026-11-26: call Li" in prompter.questions[0].text
+    assert "You committed on 2026-11-26: call Li" in prompter.questions[0].text
     assert prompter.asked[1][1] == "2/4"
     assert outcome.followed_up == 3 and outcome.stopped
     followups = entries.query(journal, question_id=review.FOLLOWUP_ID, newest_first=False)

@@ -18,8 +18,8 @@ MESSAGES = {
         "Ctrl-C stops at any point: the answers already given are kept."
     ),
     "commitments": "Commitments still open",
-    "followup": "You planned on {date}: {text}\nDid it happen?",
-    "keep_or_drop": "You planned on {date}, open for {days}: {text}\nKeep it or drop it?",
+    "followup": "You committed on {date}: {text}\nDid it happen?",
+    "keep_or_drop": "You committed on {date}, open for {days}: {text}\nKeep it or drop it?",
     "on_this_day": "On this day",
     "month_ago": "a month ago, {date}",
     "year_ago": "a year ago, {date}",
