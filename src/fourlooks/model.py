@@ -5,10 +5,69 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import operator
 import unicodedata
-from dataclasses import dataclass, field
 
 from fourlooks import words
+
+# Records are dataclasses (dataclasses.fields, replace and asdict work on them) whose methods
+# are written here, in the module's bytecode, instead of generated at import: @dataclass
+# compiles each generated method with exec, ~0.8 ms a frozen record, paid by every command.
+# `_record` keeps the bookkeeping (fields, __match_args__, __slots__); each record writes
+# its own __init__; equality, hashing, repr and immutability come from the bases below.
+_set = object.__setattr__
+
+
+def _record(cls: type) -> type:
+    """A frozen, slotted dataclass whose __init__ is the class's own."""
+    return _with_getter(dataclasses.dataclass(init=False, repr=False, eq=False, slots=True)(cls))
+
+
+def _with_getter(cls: type) -> type:
+    """The fields' values read at once, as a tuple (equality compares them per record)."""
+    cls._getter = operator.attrgetter(*cls.__match_args__)
+    return cls
+
+
+class _Values:
+    """Equality, hash and repr by the fields in declared order, as @dataclass makes them."""
+
+    __slots__ = ()
+    _getter: operator.attrgetter
+
+    def _values(self) -> tuple:
+        return self._getter(self)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._getter(self) == self._getter(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
+        return f"{type(self).__qualname__}({fields})"
+
+
+class _Frozen(_Values):
+    """What frozen=True gives: no field is assigned or deleted after __init__."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __getstate__(self) -> list:
+        return [getattr(self, name) for name in self.__match_args__]
+
+    def __setstate__(self, state: list) -> None:
+        for name, value in zip(self.__match_args__, state, strict=True):
+            _set(self, name, value)
 
 
 class Look(enum.StrEnum):
@@ -58,8 +117,8 @@ class TaskState(enum.StrEnum):
         return self in (TaskState.DONE, TaskState.DONE_POORLY)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+@_record
+class Entry(_Frozen):
     """One dated note, tagged with a look; review answers are entries too."""
 
     id: str
@@ -77,13 +136,45 @@ class Entry:
     created_at: str = ""
     updated_at: str = ""
 
+    def __init__(
+        self,
+        id: str,
+        date: str,
+        look: Look,
+        text: str,
+        tags: tuple[str, ...] = (),
+        cadence: Cadence | None = None,
+        question_id: str | None = None,
+        review_id: str | None = None,
+        task_id: str | None = None,
+        rating: int | None = None,
+        choice: str | None = None,
+        commitment_id: str | None = None,
+        created_at: str = "",
+        updated_at: str = "",
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "date", date)
+        _set(self, "look", look)
+        _set(self, "text", text)
+        _set(self, "tags", tags)
+        _set(self, "cadence", cadence)
+        _set(self, "question_id", question_id)
+        _set(self, "review_id", review_id)
+        _set(self, "task_id", task_id)
+        _set(self, "rating", rating)
+        _set(self, "choice", choice)
+        _set(self, "commitment_id", commitment_id)
+        _set(self, "created_at", created_at)
+        _set(self, "updated_at", updated_at)
+
     def to_dict(self) -> dict:
         """The field names and order shared by `list --json` and the JSON export."""
         return plain(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Filters:
+@_record
+class Filters(_Frozen):
     """Which entries a listing, a search or an export keeps; all of them when nothing is set.
 
     Days are YYYY-MM-DD, both ends included; a range that ends before it starts is refused.
@@ -95,19 +186,32 @@ class Filters:
     tag: str | None = None
     person: str | None = None  # a name in normal form (fourlooks.people.clean_name)
 
-    def __post_init__(self) -> None:
-        if self.date_from and self.date_to and self.date_from > self.date_to:
+    def __init__(
+        self,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        look: Look | None = None,
+        tag: str | None = None,
+        person: str | None = None,
+    ) -> None:
+        if date_from and date_to and date_from > date_to:
             from fourlooks.errors import UsageError
 
-            raise UsageError(f"--from {self.date_from} is after --to {self.date_to}")
+            raise UsageError(f"--from {date_from} is after --to {date_to}")
+        _set(self, "date_from", date_from)
+        _set(self, "date_to", date_to)
+        _set(self, "look", look)
+        _set(self, "tag", tag)
+        _set(self, "person", person)
 
     def given(self) -> bool:
         """Whether any filter is set: an empty result then means none match, not none yet."""
-        return any(value is not None for value in dataclasses.astuple(self))
+        return any(value is not None for value in self._values())
 
     def as_kwargs(self) -> dict[str, object]:
         """The filters that are set, as keyword arguments for store.entries' readers."""
-        return {key: value for key, value in dataclasses.asdict(self).items() if value is not None}
+        pairs = zip(self.__match_args__, self._values(), strict=True)
+        return {key: value for key, value in pairs if value is not None}
 
 
 # More rows than any journal holds, and within SQLite's 64-bit integers.
@@ -119,8 +223,8 @@ def row_limit(number: int) -> int | None:
     return number if 0 < number < _ALL_ROWS else None
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
+@_record
+class Task(_Frozen):
     """A piece of work with an owner's checkpoints; reviewed per task (事省)."""
 
     id: str
@@ -133,6 +237,30 @@ class Task:
     updated_at: str = ""
     owner: str | None = None  # who answers for it (落实到具体责任人)
     checkpoint: str | None = None  # YYYY-MM-DD: when it is due for its next review
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        due: str | None = None,
+        state: TaskState | None = None,
+        closed_at: str | None = None,
+        reviewed_at: str | None = None,
+        created_at: str = "",
+        updated_at: str = "",
+        owner: str | None = None,
+        checkpoint: str | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "title", title)
+        _set(self, "due", due)
+        _set(self, "state", state)
+        _set(self, "closed_at", closed_at)
+        _set(self, "reviewed_at", reviewed_at)
+        _set(self, "created_at", created_at)
+        _set(self, "updated_at", updated_at)
+        _set(self, "owner", owner)
+        _set(self, "checkpoint", checkpoint)
 
     @property
     def is_open(self) -> bool:
@@ -148,8 +276,8 @@ class GoalState(enum.StrEnum):
     DROPPED = "dropped"
 
 
-@dataclass(frozen=True, slots=True)
-class Goal:
+@_record
+class Goal(_Frozen):
     """A goal for a year or a month, kept in view (part 4), served by tasks."""
 
     id: str
@@ -160,6 +288,26 @@ class Goal:
     task_ids: tuple[str, ...] = ()  # the tasks that serve it, sorted
     created_at: str = ""
     updated_at: str = ""
+
+    def __init__(
+        self,
+        id: str,
+        text: str,
+        period: str,
+        state: GoalState = GoalState.OPEN,
+        closed_at: str | None = None,
+        task_ids: tuple[str, ...] = (),
+        created_at: str = "",
+        updated_at: str = "",
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "text", text)
+        _set(self, "period", period)
+        _set(self, "state", state)
+        _set(self, "closed_at", closed_at)
+        _set(self, "task_ids", task_ids)
+        _set(self, "created_at", created_at)
+        _set(self, "updated_at", updated_at)
 
     @property
     def is_open(self) -> bool:
@@ -175,8 +323,8 @@ class DecisionState(enum.StrEnum):
     DROPPED = "dropped"  # not to be made after all: nothing more is asked
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+@_record
+class Decision(_Frozen):
     """A decision, to come or made, and the review answers that heard those it affects (part 3)."""
 
     id: str
@@ -188,6 +336,26 @@ class Decision:
     created_at: str = ""
     updated_at: str = ""
 
+    def __init__(
+        self,
+        id: str,
+        text: str,
+        date: str,
+        state: DecisionState = DecisionState.COMING,
+        made_on: str | None = None,
+        answer_ids: tuple[str, ...] = (),
+        created_at: str = "",
+        updated_at: str = "",
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "text", text)
+        _set(self, "date", date)
+        _set(self, "state", state)
+        _set(self, "made_on", made_on)
+        _set(self, "answer_ids", answer_ids)
+        _set(self, "created_at", created_at)
+        _set(self, "updated_at", updated_at)
+
     @property
     def is_coming(self) -> bool:
         return self.state is DecisionState.COMING
@@ -196,13 +364,18 @@ class Decision:
         return plain(self)
 
 
-@dataclass(frozen=True, slots=True)
-class LessonLink:
+@_record
+class LessonLink(_Frozen):
     """A person's word that a lesson is the same one as an earlier lesson: it came back."""
 
     lesson_id: str  # the later of the two lesson entries
     same_as: str  # the earlier one
     created_at: str = ""
+
+    def __init__(self, lesson_id: str, same_as: str, created_at: str = "") -> None:
+        _set(self, "lesson_id", lesson_id)
+        _set(self, "same_as", same_as)
+        _set(self, "created_at", created_at)
 
     @property
     def id(self) -> str:
@@ -213,8 +386,8 @@ class LessonLink:
         return plain(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Review:
+@_record
+class Review(_Frozen):
     """One review taken: a day's (period YYYY-MM-DD), a month's (YYYY-MM) or a task's."""
 
     id: str
@@ -224,6 +397,24 @@ class Review:
     started_at: str = ""
     completed_at: str | None = None  # set once every question is answered or skipped
     skipped: tuple[str, ...] = ()  # ids of the questions skipped, sorted
+
+    def __init__(
+        self,
+        id: str,
+        cadence: Cadence,
+        period: str,
+        task_id: str | None = None,
+        started_at: str = "",
+        completed_at: str | None = None,
+        skipped: tuple[str, ...] = (),
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "cadence", cadence)
+        _set(self, "period", period)
+        _set(self, "task_id", task_id)
+        _set(self, "started_at", started_at)
+        _set(self, "completed_at", completed_at)
+        _set(self, "skipped", skipped)
 
     @property
     def complete(self) -> bool:
@@ -253,21 +444,40 @@ def field_names(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(kind))
 
 
-@dataclass
-class Bundle:
+@_with_getter
+@dataclasses.dataclass(init=False, repr=False, eq=False)
+class Bundle(_Values):
     """What an import file holds, validated, in file order."""
 
     format: str  # the name of the format it was read from, e.g. "fourlooks" or "jrnl"
-    entries: list[Entry] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
-    reviews: list[Review] = field(default_factory=list)
-    goals: list[Goal] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
-    lesson_links: list[LessonLink] = field(default_factory=list)
+    entries: list[Entry]
+    tasks: list[Task]
+    reviews: list[Review]
+    goals: list[Goal]
+    decisions: list[Decision]
+    lesson_links: list[LessonLink]
+
+    def __init__(
+        self,
+        format: str,
+        entries: list[Entry] | None = None,
+        tasks: list[Task] | None = None,
+        reviews: list[Review] | None = None,
+        goals: list[Goal] | None = None,
+        decisions: list[Decision] | None = None,
+        lesson_links: list[LessonLink] | None = None,
+    ) -> None:
+        self.format = format
+        self.entries = [] if entries is None else entries
+        self.tasks = [] if tasks is None else tasks
+        self.reviews = [] if reviews is None else reviews
+        self.goals = [] if goals is None else goals
+        self.decisions = [] if decisions is None else decisions
+        self.lesson_links = [] if lesson_links is None else lesson_links
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+@_record
+class Question(_Frozen):
     """One question of the bank, in the language it was loaded in."""
 
     id: str  # stable, e.g. "daily.back.lesson"
@@ -280,6 +490,30 @@ class Question:
     optional_set: str | None = None  # e.g. "qualities": asked only when switched on
     when: str | None = None  # task questions: the TaskState value that leads to this one
     anchors: tuple[str, ...] = ()  # a rating's: what 1, 3 and 5 mean
+
+    def __init__(
+        self,
+        id: str,
+        cadence: Cadence,
+        look: Look,
+        kind: str,
+        text: str,
+        source: str,
+        choices: tuple[str, ...] = (),
+        optional_set: str | None = None,
+        when: str | None = None,
+        anchors: tuple[str, ...] = (),
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "cadence", cadence)
+        _set(self, "look", look)
+        _set(self, "kind", kind)
+        _set(self, "text", text)
+        _set(self, "source", source)
+        _set(self, "choices", choices)
+        _set(self, "optional_set", optional_set)
+        _set(self, "when", when)
+        _set(self, "anchors", anchors)
 
 
 # One entry's text may hold a long letter, not a book: past this it is refused with a
