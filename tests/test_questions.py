@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from fourlooks import questions, words
+from fourlooks import paths, questions, words
 from fourlooks.errors import ConfigError, UsageError
 from fourlooks.model import Cadence, Look, Question, TaskState
 
@@ -303,6 +303,16 @@ def test_bank_is_parsed_once_and_loads_are_independent():
     before = questions._bank.cache_info().hits
     assert questions.load()
     assert questions._bank.cache_info().hits == before + 1
+
+
+def test_without_a_questions_file_every_cadence_is_asked_and_the_bank_is_not_read():
+    """What asked_cadences answers without reading the bank is what the bank would say."""
+    assert not paths.questions_file().exists()
+    questions._bank.cache_clear()
+    assert questions.asked_cadences() == frozenset(Cadence)
+    assert questions._bank.cache_info().misses == 0
+    for lang in questions.LANGS:
+        assert {q.cadence for q in questions.load(lang)} == set(Cadence)
 
 
 def test_import_is_light():
