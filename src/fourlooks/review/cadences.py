@@ -10,17 +10,34 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from fourlooks import dates, stats
 from fourlooks.errors import UsageError
 from fourlooks.model import Cadence, Question, TaskState
 from fourlooks.questions import MONTH_GOAL_ID, STATE_ID
-from fourlooks.review import closing, opening, recurrence
-from fourlooks.review.answers import Answer, Choice, Day, answer_text
 from fourlooks.store import Journal, reviews, tasks
+
+if TYPE_CHECKING:
+    from fourlooks.review.answers import Answer
 
 # Steps a person at a terminal sees before the questions: (run, the period's day) -> None.
 Step = Callable[..., None]
+
+
+def _step(module: str, name: str) -> Step:
+    """The step `name` of fourlooks.review.`module`, imported when a review first runs it.
+
+    `status`, the due file and the report read this table for its calendar only: the
+    review's steps and what they import (~4 ms) are left to a review.
+    """
+
+    def step(*args: object) -> None:
+        return getattr(import_module(f"fourlooks.review.{module}"), name)(*args)
+
+    step.__name__ = step.__qualname__ = name
+    return step
 
 
 class Days:
@@ -124,6 +141,8 @@ class Spec:
 def _record_answer(journal: Journal, key: reviews.Key, question: Question, answer: Answer) -> None:
     """A task review's state answer is the task's new state, and a date answer its next
     checkpoint, in the answer's transaction."""
+    from fourlooks.review.answers import Choice, Day
+
     assert key.task_id is not None
     states = {state.value for state in TaskState}
     if question.id == STATE_ID and isinstance(answer, Choice) and answer.value in states:
@@ -138,10 +157,12 @@ def _set_next_goal(journal: Journal, key: reviews.Key, question: Question, answe
     So `goal list` shows it, the nightly look-ahead keeps it in view, and the next audit asks
     whether it was met.
     """
+    from fourlooks.review.answers import answer_text
+    from fourlooks.review.closing import month_before
     from fourlooks.store import goals
 
     if question.id == MONTH_GOAL_ID and isinstance(answer, str):
-        goals.add(journal, answer_text(answer), period=closing.month_before(key.period, -1))
+        goals.add(journal, answer_text(answer), period=month_before(key.period, -1))
 
 
 def _mark_reviewed(journal: Journal, key: reviews.Key) -> None:
@@ -154,9 +175,13 @@ DAILY = Spec(
     Days(),
     title="title_daily",
     not_yet="a review looks back",
-    opening=(opening.follow_up, opening.hear_decisions, opening.on_this_day),
-    before_ahead=(opening.open_goals,),
-    after_answer=(recurrence.same_lesson,),
+    opening=(
+        _step("opening", "follow_up"),
+        _step("opening", "hear_decisions"),
+        _step("opening", "on_this_day"),
+    ),
+    before_ahead=(_step("opening", "open_goals"),),
+    after_answer=(_step("recurrence", "same_lesson"),),
 )
 MONTHLY = Spec(
     Cadence.MONTHLY,
@@ -165,11 +190,11 @@ MONTHLY = Spec(
     not_yet="an audit looks back",
     # The month closed first (last month's goals, faults and owners), then its lessons
     # that came back.
-    opening=(closing.close_month, recurrence.came_back),
+    opening=(_step("closing", "close_month"), _step("recurrence", "came_back")),
     answered=_set_next_goal,
     opens=3,  # the self-audit falls due in the month's last three days...
     grace=7,  # ...and stays due until done or until the 7th of the next month
-    after_answer=(recurrence.same_lesson,),
+    after_answer=(_step("recurrence", "same_lesson"),),
 )
 # A task is reviewed on a day; when it is due is the task's own affair (status.task_reason).
 TASK = Spec(
@@ -181,7 +206,7 @@ TASK = Spec(
     branch=STATE_ID,
     answered=_record_answer,
     completed=_mark_reviewed,
-    after_answer=(recurrence.same_lesson,),
+    after_answer=(_step("recurrence", "same_lesson"),),
 )
 
 SPECS = {spec.cadence: spec for spec in (DAILY, MONTHLY, TASK)}
