@@ -53,9 +53,20 @@ def register(journal: Journal, *, recurring: bool = False) -> list[Lesson]:
 
 
 def written_between(journal: Journal, first: str, last: str) -> list[Lesson]:
-    """The lessons dated from `first` to `last` (YYYY-MM-DD), earliest first."""
-    found = [lesson for lesson in _all(journal) if first <= lesson.entry.date <= last]
-    return sorted(found, key=lambda lesson: _order(lesson.entry))
+    """The lessons dated from `first` to `last` (YYYY-MM-DD), earliest first.
+
+    Only those lessons are read, and the linked ones their groups reach: a month report at
+    100,000 entries read every lesson (~7,500 at 100 ms) for the month's few.
+    """
+    found = table.answers_between(journal, QUESTION_IDS, first, last)
+    if not found:
+        return []
+    links = table.links(journal)
+    inside = {entry.id for entry in found}
+    linked = sorted({end for link_ in links for end in (link_.lesson_id, link_.same_as)} - inside)
+    outside = [e for e in entry_table.by_ids(journal, linked).values() if is_lesson(e.question_id)]
+    groups = _groups(sorted([*found, *outside], key=_order), links)
+    return [_lesson(entry, groups[entry.id]) for entry in found]
 
 
 def link(journal: Journal, one: str, other: str) -> Lesson:

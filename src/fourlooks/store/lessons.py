@@ -23,6 +23,16 @@ def answers(journal: Journal, question_ids: Sequence[str]) -> list[Entry]:
     return _entries._fetch(journal, where, list(question_ids))
 
 
+def answers_between(
+    journal: Journal, question_ids: Sequence[str], first: str, last: str
+) -> list[Entry]:
+    """The lessons dated from `first` to `last` (YYYY-MM-DD), earliest first."""
+    where = (
+        f"WHERE date BETWEEN ? AND ? AND {_among(question_ids)} ORDER BY date, created_at, id"
+    )
+    return _entries._fetch(journal, where, [first, last, *question_ids])
+
+
 def resolve(journal: Journal, text: str, question_ids: Sequence[str]) -> str:
     """The lesson whose id is, or starts with, the text; the candidates when several do."""
     return _entries.resolve_id(
