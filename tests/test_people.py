@@ -103,3 +103,24 @@ def test_a_bad_person_name_is_one_line_and_changes_nothing(cli, name, says):
 def test_clean_name_keeps_64_characters_and_folds_case():
     assert clean_name("@" + "Ä" * 64) == "ä" * 64
     assert clean_name(" 张三 ") == "张三"
+
+
+def test_who_was_heard_is_read_from_the_entries_naming_someone_not_from_every_entry(
+    cli, journal_file
+):
+    from fourlooks import store
+    from fourlooks.store.people import texts_naming_anyone
+
+    add(cli, "Met @Wang at the depot", "--date", "2026-09-01")
+    add(cli, "A quiet day, no one named", "--date", "2026-09-02")
+    add(cli, "@Li later", "--date", "2026-11-20")
+    journal = store.open_journal(journal_file)
+    asked: list[str] = []
+    journal.conn.set_trace_callback(asked.append)
+    rows = texts_naming_anyone(journal, "2026-10-31")
+    journal.conn.set_trace_callback(None)
+    assert [text for _, _, text in rows] == ["Met @Wang at the depot"]
+    sql = asked[-1].replace("'2026-10-31'", "?")
+    plan = journal.conn.execute("EXPLAIN QUERY PLAN " + sql, ["2026-10-31"]).fetchall()
+    assert any("USING INDEX entries_naming" in row[-1] for row in plan), plan
+    journal.close()

@@ -412,3 +412,21 @@ def m012_review_answered(db: Database) -> None:
             WHERE commitment_id IS NOT NULL;
         """,
     )
+
+
+@migrations()
+def m013_entries_naming(db: Database) -> None:
+    """The entries that hold an `@`, by date: the people heard are read from them alone.
+
+    Who has gone quiet, in a month's report, is asked of every entry naming someone up to
+    the report's last day; without an index that read every entry's text (100,000 entries,
+    ~100 MB: ~27 ms warm, more from disk) to find the few holding an `@`. A partial index
+    costs nothing for an entry without one, and SQLite keeps it on every write: no trigger,
+    nothing to pause in an import, nothing an export carries.
+    """
+    _run(
+        db,
+        """
+        CREATE INDEX entries_naming ON entries (date) WHERE instr(text, '@');
+        """,
+    )

@@ -13,7 +13,9 @@ People are derived from the entries' text when read, not kept in a table of thei
 at 100,000 entries, a fifth of them naming someone, listing everyone heard reads the
 entries holding an `@` in ~430 ms (a table: ~140 ms), `list --person` takes 1 ms for
 the newest 20 and ~310 ms to count the rest; a table kept on every write would cost each
-import ~4.5 µs an entry (~450 ms at 100k) and a migration. The text is the
+import ~4.5 µs an entry (~450 ms at 100k). A partial index of the entries holding an `@`
+(m013) spares a reader the entries that hold none: in a journal naming no one, a month's
+report asks 0.0 ms of it at 100k, against ~27 ms reading every text. The text is the
 one record; an export, an import and an edit carry the people with it.
 """
 
@@ -105,7 +107,7 @@ def heard_until(
     from fourlooks.store import people as table
 
     until, since = last.isoformat(), first.isoformat()
-    rows = [row for row in table.texts_naming_anyone(journal) if row[1] <= until]
+    rows = table.texts_naming_anyone(journal, until)
     between = [row for row in rows if row[1] >= since]
     return (
         tally(between, today=last, quiet_days=quiet_days),

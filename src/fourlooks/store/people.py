@@ -23,6 +23,14 @@ def _hears(text: object, name: object) -> bool:
     return isinstance(text, str) and isinstance(name, str) and name in people.heard_in(text)
 
 
-def texts_naming_anyone(journal: Journal) -> list[tuple[str, str, str]]:
-    """(id, date, text) of every entry whose text holds an `@`."""
-    return read_rows(journal, "SELECT id, date, text FROM entries WHERE instr(text, '@')")
+def texts_naming_anyone(journal: Journal, until: str | None = None) -> list[tuple[str, str, str]]:
+    """(id, date, text) of every entry whose text holds an `@`, dated `until` or before.
+
+    The condition is the partial index's own (m013, entries_naming): SQLite reads that
+    index, not every entry's text. Rows come by date, then in the table's order, so the
+    last of a day is the one a scan of the table read last (the name "as last written").
+    """
+    sql = "SELECT id, date, text FROM entries WHERE instr(text, '@')"
+    if until is None:
+        return read_rows(journal, sql)
+    return read_rows(journal, sql + " AND date <= ?", [until])
