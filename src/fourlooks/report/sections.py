@@ -16,7 +16,7 @@ from fourlooks.report import markdown, text
 class Section(NamedTuple):
     heading: str  # the words key of its heading
     figures: tuple[str, ...]  # the fields of the report it shows
-    text: Callable[[Any, int], Iterable[Any]]  # (report, width) -> lines and rich renderables
+    text: Callable[[Any, int], Iterable[Any]]  # (report, width) -> strings, Lines and Grids
     markdown: Callable[[Any], list[str]]  # report -> Markdown lines, ending with a blank one
 
 

@@ -1,12 +1,19 @@
 """The report as rich text for the terminal: tables, bars, sparklines and a calendar.
 
-Every figure comes from `fourlooks.report.figures`; nothing here counts or queries. rich is
-imported only inside the functions. The text never relies on colour alone: the calendar uses
-shade characters and a check mark, bars are blocks, gaps in a trend are `·`.
+Every figure comes from `fourlooks.report.figures`; nothing here counts or queries. The
+sections yield plain parts: strings, `Line`s of styled runs and `Grid`s (tables). In colour
+they are printed through rich; without colour (a pipe, a file, NO_COLOR) the same layout is
+laid out here, with rich's own cell widths and word wrap (rich.cells, rich._wrap), since
+importing rich's console and tables cost a report ~22 ms of its ~140. A part this layout does
+not cover (a table wider than the terminal, a tab or a line break inside a line) sends the
+whole report through rich. The text never relies on colour alone: the calendar uses shade
+characters and a check mark, bars are blocks, gaps in a trend are `·`.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +42,41 @@ OVERDUE_SHOWN = 5  # overdue tasks named in the terminal, likewise
 PEOPLE_SHOWN = 10  # people heard named in the terminal, likewise
 
 
+class Line:
+    """A paragraph of styled runs: the few ways of rich's Text the sections use."""
+
+    __slots__ = ("cut", "runs", "style")
+
+    def __init__(self, text: str = "", style: str | None = None) -> None:
+        self.runs: list[tuple[str, str | None]] = [(text, None)] if text else []
+        self.style = style
+        self.cut: int | None = None  # kept to one line of this width, an ellipsis at its end
+
+    def append(self, text: str, style: str | None = None) -> None:
+        self.runs.append((text, style))
+
+    def truncate(self, width: int, *, overflow: str) -> None:
+        assert overflow == "ellipsis"  # the one way used
+        self.cut = width
+
+
+class Grid:
+    """A borderless table: each column is (header, justify: left, right or center)."""
+
+    __slots__ = ("columns", "rows")
+
+    def __init__(self, columns: tuple[tuple[str, str], ...]) -> None:
+        self.columns = columns
+        self.rows: list[tuple[str, ...]] = []
+
+    def add_row(self, *cells: str) -> None:
+        self.rows.append(cells)
+
+
+def _table(*columns: tuple[str, str]) -> Grid:
+    return Grid(columns)
+
+
 def _console(width: int, colour: bool):
     import io
 
@@ -56,23 +98,118 @@ def _console(width: int, colour: bool):
 
 def _printed(parts: list[Any], width: int, colour: bool) -> str:
     """The parts, one after another, as text; printed at once, as each print has a cost."""
+    printed = None if colour else _plain(parts, width)
+    if printed is None:
+        printed = _through_rich(parts, width, colour)
+    # Table padding leaves spaces at line ends; a file or a pager is better without them.
+    return "\n".join(line.rstrip() for line in printed.splitlines()) + "\n"
+
+
+def _through_rich(parts: list[Any], width: int, colour: bool) -> str:
     from rich.console import Group
 
     out = _console(width, colour)
-    out.print(Group(*parts))
-    # Table padding leaves spaces at line ends; a file or a pager is better without them.
-    return "\n".join(line.rstrip() for line in out.file.getvalue().splitlines()) + "\n"
+    out.print(Group(*(_rich(part, width) for part in parts)))
+    return out.file.getvalue()
 
 
-def _table(*columns: tuple[str, str]):
-    """A borderless table; each column is (header, justify)."""
-    from rich import box
-    from rich.table import Table
+def _rich(part: Any, width: int) -> Any:
+    """A part as rich prints it: a Text, a Table, or the string itself."""
+    if isinstance(part, Line):
+        from rich.text import Text
 
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    for header, justify in columns:
-        table.add_column(header, justify=justify, no_wrap=True)
-    return table
+        text = Text(style=part.style or "")
+        for run, style in part.runs:
+            text.append(run, style=style)
+        if part.cut is not None:
+            text.truncate(part.cut, overflow="ellipsis")
+        return text
+    if isinstance(part, Grid):
+        from rich import box
+        from rich.table import Table
+
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+        for header, justify in part.columns:
+            table.add_column(header, justify=justify, no_wrap=True)
+        for row in part.rows:
+            table.add_row(*row)
+        return table
+    return part
+
+
+# What rich's Text removes from a string: bell, backspace, vertical tab, form feed, CR.
+_STRIPPED = dict.fromkeys((7, 8, 11, 12, 13))
+_TRAILING_SPACE = re.compile(r"\s+$")
+
+
+def _plain(parts: list[Any], width: int) -> str | None:
+    """The parts as rich prints them without colour, or None where that is not laid out here."""
+    from rich.cells import cell_len, set_cell_size
+
+    lines: list[str] = []
+    for part in parts:
+        if isinstance(part, Grid):
+            rows = _grid(part, width, cell_len)
+            if rows is None:
+                return None
+            lines += rows
+            continue
+        text = "".join(run for run, _ in part.runs) if isinstance(part, Line) else part
+        if "\n" in text or "\t" in text:
+            return None
+        text = text.translate(_STRIPPED)
+        if isinstance(part, Line) and part.cut is not None and cell_len(text) > part.cut:
+            text = set_cell_size(text, part.cut - 1) + "…"
+        lines += _wrapped(text, width, cell_len, set_cell_size)
+    return "".join(line + "\n" for line in lines)
+
+
+def _wrapped(text: str, width: int, cell_len, set_cell_size) -> list[str]:
+    """One line of text word-wrapped to `width` cells, as rich's Text.wrap does it."""
+    from rich._wrap import divide_line
+
+    offsets = [0, *divide_line(text, width, fold=True), len(text)]
+    found = []
+    for start, end in itertools.pairwise(offsets):
+        line = text[start:end]
+        if len(line) > width:  # rstrip_end: spaces past the width go
+            space = _TRAILING_SPACE.search(line)
+            if space is not None:
+                line = line[: len(line) - min(len(space.group(0)), len(line) - width)]
+        found.append(set_cell_size(line, width) if cell_len(line) > width else line)
+    return found
+
+
+def _grid(grid: Grid, width: int, cell_len) -> list[str] | None:
+    """A table's lines as rich's SIMPLE_HEAD draws it without edges; None when it would
+    have to shrink its columns to fit (rich does that)."""
+    count = len(grid.columns)
+    headers = tuple(header.translate(_STRIPPED) for header, _ in grid.columns)
+    rows = [tuple(cell.translate(_STRIPPED) for cell in row) for row in grid.rows]
+    if any(len(row) != count for row in rows) or any(
+        "\n" in cell or "\t" in cell for row in (headers, *rows) for cell in row
+    ):
+        return None
+    pads = [(0 if n == 0 else 1, 0 if n == count - 1 else 1) for n in range(count)]
+    inner = [max(cell_len(row[n]) for row in (headers, *rows)) for n in range(count)]
+    widths = [(inner[n] + sum(pads[n])) or 1 for n in range(count)]
+    if sum(widths) > width - (count - 1):
+        return None
+
+    def drawn(row: tuple[str, ...]) -> str:
+        cells = []
+        for n, ((_, justify), cell) in enumerate(zip(grid.columns, row, strict=True)):
+            room = widths[n] - sum(pads[n]) - cell_len(cell)
+            if justify == "right":
+                cell = " " * room + cell
+            elif justify == "center":
+                cell = " " * (room // 2) + cell + " " * (room - room // 2)
+            else:
+                cell += " " * room
+            cells.append(" " * pads[n][0] + cell + " " * pads[n][1])
+        return " ".join(cells)
+
+    return [drawn(headers), "─" * (sum(widths) + count - 1), *(drawn(row) for row in rows)]
 
 
 def document(
@@ -83,22 +220,18 @@ def document(
     colour: bool = False,
 ) -> str:
     """The report for a terminal of `width` columns: title, head, then each section."""
-    from rich.text import Text
-
-    parts: list[Any] = [Text(phrases.title(report), style="bold")]
+    parts: list[Any] = [Line(phrases.title(report), style="bold")]
     for index, paragraph in enumerate(phrases.head(report)):
         if index:
             parts.append("")  # paragraphs apart; a section's heading brings its own blank line
         parts += paragraph
     for section in sections:
-        heading = Text(words.say(section.heading, report.lang), style="bold underline")
+        heading = Line(words.say(section.heading, report.lang), style="bold underline")
         parts += ["", heading, *section.text(report, width)]
     return _printed(parts, width, colour)
 
 
 def coverage(report: MonthReport, width: int) -> Iterable[Any]:
-    from rich.text import Text
-
     lang = report.lang
     yield from _present(phrases.reviewed(report))
     yield phrases.streaks(report, "report_period_month")
@@ -106,12 +239,12 @@ def coverage(report: MonthReport, width: int) -> Iterable[Any]:
     most = max(report.entries_by_day.values(), default=0)
     reviewed = set(report.reviewed_dates)
     # Each day is four columns (day, shade, mark); both languages' weekday names are two wide.
-    header = Text(
+    header = Line(
         "  " + " ".join(f"{name}  " for name in words.weekdays(lang, form="calendar")).rstrip()
     )
     yield header
     for week in calendar_weeks(report.first_day, list(report.entries_by_day)):
-        line = Text("  ")
+        line = Line("  ")
         for index, day in enumerate(week):
             if index:
                 line.append(" ")
@@ -125,7 +258,7 @@ def coverage(report: MonthReport, width: int) -> Iterable[Any]:
             line.append(mark, style="green" if count else "dim")
             line.append(REVIEWED if day in reviewed else " ", style="bold")
         yield line
-    yield Text(
+    yield Line(
         "  " + words.say("report_legend", lang, none=GAP, shades=SHADES, most=most, mark=REVIEWED),
         style="dim",
     )
@@ -202,8 +335,6 @@ def commitments(report: MonthReport, width: int) -> Iterable[Any]:
 
 
 def tasks(report: MonthReport, width: int) -> Iterable[Any]:
-    from rich.text import Text
-
     tasks = report.tasks
     lang = report.lang
     yield words.say(
@@ -217,47 +348,41 @@ def tasks(report: MonthReport, width: int) -> Iterable[Any]:
     counts = words.choice_counts(STATE_ID, tasks.by_state, lang)
     yield words.say("report_states_line", lang, reviewed=tasks.reviewed, counts=counts)
     for task in tasks.overdue_tasks[:OVERDUE_SHOWN]:  # the longest overdue first
-        line = Text("  ! ", style="bold")
+        line = Line("  ! ", style="bold")
         line.append(words.say("report_overdue_item", lang, title=shown(task.title), due=task.due))
         line.truncate(width, overflow="ellipsis")  # one line each, however long
         yield line
     if len(tasks.overdue_tasks) > OVERDUE_SHOWN:
         more = len(tasks.overdue_tasks) - OVERDUE_SHOWN
-        yield Text("  " + words.say("report_more", lang, count=more), style="dim")
+        yield Line("  " + words.say("report_more", lang, count=more), style="dim")
 
 
 def open_goals(report: MonthReport, width: int) -> Iterable[Any]:
-    from rich.text import Text
-
     lang = report.lang
     if not report.open_goals:
         yield words.say("report_no_goals", lang)
     for goal in report.open_goals:
-        line = Text("  " + phrases.goal_line(goal), style="bold")
+        line = Line("  " + phrases.goal_line(goal), style="bold")
         line.truncate(width, overflow="ellipsis")
         yield line
         if not goal.tasks:
-            yield Text("      " + words.say("goal_no_tasks", lang), style="dim")
+            yield Line("      " + words.say("goal_no_tasks", lang), style="dim")
         for task in goal.tasks:
-            line = Text("      " + phrases.goal_task_line(task, lang))
+            line = Line("      " + phrases.goal_task_line(task, lang))
             line.truncate(width, overflow="ellipsis")  # one line each, however long
             yield line
 
 
 def decisions(report: MonthReport, width: int) -> Iterable[Any]:
-    from rich.text import Text
-
     lang = report.lang
     yield phrases.decisions_line(report) or words.say("report_no_decisions", lang)
     for decision in report.decisions.made:
-        line = Text("  " + phrases.decision_line(decision, lang))
+        line = Line("  " + phrases.decision_line(decision, lang))
         line.truncate(width, overflow="ellipsis")  # one line each, however long
         yield line
 
 
 def people(report: MonthReport, width: int) -> Iterable[Any]:
-    from rich.text import Text
-
     lang, heard = report.lang, report.people.heard
     if not heard:
         yield words.say("report_no_people", lang)
@@ -265,32 +390,28 @@ def people(report: MonthReport, width: int) -> Iterable[Any]:
     for person in heard[:PEOPLE_SHOWN]:  # the most often heard first
         name = words.pad("@" + shown(person.name), names)
         said = words.say("people_line", lang, name=name, times=person.times, last=person.last)
-        line = Text("  " + said)
+        line = Line("  " + said)
         line.truncate(width, overflow="ellipsis")
         yield line
     if len(heard) > PEOPLE_SHOWN:
-        yield Text("  " + words.say("report_more", lang, count=len(heard) - PEOPLE_SHOWN))
+        yield Line("  " + words.say("report_more", lang, count=len(heard) - PEOPLE_SHOWN))
     quiet = phrases.quiet_line(report)
     if quiet:
-        yield Text(quiet, style="yellow")
+        yield Line(quiet, style="yellow")
 def lessons(report: MonthReport, width: int) -> Iterable[Any]:
-    from rich.text import Text
-
     lang = report.lang
     groups = phrases.lesson_groups(report)
     if not groups:
         yield words.say("report_no_lessons", lang)
     for key, items in groups:
-        yield Text(words.say(key, lang, count=len(items)), style="bold")
+        yield Line(words.say(key, lang, count=len(items)), style="bold")
         for item in items:
-            line = Text("  " + phrases.lesson_line(item, lang))
+            line = Line("  " + phrases.lesson_line(item, lang))
             line.truncate(width, overflow="ellipsis")  # one line each, however long
             yield line
 
 
 def highlights(report: MonthReport, width: int) -> Iterable[Any]:
-    from rich.text import Text
-
     lang = report.lang
     if not any(report.highlights.values()):
         yield words.say("report_no_highlights", lang)
@@ -298,17 +419,17 @@ def highlights(report: MonthReport, width: int) -> Iterable[Any]:
     for group, items in report.highlights.items():
         if not items:
             continue
-        yield Text(f"{phrases.highlight_heading(group, lang)} ({len(items)})", style="bold")
+        yield Line(f"{phrases.highlight_heading(group, lang)} ({len(items)})", style="bold")
         for item in items[-HIGHLIGHTS_SHOWN:]:
             first_line = shown(" ".join(item.text.split()))
-            line = Text(f"  {item.date[5:]}  ", style="dim")
+            line = Line(f"  {item.date[5:]}  ", style="dim")
             if item.question:
                 line.append(f"{item.question} — ", style="dim")
             line.append(first_line)
             line.truncate(width, overflow="ellipsis")  # one line each, however long
             yield line
         if len(items) > HIGHLIGHTS_SHOWN:
-            yield Text(
+            yield Line(
                 "  " + words.say("report_more", lang, count=len(items) - HIGHLIGHTS_SHOWN),
                 style="dim",
             )
