@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from fourlooks import questions, review, store
+from fourlooks import questions, review, stats, store
 from fourlooks.errors import UsageError
 from fourlooks.model import Cadence
 from fourlooks.review.cadences import DAILY, MONTHLY, SPECS, TASK
@@ -81,3 +81,32 @@ def test_a_review_asks_the_question_set_it_is_given_and_completes_on_its_last(jo
     assert prompter.asked == [q.id for q in chosen]
     assert (outcome.complete, outcome.total) == (True, len(chosen))
     assert reviews.completed_periods(journal, Cadence.DAILY) == ["2026-11-26"]
+
+
+@pytest.mark.parametrize(
+    ("spec", "periods"),
+    [
+        (DAILY, ["0001-01-01", "1999-12-31", "2000-02-29", "2000-03-01", "9999-12-31"]),
+        (MONTHLY, ["0001-01", "1999-12", "2000-01", "2026-11", "9999-12"]),
+    ],
+)
+def test_sqlite_numbers_periods_as_the_cadence_does(spec, periods):
+    """status counts streaks on the numbers SQLite gives the periods: the same as Python's."""
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    sql = f"SELECT {spec.periods.sql_index} FROM (SELECT ? AS period)"
+    numbered = [conn.execute(sql, (period,)).fetchone()[0] for period in periods]
+    assert numbered == [spec.periods.index(period) for period in periods]
+
+
+def test_status_streak_is_the_streak_of_the_completed_periods(journal):
+    """The streak status reads through SQLite is the one the review and the report count."""
+    chosen = tuple(q for q in questions.for_cadence(BANK, Cadence.DAILY) if q.look.value == "back")
+    for day in ("2026-11-20", "2026-11-21", "2026-11-23", "2026-11-24", "2026-11-25"):
+        review.take(journal, Answers(), review.Sitting(DAILY, day, chosen), lang="en")
+    completed = reviews.completed_periods(journal, Cadence.DAILY)
+    for at in ("2026-11-25", "2026-11-26", "2026-11-27"):
+        expected = DAILY.streak_of(completed, at=at)
+        assert DAILY.streak_in(journal, at=at) == expected
+    assert DAILY.streak_in(journal, at="2026-11-26") == stats.Streak(current=3, longest=3)

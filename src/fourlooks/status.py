@@ -178,8 +178,7 @@ def _standing(
 
 def _streak(journal: Journal, spec: cadences.Spec, day: dt.date) -> stats.Streak:
     """The streak as it stands in the period `day` falls in."""
-    completed = reviews.completed_periods(journal, spec.cadence)
-    return spec.streak_of(completed, at=spec.period(day))
+    return spec.streak_in(journal, at=spec.period(day))
 
 
 def _due_dict(due: Due) -> dict:

@@ -44,6 +44,8 @@ class Days:
     """Periods of one day, written `2026-11-26`."""
 
     unit = "day"
+    # `index` in SQL: julianday('0001-01-01') is 1721425.5, and that day's ordinal is 1.
+    sql_index = "CAST(julianday(period) - 1721424.5 AS INTEGER)"
 
     def of(self, day: dt.date) -> str:
         return day.isoformat()
@@ -65,6 +67,10 @@ class Months:
     """Periods of one calendar month, written `2026-11`."""
 
     unit = "month"
+    # `index` in SQL (dates.month_index): year * 12 + month - 1.
+    sql_index = (
+        "CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) - 1"
+    )
 
     def of(self, day: dt.date) -> str:
         return dates.format_month(day.year, day.month)
@@ -127,6 +133,15 @@ class Spec:
         """The streak of completed periods as it stands in period `at`."""
         index = self.periods.index
         return stats.streak((index(period) for period in completed), now=index(at))
+
+    def streak_in(self, journal: Journal, *, at: str) -> stats.Streak:
+        """streak_of the journal's completed periods, numbered by SQLite, not read as dates.
+
+        The longest streak needs the whole history: at 100,000 entries (7,840 daily reviews)
+        parsing each period in Python cost `status` ~9 ms.
+        """
+        marks = reviews.completed_marks(journal, self.cadence, self.periods.sql_index)
+        return stats.streak(marks, now=self.periods.index(at))
 
     def choose(self, text: str | None, today: dt.date) -> str:
         """The period a command line names (None: the current one); never one still to come."""

@@ -249,6 +249,19 @@ def completed_periods(
     return [row[0] for row in rows]
 
 
+def completed_marks(journal: Journal, cadence: Cadence, index_sql: str) -> list[int]:
+    """completed_periods' periods as numbers, by `index_sql` (an expression of `period`).
+
+    In no order, and a period with several reviews (tasks') comes once for each.
+    """
+    rows = journal.conn.execute(
+        f"SELECT {index_sql} FROM reviews WHERE cadence = ? AND completed_at IS NOT NULL"
+        " AND answered = 1",
+        (cadence.value,),
+    )
+    return [row[0] for row in rows]
+
+
 # Which entries are commitments, for the review's follow-up loop and the report alike:
 # look-ahead entries added by hand, and the lines of the commitments answer.
 IS_COMMITMENT = f"look = 'ahead' AND (cadence IS NULL OR question_id = '{COMMITMENTS_ID}')"
