@@ -11,10 +11,10 @@ question id or record id reaches a person.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from fourlooks import words
+from fourlooks.model import Record, record
 
 if TYPE_CHECKING:
     from fourlooks.model import Entry
@@ -61,13 +61,23 @@ def repeated(entry: Entry) -> bool:
     return text in labels | {entry.choice}
 
 
-@dataclass(frozen=True)
-class Captions:
+@record
+class Captions(Record):
     """How the entries of one screen read on their own, with what they refer to gathered."""
 
     lang: str
-    about: Mapping[str, str] = field(default_factory=dict)  # commitment or task id -> its text
-    texts: Mapping[str, str] = field(default_factory=dict)  # question id -> text (user-added)
+    about: Mapping[str, str]  # commitment or task id -> its text
+    texts: Mapping[str, str]  # question id -> text (user-added)
+
+    def __init__(
+        self,
+        lang: str,
+        about: Mapping[str, str] | None = None,
+        texts: Mapping[str, str] | None = None,
+    ) -> None:
+        object.__setattr__(self, "lang", lang)
+        object.__setattr__(self, "about", {} if about is None else about)
+        object.__setattr__(self, "texts", {} if texts is None else texts)
 
     def heading(self, entry: Entry, mark: Callable[[str], str] = str) -> str | None:
         """What the entry answered, and how: `Went well`, `Conduct 4/5`, `Followed up «x»:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from fourlooks import captions, recovery
-from fourlooks.model import Entry, Filters, Look, row_limit
+from fourlooks.model import Entry, Filters, Look, Record, record, row_limit
 from fourlooks.store import Journal, stamp_after
 from fourlooks.store import entries as table
 
@@ -37,14 +37,26 @@ class Detail(NamedTuple):
     short_ids: dict[str, str]  # the commitment or task it refers to -> its short id
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Change:
+@record
+class Change(Record):
     """What `edit` was asked to change; None leaves a field as it is."""
 
     look: Look | None = None
     date: str | None = None
     tags: Sequence[str] | None = None
     text: str | None = None
+
+    def __init__(
+        self,
+        look: Look | None = None,
+        date: str | None = None,
+        tags: Sequence[str] | None = None,
+        text: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "look", look)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "tags", tags)
+        object.__setattr__(self, "text", text)
 
 
 class Edited(NamedTuple):

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+
+from fourlooks.model import Record, record
 
 # Longer queries are refused with a message: nobody types this much to find one entry.
 MAX_QUERY_CHARS = 500
@@ -42,12 +43,16 @@ _PHRASE = r'"([^"]*)"'
 _CONTROL = r"[\x00-\x08\x0b-\x1f\x7f]"
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+@record
+class Term(Record):
     """One thing every match must contain: a word, or a phrase typed in quotes."""
 
     text: str  # normalised (NFKC), as typed otherwise
     prefix: bool = False  # `work*`: any word starting with it
+
+    def __init__(self, text: str, prefix: bool = False) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "prefix", prefix)
 
 
 def index_body(text: str) -> str:

@@ -11,14 +11,15 @@ import unicodedata
 from fourlooks import words
 
 # Records are dataclasses (dataclasses.fields, replace and asdict work on them) whose methods
-# are written here, in the module's bytecode, instead of generated at import: @dataclass
-# compiles each generated method with exec, ~0.8 ms a frozen record, paid by every command.
-# `_record` keeps the bookkeeping (fields, __match_args__, __slots__); each record writes
-# its own __init__; equality, hashing, repr and immutability come from the bases below.
+# are written in their module's bytecode instead of generated at import: @dataclass compiles
+# each generated method with exec, ~0.8 ms a frozen record, paid by every command. `record`
+# keeps the bookkeeping (fields, __match_args__, __slots__); each record writes its own
+# __init__; equality, hashing, repr and immutability come from `Record`. Other modules'
+# small frozen types on a command's path are made the same way.
 _set = object.__setattr__
 
 
-def _record(cls: type) -> type:
+def record(cls: type) -> type:
     """A frozen, slotted dataclass whose __init__ is the class's own."""
     return _with_getter(dataclasses.dataclass(init=False, repr=False, eq=False, slots=True)(cls))
 
@@ -48,7 +49,7 @@ class _Values:
         return f"{type(self).__qualname__}({fields})"
 
 
-class _Frozen(_Values):
+class Record(_Values):
     """What frozen=True gives: no field is assigned or deleted after __init__."""
 
     __slots__ = ()
@@ -117,8 +118,8 @@ class TaskState(enum.StrEnum):
         return self in (TaskState.DONE, TaskState.DONE_POORLY)
 
 
-@_record
-class Entry(_Frozen):
+@record
+class Entry(Record):
     """One dated note, tagged with a look; review answers are entries too."""
 
     id: str
@@ -173,8 +174,8 @@ class Entry(_Frozen):
         return plain(self)
 
 
-@_record
-class Filters(_Frozen):
+@record
+class Filters(Record):
     """Which entries a listing, a search or an export keeps; all of them when nothing is set.
 
     Days are YYYY-MM-DD, both ends included; a range that ends before it starts is refused.
@@ -223,8 +224,8 @@ def row_limit(number: int) -> int | None:
     return number if 0 < number < _ALL_ROWS else None
 
 
-@_record
-class Task(_Frozen):
+@record
+class Task(Record):
     """A piece of work with an owner's checkpoints; reviewed per task (事省)."""
 
     id: str
@@ -276,8 +277,8 @@ class GoalState(enum.StrEnum):
     DROPPED = "dropped"
 
 
-@_record
-class Goal(_Frozen):
+@record
+class Goal(Record):
     """A goal for a year or a month, kept in view (part 4), served by tasks."""
 
     id: str
@@ -323,8 +324,8 @@ class DecisionState(enum.StrEnum):
     DROPPED = "dropped"  # not to be made after all: nothing more is asked
 
 
-@_record
-class Decision(_Frozen):
+@record
+class Decision(Record):
     """A decision, to come or made, and the review answers that heard those it affects (part 3)."""
 
     id: str
@@ -364,8 +365,8 @@ class Decision(_Frozen):
         return plain(self)
 
 
-@_record
-class LessonLink(_Frozen):
+@record
+class LessonLink(Record):
     """A person's word that a lesson is the same one as an earlier lesson: it came back."""
 
     lesson_id: str  # the later of the two lesson entries
@@ -386,8 +387,8 @@ class LessonLink(_Frozen):
         return plain(self)
 
 
-@_record
-class Review(_Frozen):
+@record
+class Review(Record):
     """One review taken: a day's (period YYYY-MM-DD), a month's (YYYY-MM) or a task's."""
 
     id: str
@@ -476,8 +477,8 @@ class Bundle(_Values):
         self.lesson_links = [] if lesson_links is None else lesson_links
 
 
-@_record
-class Question(_Frozen):
+@record
+class Question(Record):
     """One question of the bank, in the language it was loaded in."""
 
     id: str  # stable, e.g. "daily.back.lesson"

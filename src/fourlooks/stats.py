@@ -6,18 +6,21 @@ Pure functions over dates and counts; the store gathers the inputs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
-from fourlooks.model import Look
+from fourlooks.model import Look, Record, record
 
 # A look with less than this share of the entries (over a window) is called neglected.
 NEGLECTED_SHARE = 0.10
 
 
-@dataclass(frozen=True, slots=True)
-class Streak:
+@record
+class Streak(Record):
     current: int
     longest: int
+
+    def __init__(self, current: int, longest: int) -> None:
+        object.__setattr__(self, "current", current)
+        object.__setattr__(self, "longest", longest)
 
 
 def streak(marks: Iterable[int], *, now: int) -> Streak:

@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from fourlooks import config, validate
 from fourlooks.errors import ConfigError, UsageError
-from fourlooks.model import Cadence, Look, Question
+from fourlooks.model import Cadence, Look, Question, Record, record
 from fourlooks.questions import fields
 
 LANGS = ("en", "zh")
@@ -81,8 +81,8 @@ _STRUCTURE_FIELDS = ("cadence", "look", "kind")
 _USER_KEYS = ("optional_sets", "disabled", "question")
 
 
-@dataclass(frozen=True, slots=True)
-class _Spec:
+@record
+class _Spec(Record):
     """One question in both languages, before a language is chosen."""
 
     id: str
@@ -97,6 +97,34 @@ class _Spec:
     when: str | None = None
     anchors: tuple[str, ...] = ()
     anchors_zh: tuple[str, ...] = ()
+
+    def __init__(
+        self,
+        id: str,
+        cadence: Cadence,
+        look: Look,
+        kind: str,
+        text: str,
+        text_zh: str,
+        source: str,
+        choices: tuple[str, ...] = (),
+        optional_set: str | None = None,
+        when: str | None = None,
+        anchors: tuple[str, ...] = (),
+        anchors_zh: tuple[str, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "cadence", cadence)
+        object.__setattr__(self, "look", look)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "text_zh", text_zh)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "choices", choices)
+        object.__setattr__(self, "optional_set", optional_set)
+        object.__setattr__(self, "when", when)
+        object.__setattr__(self, "anchors", anchors)
+        object.__setattr__(self, "anchors_zh", anchors_zh)
 
     def question(self, lang: str) -> Question:
         """The question with its text in `lang`."""

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
 from fourlooks import dates, stats
 from fourlooks.errors import UsageError
-from fourlooks.model import Cadence, Question, TaskState
+from fourlooks.model import Cadence, Question, Record, TaskState, record
 from fourlooks.questions import MONTH_GOAL_ID, STATE_ID
 from fourlooks.store import Journal, reviews, tasks
 
@@ -87,8 +86,8 @@ class Months:
         return dates.format_month(year, month)
 
 
-@dataclass(frozen=True)
-class Spec:
+@record
+class Spec(Record):
     """How one cadence works: the engine, `status` and the streaks read it from here."""
 
     cadence: Cadence
@@ -104,6 +103,27 @@ class Spec:
     branch: str | None = None  # the question whose choice picks the questions marked `when`
     answered: Callable[[Journal, reviews.Key, Question, Answer], None] | None = None
     completed: Callable[[Journal, reviews.Key], None] | None = None  # in the same transaction
+
+    def __init__(
+        self,
+        cadence: Cadence,
+        periods: Days | Months,
+        title: str,
+        not_yet: str,
+        keeps_streak: bool = True,
+        opens: int | None = None,
+        grace: int = 0,
+        opening: tuple[Step, ...] = (),
+        before_ahead: tuple[Step, ...] = (),
+        after_answer: tuple[Step, ...] = (),
+        branch: str | None = None,
+        answered: Callable[[Journal, reviews.Key, Question, Answer], None] | None = None,
+        completed: Callable[[Journal, reviews.Key], None] | None = None,
+    ) -> None:
+        values = (cadence, periods, title, not_yet, keeps_streak, opens, grace, opening)
+        values += (before_ahead, after_answer, branch, answered, completed)
+        for name, value in zip(self.__match_args__, values, strict=True):
+            object.__setattr__(self, name, value)
 
     def period(self, day: dt.date) -> str:
         """The period a day falls in: `2026-11-26`, `2026-11`."""
