@@ -5,8 +5,9 @@ only lay them out; the JSON format is `to_dict()` of them, and docs/report.md na
 field.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: NamedTuple makes a ForwardRef of each string
+# annotation and compiles it (defining this module: 2.3 ms with them, 1.45 ms without).
+# Every type named is defined above the class that names it.
 from typing import Any, NamedTuple
 
 
