@@ -23,8 +23,8 @@ def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> fi
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     end = min(last, today)
     start = counting.counted_from(journal, first)
-    every_reviewed = completed_periods(journal, Cadence.DAILY, "0001-01-01", end.isoformat())
-    reviewed = [day for day in every_reviewed if day >= start.isoformat()]
+    year_reviewed = completed_periods(journal, Cadence.DAILY, first.isoformat(), end.isoformat())
+    reviewed = [day for day in year_reviewed if day >= start.isoformat()]
     rated = store.monthly_ratings(journal, f"{year:04d}-01", f"{year:04d}-12")
     ids = counting.rating_ids(rated)
     months = _months(journal, year, (start, end), reviewed, rated, ids)
@@ -45,7 +45,7 @@ def year_report(journal: Journal, year: int, *, today: dt.date, lang: str) -> fi
         neglected_look=counting.neglected(totals),
         months_with_entries=sum(1 for m in months if m.entries),
         audits_done=sum(1 for m in months if m.audit_done),
-        streaks=counting.streaks(every_reviewed, first, end),
+        streaks=counting.streaks(journal, year_reviewed, first, end),
         months=months,
         ratings=_ratings(months, ids, lang),
     )

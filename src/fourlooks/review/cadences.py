@@ -154,13 +154,14 @@ class Spec(Record):
         index = self.periods.index
         return stats.streak((index(period) for period in completed), now=index(at))
 
-    def streak_in(self, journal: Journal, *, at: str) -> stats.Streak:
-        """streak_of the journal's completed periods, numbered by SQLite, not read as dates.
+    def streak_in(self, journal: Journal, *, at: str, through: str = "\uffff") -> stats.Streak:
+        """streak_of the journal's completed periods (up to `through`: a report of a past
+        month counts its streaks as they stood then), numbered by SQLite, not read as dates.
 
         The longest streak needs the whole history: at 100,000 entries (7,840 daily reviews)
         parsing each period in Python cost `status` ~9 ms.
         """
-        marks = reviews.completed_marks(journal, self.cadence, self.periods.sql_index)
+        marks = reviews.completed_marks(journal, self.cadence, self.periods.sql_index, through)
         return stats.streak(marks, now=self.periods.index(at))
 
     def choose(self, text: str | None, today: dt.date) -> str:

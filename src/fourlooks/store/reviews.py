@@ -249,15 +249,18 @@ def completed_periods(
     return [row[0] for row in rows]
 
 
-def completed_marks(journal: Journal, cadence: Cadence, index_sql: str) -> list[int]:
-    """completed_periods' periods as numbers, by `index_sql` (an expression of `period`).
+def completed_marks(
+    journal: Journal, cadence: Cadence, index_sql: str, last: str = "\uffff"
+) -> list[int]:
+    """completed_periods' periods up to `last` as numbers, by `index_sql` (an expression of
+    `period`).
 
     In no order, and a period with several reviews (tasks') comes once for each.
     """
     rows = journal.conn.execute(
         f"SELECT {index_sql} FROM reviews WHERE cadence = ? AND completed_at IS NOT NULL"
-        " AND answered = 1",
-        (cadence.value,),
+        " AND answered = 1 AND period <= ?",
+        (cadence.value, last),
     )
     return [row[0] for row in rows]
 
