@@ -8,9 +8,8 @@ import importlib
 import os
 import sys
 from collections.abc import Iterator, Mapping, MutableMapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click import Command, Context
@@ -28,11 +27,21 @@ if TYPE_CHECKING:
     from fourlooks.store import Journal
 
 
-class Listed(NamedTuple):
-    """A command as `fourlooks --help` lists it: the module that registers it, its summary."""
+class Listed:
+    """A command as `fourlooks --help` lists it: the module that registers it, its summary.
 
-    module: str
-    summary: str
+    A plain class, not a NamedTuple or a dataclass: both generate their methods with `exec`
+    when defined, which every start-up would pay for (with `dataclasses`' import, ~1 ms).
+    """
+
+    __slots__ = ("module", "summary")
+
+    def __init__(self, module: str, summary: str) -> None:
+        self.module = module
+        self.summary = summary
+
+    def __repr__(self) -> str:
+        return f"Listed({self.module!r}, {self.summary!r})"
 
 
 class LazyGroup(Group):
@@ -143,9 +152,9 @@ class ErrorBoundary(LazyGroup):
         args = list(sys.argv[1:] if args is None else args)
         global _settings
         _settings = None  # set again by this run's global options, none left from a run before
-        from fourlooks import clock
-
-        clock.start_command()
+        clock = sys.modules.get("fourlooks.clock")
+        if clock is not None:  # stamps of a command run before in this process (tests): forgotten
+            clock.start_command()
         try:
             _refuse_undecodable(args)
             result = super().main(args, *rest, standalone_mode=False, **kwargs)
@@ -232,16 +241,21 @@ def subcommands(name: str, summary: str) -> Typer:
     return group
 
 
-@dataclass
 class Settings:
-    """What the global options chose; commands read it through `settings()`."""
+    """What the global options chose; commands read it through `settings()`.
 
-    journal_path: Path
-    lang: str = "en"
-    due_changed: bool = False  # set by a command that changes what is due outside a write
-    explicit: bool = False  # the journal was named by --db or FOURLOOKS_DB
-    created: str = ""  # where this command made a new journal it was named: said at the end
-    _journal: "Journal | None" = field(default=None, repr=False)
+    A plain class for the reason given at `Listed`: every command's start-up makes one.
+    """
+
+    __slots__ = ("_journal", "created", "due_changed", "explicit", "journal_path", "lang")
+
+    def __init__(self, journal_path: Path, lang: str = "en", *, explicit: bool = False) -> None:
+        self.journal_path = journal_path
+        self.lang = lang
+        self.due_changed = False  # set by a command that changes what is due outside a write
+        self.explicit = explicit  # the journal was named by --db or FOURLOOKS_DB
+        self.created = ""  # where this command made a new journal it was named: said at the end
+        self._journal: Journal | None = None
 
 
 # Set by the global options callback at the start of every invocation.
