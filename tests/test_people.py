@@ -25,6 +25,15 @@ def test_the_grammar_of_a_name(text, names):
     assert mentions(text) == names
 
 
+def test_the_help_says_the_grammar_the_code_reads():
+    from fourlooks import people
+    from fourlooks.cli.inputs import NAME_HELP
+
+    assert f"up to {people.MAX_NAME_CHARS};" in NAME_HELP  # said in --help, held in people
+    assert people.mentions("an e-mail address (bob@example.com) names no one.") == []
+    assert people.mentions("any script: @张三") == ["张三"]
+
+
 def test_people_lists_who_was_heard_how_often_and_when_last(cli):
     add(cli, "Asked @Li about the rota; @张三 agreed.", "--date", "2026-11-20")
     add(cli, "@li again, and @li twice in one entry", "--date", "2026-11-25")

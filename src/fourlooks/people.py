@@ -1,11 +1,12 @@
 """The people heard: `@name` in any entry or answer records that person as heard that day.
 
-The grammar, said once here and in `--help` (NAME_HELP): `@`, not right after a Latin
-letter, a digit or one of `._%+-@` (so `bob@example.com` names no one, while `和@张三`
-does), then a letter, then letters, digits or `_`, up to 64 characters in all; the name
-ends at the first other character (a space, punctuation). Letters are any script's:
-`@张三` and `@Zoë` are names; in Chinese, end the name with a space or a punctuation mark
-(`@张三，` or `@张三 说`), since the characters after it would be read as part of it.
+The grammar, said once here and in `--help` (NAME_HELP in fourlooks/cli/inputs.py): `@`,
+not right after a Latin letter, a digit or one of `._%+-@` (so `bob@example.com` names no
+one, while `和@张三` does), then a letter, then letters, digits or `_`, up to 64 characters
+in all; the name ends at the first other character (a space, punctuation). Letters are any
+script's: `@张三` and `@Zoë` are names; in Chinese, end the name with a space or a
+punctuation mark (`@张三，` or `@张三 说`), since the characters after it would be read as
+part of it.
 A run longer than 64 is not a name. Names are compared case-folded (NFC, then casefold):
 `@Li` and `@li` are one person.
 
@@ -32,11 +33,6 @@ if TYPE_CHECKING:
 
 MAX_NAME_CHARS = 64
 DEFAULT_QUIET_DAYS = 30
-NAME_HELP = (
-    "@name in an entry's text records a person heard: @ then a letter, then letters, digits"
-    " or _ (any script: @张三), up to 64; the name ends at a space or punctuation;"
-    " an e-mail address (bob@example.com) names no one."
-)
 _MENTION = re.compile(rf"(?<![A-Za-z0-9._%+@-])@([^\W\d_]\w{{0,{MAX_NAME_CHARS - 1}}})(?!\w)")
 _NAME = re.compile(r"[^\W\d_]\w*")
 

@@ -9,7 +9,7 @@ import typer
 
 from fourlooks.cli.app import app, journal, lang
 from fourlooks.cli.days import review_today
-from fourlooks.people import NAME_HELP
+from fourlooks.cli.inputs import NAME_HELP
 
 
 @app.command(
