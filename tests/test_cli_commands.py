@@ -93,7 +93,26 @@ def test_a_group_of_commands_works_through_the_lazy_group():
         assert f"  {name} " in result.stdout
 
 
-def _complete(shell: str, words: str) -> list[str]:
+GROUPS = ("task", "goal", "decision", "lessons", "remind")
+
+
+def test_a_groups_help_lists_its_commands_as_the_fully_built_app_does():
+    # A group's commands are built when looked up; its --help lists them from their help.
+    for group in GROUPS:
+        lazy = _run(group, "--help")
+        assert lazy.returncode == 0, lazy.stderr
+        assert lazy.stdout == _run(group, "--help", code=_EVERY_MODULE_FIRST).stdout, group
+
+
+def test_a_groups_commands_complete_as_the_fully_built_app_does():
+    for group in GROUPS:
+        for shell in ("bash", "zsh"):
+            lazy = _complete(shell, f"fourlooks {group} ")
+            assert lazy == _complete(shell, f"fourlooks {group} ", code=_EVERY_MODULE_FIRST)
+            assert lazy, group
+
+
+def _complete(shell: str, words: str, code: str | None = None) -> list[str]:
     cword = len(words.split()) - (0 if words.endswith(" ") else 1)
     env = {
         "_FOURLOOKS_COMPLETE": f"complete_{shell}",
@@ -101,7 +120,7 @@ def _complete(shell: str, words: str) -> list[str]:
         "COMP_CWORD": str(cword),
         "_TYPER_COMPLETE_ARGS": words,
     }
-    result = _run(env=env)
+    result = _run(env=env, code=code)
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()
 

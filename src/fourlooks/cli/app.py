@@ -3,8 +3,10 @@
 # No `from __future__ import annotations` in command modules: typer would evaluate every
 # string annotation twice on each run (inspect and typing), ~8 ms per invocation.
 
+import copy
 import datetime as dt
 import importlib
+import inspect
 import os
 import sys
 from collections.abc import Iterator, Mapping, MutableMapping
@@ -14,7 +16,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer._click import Command, Context
 from typer._click.shell_completion import CompletionItem
-from typer.main import get_command_from_info, get_command_name, get_group_from_info
+from typer.main import (
+    get_command_from_info,
+    get_command_name,
+    get_group_from_info,
+    solve_typer_info_defaults,
+)
+from typer.models import CommandInfo, TyperInfo
 
 from fourlooks import __version__
 from fourlooks.cli.help import Command as ListedCommand
@@ -44,30 +52,18 @@ class Listed:
         return f"Listed({self.module!r}, {self.summary!r})"
 
 
-class LazyGroup(Group):
-    """The top-level group: a command's module is imported only when that command is used.
-
-    Names, order and one-line summaries come from the table `fourlooks.cli.COMMANDS` (as in
-    pip's commands/__init__.py), so `--help` and completing a command's name import no
-    command module. Looking a command up imports its module, which registers the command on
-    `app` with `@app.command()`, and builds that one command as typer would have built it.
-    """
-
-    def __init__(self, **attrs: Any) -> None:
-        super().__init__(**attrs)
-        from fourlooks.cli import COMMANDS  # read here: fourlooks.cli imports this module
-
-        self.commands = Commands(COMMANDS, self.commands)
+class Listing(Group):
+    """A group whose commands may be built only when looked up (`commands` a `Lazy`):
+    `--help` lists, and completing a name offers, stand-ins holding their summaries."""
 
     def list_commands(self, ctx: Context) -> list[str]:
         return list(self.commands)
 
     def listing(self, name: str) -> Command:
         """The command if it is built, else a stand-in holding its summary as its help."""
-        assert isinstance(self.commands, Commands)
-        return self.commands.built.get(name) or ListedCommand(
-            name=name, help=self.commands.table[name].summary
-        )
+        if isinstance(self.commands, Lazy):
+            return self.commands.listing(name)
+        return self.commands[name]  # a group typer built whole (its module loaded before)
 
     def listed_command(self, ctx: Context, name: str) -> Command:
         return self.listing(name)  # --help lists the summaries: it builds no command
@@ -83,23 +79,53 @@ class LazyGroup(Group):
         return results + Command.shell_complete(self, ctx, incomplete)  # the options
 
 
-class Commands(MutableMapping[str, Command]):
-    """A group's commands by name, in the table's order, each built when first looked up.
+class LazyGroup(Listing):
+    """The top-level group: a command's module is imported only when that command is used.
 
-    `built` starts with what typer built already (commands whose module was imported
-    before the group was made, as in tests); the rest are built from `app`'s registrations.
+    Names, order and one-line summaries come from the table `fourlooks.cli.COMMANDS` (as in
+    pip's commands/__init__.py), so `--help` and completing a command's name import no
+    command module. Looking a command up imports its module, which registers the command on
+    `app` with `@app.command()`, and builds that one command as typer would have built it.
     """
 
-    def __init__(self, table: Mapping[str, Listed], built: Mapping[str, Command]) -> None:
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        from fourlooks.cli import COMMANDS  # read here: fourlooks.cli imports this module
+
+        self.commands = Commands(COMMANDS, self.commands)
+
+
+class Subgroup(Listing):
+    """A group of subcommands (`task`, `goal`, ...): built by `registered` with its commands
+    in a `Subcommands`, so `task --help` builds none of them and `task add` only `add`."""
+
+
+class Lazy(MutableMapping[str, Command]):
+    """A group's commands by name, in the order of `table`, each built when first looked up.
+
+    `built` starts with what typer built already (commands whose module was imported
+    before the group was made, as in tests); the rest are built by `build`.
+    """
+
+    def __init__(self, table: Mapping[str, Any], built: Mapping[str, Command]) -> None:
         self.table = dict(table)
         self.built = dict(built)
+
+    def build(self, name: str) -> Command | None:
+        raise NotImplementedError
+
+    def summary(self, name: str) -> Command:
+        """A stand-in for the command `name` of the table: its name and help, no parameters."""
+        raise NotImplementedError
+
+    def listing(self, name: str) -> Command:
+        return self.built.get(name) or self.summary(name)
 
     def __getitem__(self, name: str) -> Command:
         if name not in self.built:
             if name not in self.table:
                 raise KeyError(name)
-            importlib.import_module(self.table[name].module)
-            command = registered(name)
+            command = self.build(name)
             if command is None:
                 raise KeyError(name)
             self.built[name] = command
@@ -125,21 +151,76 @@ class Commands(MutableMapping[str, Command]):
         self.built.pop(name, None)
 
 
-def registered(name: str) -> Command | None:
-    """The command or group `name` registered on `app`, built as typer's get_group builds
-    its commands (typer/main.py, get_group_from_info); None if no module registered it."""
-    style: dict[str, Any] = {
+class Commands(Lazy):
+    """The app's commands from `fourlooks.cli.COMMANDS`: looking one up imports its module,
+    which registers it on `app`."""
+
+    table: dict[str, Listed]
+
+    def build(self, name: str) -> Command | None:
+        importlib.import_module(self.table[name].module)
+        return registered(name)
+
+    def summary(self, name: str) -> Command:
+        return ListedCommand(name=name, help=self.table[name].summary)
+
+
+class Subcommands(Lazy):
+    """A group's registered commands (typer's CommandInfo by name), built as typer builds
+    them when first looked up; listed, until then, with the help of their docstrings."""
+
+    table: dict[str, CommandInfo]
+
+    def __init__(self, infos: "Iterable[CommandInfo]", built: Mapping[str, Command]) -> None:
+        table = {info.name or get_command_name(info.callback.__name__): info for info in infos}  # type: ignore[union-attr]
+        super().__init__(table, built)
+
+    def build(self, name: str) -> Command | None:
+        return get_command_from_info(self.table[name], **_style())
+
+    def summary(self, name: str) -> Command:
+        info = self.table[name]
+        doc = inspect.getdoc(info.callback) if info.help is None else inspect.cleandoc(info.help)
+        return ListedCommand(
+            name=name,
+            help=doc,
+            short_help=info.short_help,
+            hidden=info.hidden,
+            deprecated=info.deprecated,
+        )
+
+
+def _style() -> dict[str, Any]:
+    return {
         "pretty_exceptions_short": app.pretty_exceptions_short,
         "rich_markup_mode": app.rich_markup_mode,
     }
+
+
+def registered(name: str) -> Command | None:
+    """The command or group `name` registered on `app`, built as typer's get_group builds
+    its commands (typer/main.py, get_group_from_info); None if no module registered it.
+    A group's own commands are left to be built when looked up (`Subcommands`)."""
     for info in app.registered_commands:
         if (info.name or get_command_name(info.callback.__name__)) == name:  # type: ignore[union-attr]
-            return get_command_from_info(info, **style)
+            return get_command_from_info(info, **_style())
     for group_info in app.registered_groups:
-        group = get_group_from_info(group_info, suggest_commands=app.suggest_commands, **style)
-        if group.name == name:
-            return group
+        if solve_typer_info_defaults(group_info).name == name:
+            return _group(group_info)
     return None
+
+
+def _group(group_info: TyperInfo) -> Command:
+    """typer's group of `group_info`, made without its commands, which are then given to it
+    as `Subcommands`."""
+    instance = copy.copy(group_info.typer_instance)
+    instance.registered_commands = []  # type: ignore[union-attr]
+    shell = copy.copy(group_info)
+    shell.typer_instance = instance
+    group = get_group_from_info(shell, suggest_commands=app.suggest_commands, **_style())
+    infos = group_info.typer_instance.registered_commands  # type: ignore[union-attr]
+    group.commands = Subcommands(infos, group.commands)
+    return group
 
 
 class ErrorBoundary(LazyGroup):
@@ -236,7 +317,9 @@ app = Typer(
 
 def subcommands(name: str, summary: str) -> Typer:
     """A group of commands under `fourlooks NAME` (task, goal, remind), registered on the app."""
-    group = Typer(name=name, help=summary, no_args_is_help=True, rich_markup_mode=None)
+    group = Typer(
+        cls=Subgroup, name=name, help=summary, no_args_is_help=True, rich_markup_mode=None
+    )
     app.add_typer(group)
     return group
 

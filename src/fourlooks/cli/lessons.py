@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from fourlooks.cli.app import app, journal, lang
+from fourlooks.cli.app import Subgroup, app, journal, lang
 from fourlooks.cli.help import Typer
 
 SUMMARY = (
@@ -15,7 +15,7 @@ SUMMARY = (
     " back: similar, link, unlink."
 )
 lessons_app = Typer(
-    name="lessons", help=SUMMARY, invoke_without_command=True, rich_markup_mode=None
+    cls=Subgroup, name="lessons", help=SUMMARY, invoke_without_command=True, rich_markup_mode=None
 )
 app.add_typer(lessons_app)
 
