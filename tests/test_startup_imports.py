@@ -30,9 +30,9 @@ with open(os.environ["MODULES_OUT"], "w") as out:
 HEAVY = ("rich", "sqlite_utils", "dateutil", "platformdirs", "tabulate", "pluggy")
 
 
-def loaded(tmp_path: Path, *args: str) -> set[str]:
+def loaded(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> set[str]:
     out = tmp_path / "modules.json"
-    env = {**os.environ, "PYTHONPATH": SRC, "MODULES_OUT": str(out)}
+    env = {**(os.environ if env is None else env), "PYTHONPATH": SRC, "MODULES_OUT": str(out)}
     result = subprocess.run(
         [sys.executable, "-c", _RUNNER, *args], capture_output=True, text=True, env=env, timeout=60
     )
@@ -96,3 +96,17 @@ def test_a_commands_help_loads_its_module_but_not_the_model_or_the_store(tmp_pat
     assert sorted(modules.intersection(BODY_ONLY)) == []
     assert heavy(modules) == []
     assert not journal.exists()
+
+
+def test_a_commands_help_in_the_default_place_does_not_look_for_the_user_data_folder(tmp_path):
+    # No --db, FOURLOOKS_DB or FOURLOOKS_HOME: the journal would be in the user data folder,
+    # which platformdirs finds (~4 ms to import); printing a command's help needs no journal.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FOURLOOKS_")}
+    env["HOME"] = str(tmp_path)
+    env.pop("XDG_DATA_HOME", None)
+    env.pop("XDG_CONFIG_HOME", None)
+    for name in ("list", "task", "status"):
+        modules = loaded(tmp_path, name, "--help", env=env)
+        assert COMMANDS[name].module in modules
+        assert "platformdirs" not in modules, name
+        assert not (tmp_path / ".local").exists()

@@ -328,17 +328,29 @@ class Settings:
     """What the global options chose; commands read it through `settings()`.
 
     A plain class for the reason given at `Listed`: every command's start-up makes one.
+    The journal's path is found when first asked for: without --db or FOURLOOKS_DB the
+    user data folder comes from platformdirs (~4 ms to import), which a command's --help,
+    or one that never reads the journal, does not need.
     """
 
-    __slots__ = ("_journal", "created", "due_changed", "explicit", "journal_path", "lang")
+    __slots__ = ("_db", "_journal", "_journal_path", "created", "due_changed", "explicit", "lang")
 
-    def __init__(self, journal_path: Path, lang: str = "en", *, explicit: bool = False) -> None:
-        self.journal_path = journal_path
+    def __init__(self, db: Path | None, lang: str = "en") -> None:
+        self._db = db
+        self._journal_path: Path | None = None
         self.lang = lang
         self.due_changed = False  # set by a command that changes what is due outside a write
-        self.explicit = explicit  # the journal was named by --db or FOURLOOKS_DB
+        self.explicit = db is not None  # the journal was named by --db or FOURLOOKS_DB
         self.created = ""  # where this command made a new journal it was named: said at the end
         self._journal: Journal | None = None
+
+    @property
+    def journal_path(self) -> Path:
+        if self._journal_path is None:
+            from fourlooks import paths
+
+            self._journal_path = paths.journal_path(self._db)
+        return self._journal_path
 
 
 # Set by the global options callback at the start of every invocation.
@@ -428,14 +440,12 @@ def main_options(
     Each entry is tagged with one of the four looks; `fourlooks review` asks the day's
     questions, `fourlooks review --monthly` the month's self-audit.
     """
-    from fourlooks import passphrase, paths
+    from fourlooks import passphrase
 
     if lang is not None and lang not in ("en", "zh"):
         raise typer.BadParameter(f"{lang!r} is not en or zh", param_hint="--lang")
     global _settings
-    state = _settings = Settings(
-        journal_path=paths.journal_path(db), lang=lang or "", explicit=db is not None
-    )
+    state = _settings = Settings(db, lang or "")
     passphrase.language = _language  # an encrypted journal's prompt speaks it
     cipher = sys.modules.get("fourlooks.store.cipher")
     if cipher is not None:  # passphrases are known for one command, never the next
