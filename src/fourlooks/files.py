@@ -171,13 +171,41 @@ def read_bounded(
         stream = getattr(sys.stdin, "buffer", None)
         raw = stream.read(limit + 1) if stream else sys.stdin.read(limit + 1).encode()
     else:
-        raw = _read_path(Path(source), limit, what, error)
+        with open_input(source, limit, what=what, error=error) as handle:
+            raw = read_rest(handle, limit)
     if len(raw) > limit:
         raise error(f"{name} is over {limit:,} bytes: too large for {what}")
     return raw
 
 
-def _read_path(path: Path, limit: int, what: str, error: type[FourlooksError]) -> bytes:
+def open_input(
+    source: str, limit: int, *, what: str, error: type[FourlooksError] = UsageError
+) -> IO[bytes]:
+    """A file, a pipe or stdin ('-') opened to be read a piece at a time, as read_bounded
+    reads it (a device refused, a FIFO with no writer at its end at once)."""
+    if source == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a stream of text only (a test's): read as read_bounded does
+            import io
+
+            return io.BytesIO(sys.stdin.read(limit + 1).encode())
+        return stream
+    return _open_path(Path(source), what, error)
+
+
+def read_rest(handle: IO[bytes], limit: int, start: bytes = b"") -> bytes:
+    """What is left in `handle` after `start` (already read), up to `limit` + 1 bytes in all."""
+    chunks, size = [start] if start else [], len(start)
+    while size <= limit:  # a file comes in one read; a pipe in pieces
+        chunk = handle.read(limit + 1 - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _open_path(path: Path, what: str, error: type[FourlooksError]) -> IO[bytes]:
     # O_NONBLOCK: opening a FIFO that no one writes to returns at once. An OSError (no
     # such file, permission denied) is the caller's to word.
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
@@ -187,15 +215,7 @@ def _read_path(path: Path, limit: int, what: str, error: type[FourlooksError]) -
         kind = "a folder" if stat.S_ISDIR(mode) else "a device, not a file"
         raise error(f"cannot read {path}: it is {kind}; give the file for {what}")
     os.set_blocking(fd, True)
-    with open(fd, "rb", buffering=0) as handle:
-        chunks, size = [], 0
-        while size <= limit:  # a file comes in one read; a pipe in pieces
-            chunk = handle.read(limit + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    return open(fd, "rb", buffering=0)
 
 
 def write_text_stream(stream: IO[str], chunks: Iterable[str]) -> None:
