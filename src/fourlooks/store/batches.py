@@ -5,7 +5,7 @@ private copy of the journal a dry run merges into.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from fourlooks.model import Entry
 from fourlooks.store import Journal
@@ -31,43 +31,65 @@ def scratch_copy(journal: Journal) -> Iterator[Journal]:
         conn.close()
 
 
-def in_write_order(records: list[Entry]) -> list[Entry]:
-    """The file's entries, each after the entry of the file it follows up (commitment_id).
+def entry_ids(records: Sequence[Entry]) -> list[str]:
+    """The ids of a file's entries in file order (formats.held keeps them at hand)."""
+    held = getattr(records, "ids", None)
+    return held if held is not None else [entry.id for entry in records]
+
+
+def _commitments(records: Sequence[Entry]) -> dict[int, str]:
+    """The entry each follows up, by its number in the file (from 0), for those that do."""
+    held = getattr(records, "commitment_ids", None)
+    if held is not None:
+        return held
+    return {n: entry.commitment_id for n, entry in enumerate(records) if entry.commitment_id}
+
+
+def in_write_order(records: Sequence[Entry]) -> list[int]:
+    """The numbers of the file's entries (from 0), each after the entry of the file it
+    follows up (commitment_id).
 
     Batches are separate transactions: an entry must not reach the journal before the one
-    it refers to. Otherwise the file's order is kept.
+    it refers to. Otherwise the file's order is kept. Numbers, not entries: a large file's
+    entries are not all made at once (formats.held).
     """
-    first = {}
-    for number, entry in enumerate(records):
-        first.setdefault(entry.id, number)
+    ids, follows = entry_ids(records), _commitments(records)
+    first: dict[str, int] = {}
+    for number, entry_id in enumerate(ids):
+        first.setdefault(entry_id, number)
+    if not any(first.get(target, -1) > number for number, target in follows.items()):
+        return list(range(len(ids)))  # none follows up an entry after it: the file's order
     placed: set[int] = set()
-    ordered: list[Entry] = []
-    for start in range(len(records)):
+    ordered: list[int] = []
+    for start in range(len(ids)):
         chain: list[int] = []
         at: int | None = start
         while at is not None and at not in placed and at not in chain:
             chain.append(at)
-            at = first.get(records[at].commitment_id)
+            at = first.get(follows.get(at))
         for each in reversed(chain):
             placed.add(each)
-            ordered.append(records[each])
+            ordered.append(each)
     return ordered
 
 
-def batches(records: list[Entry], size: int) -> Iterator[list[Entry]]:
-    """`size` entries at a time, a batch longer only where a cycle of references crosses it."""
-    in_file = {entry.id for entry in records}
-    batch: list[Entry] = []
+def batches(records: Sequence[Entry], size: int) -> Iterator[list[Entry]]:
+    """The entries in write order, `size` at a time, a batch longer only where a cycle of
+    references crosses it."""
+    ids, follows = entry_ids(records), _commitments(records)
+    in_file = set(ids)
+    batch: list[int] = []
     written: set[str] = set()
     wanted: set[str] = set()  # referred to in this batch, not yet written
-    for entry in records:
-        batch.append(entry)
-        written.add(entry.id)
-        wanted.discard(entry.id)
-        if entry.commitment_id in in_file and entry.commitment_id not in written:
-            wanted.add(entry.commitment_id)
+    for number in in_write_order(records):
+        batch.append(number)
+        written.add(ids[number])
+        wanted.discard(ids[number])
+        target = follows.get(number)
+        if target in in_file and target not in written:
+            wanted.add(target)
         if len(batch) >= size and not wanted:
-            yield batch
+            yield [records[n] for n in batch]
             batch = []
     if batch:
-        yield batch
+        yield [records[n] for n in batch]

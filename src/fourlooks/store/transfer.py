@@ -91,16 +91,18 @@ def merge(journal: Journal, bundle: Bundle, *, origin: str, dry_run: bool = Fals
 
 def _write(journal: Journal, bundle: Bundle, origin: str, *, pause: float) -> MergeReport:
     report = MergeReport()
-    batches = _batches.batches(_batches.in_write_order(bundle.entries), BATCH_ENTRIES)
+    # What needs only the file is done before the lock is taken: others wait less.
+    elsewhere = _referred_elsewhere(bundle)
+    batches = _batches.batches(bundle.entries, BATCH_ENTRIES)
+    batch, upcoming = next(batches, []), next(batches, None)
     with journal.write() as conn:
         # A follow-up may come before the look-ahead entry it refers to.
         conn.execute("PRAGMA defer_foreign_keys = ON")
-        _check_references(journal, bundle, origin)
+        _check_references(journal, bundle, elsewhere, origin)
         _merge_newer(journal, bundle.tasks, _tasks, report.tasks)
         _merge_newer(journal, bundle.goals, _goals, report.goals)
         renamed = _merge_reviews(journal, bundle.reviews, report.reviews)
-        _merge_entries(journal, next(batches, []), renamed, report)
-        upcoming = next(batches, None)
+        _merge_entries(journal, batch, renamed, report)
         if upcoming is None:
             _merge_last(journal, bundle, report)
     report.transactions = 1
@@ -142,14 +144,9 @@ def _done(counts: Counts) -> int:
     return counts.added + counts.updated + counts.skipped
 
 
-def _check_references(journal: Journal, bundle: Bundle, origin: str) -> None:
-    """Every id a record refers to is in the file or already in the journal."""
-    in_file = {
-        "entries": {entry.id for entry in bundle.entries},
-        "reviews": {review.id for review in bundle.reviews},
-        "tasks": {task.id for task in bundle.tasks},
-    }
-    checks = [
+def _references(bundle: Bundle) -> list:
+    """(noun, records, (field, table)...): what each kind of record refers to."""
+    return [
         ("review", bundle.reviews, ("task_id", "tasks")),
         ("entry", bundle.entries, ("review_id", "reviews"), ("task_id", "tasks"),
          ("commitment_id", "entries")),
@@ -157,18 +154,34 @@ def _check_references(journal: Journal, bundle: Bundle, origin: str) -> None:
         ("lesson link", bundle.lesson_links, ("lesson_id", "entries"), ("same_as", "entries")),
         ("decision", bundle.decisions, ("answer_ids", "entries")),
     ]  # fmt: skip
+
+
+def _referred_elsewhere(bundle: Bundle) -> dict[str, set[str]]:
+    """The ids the file's records refer to that are not in the file, by table."""
+    in_file = {
+        "entries": set(_batches.entry_ids(bundle.entries)),
+        "reviews": {review.id for review in bundle.reviews},
+        "tasks": {task.id for task in bundle.tasks},
+    }
     elsewhere: dict[str, set[str]] = {table: set() for table in in_file}
-    for _, records, *fields in checks:
+    for _, records, *fields in _references(bundle):
         for record in records:
             for field_name, table in fields:
                 for target in _targets(record, field_name):
                     if target not in in_file[table]:
                         elsewhere[table].add(target)
+    return elsewhere
+
+
+def _check_references(
+    journal: Journal, bundle: Bundle, elsewhere: dict[str, set[str]], origin: str
+) -> None:
+    """Every id a record refers to is in the file or already in the journal."""
     if not any(elsewhere.values()):
         return
     known = {table: existing_ids(journal, table, sorted(ids)) for table, ids in elsewhere.items()}
     # The first record at fault, in the order the file is read, is the one named.
-    for noun, records, *fields in checks:
+    for noun, records, *fields in _references(bundle):
         for number, record in enumerate(records, start=1):
             for field_name, table in fields:
                 for target in _targets(record, field_name):
