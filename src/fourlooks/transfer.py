@@ -371,10 +371,7 @@ def import_file(journal: Journal, request: ImportRequest) -> ImportResult:
 
 
 def _read_bundle(request: ImportRequest, origin: str) -> tuple[str, Bundle]:
-    # The bytes are passed on, never kept here: recognise frees them once decoded.
-    found, data = formats.recognise(
-        files.read_bounded(request.file, MAX_IMPORT_BYTES, what="an import"), origin
-    )
+    found, data, bundle = _read(request, origin)
     if request.fmt is not None and request.fmt != found:
         raise ImportFileError(f"{origin} is a {found} export, not {request.fmt}")
     reader = formats.reader(found)
@@ -386,4 +383,45 @@ def _read_bundle(request: ImportRequest, origin: str) -> tuple[str, Bundle]:
         raise UsageError(
             f"--look is for {' or '.join(takers)} files: a {found} export has every look"
         )
-    return found, reader.parse(data, origin, **options)
+    return found, bundle if bundle is not None else reader.parse(data, origin, **options)
+
+
+def _read(request: ImportRequest, origin: str) -> tuple[str, object, Bundle | None]:
+    """The reader that knows the file, and what it parses, or the Bundle already read.
+
+    A file that begins as fourlooks' own export writes it is read a record at a time
+    (fourlooks_json.read_stream): its text is never whole in memory. Any other is read
+    whole, and goes to the reader that recognises it (formats.recognise).
+    """
+    from fourlooks.formats import fourlooks_json
+
+    handle = files.open_input(request.file, MAX_IMPORT_BYTES, what="an import")
+    try:
+        first = _first_bytes(handle)
+        if request.fmt in (None, "fourlooks") and fourlooks_json.begins_as_export(first):
+            bundle = fourlooks_json.read_stream(
+                handle, origin, first=first, limit=MAX_IMPORT_BYTES, what="an import"
+            )
+            return "fourlooks", None, bundle
+        whole = [files.read_rest(handle, MAX_IMPORT_BYTES, first)]
+        del first
+    finally:
+        if request.file != "-":
+            handle.close()
+    if len(whole[0]) > MAX_IMPORT_BYTES:
+        raise UsageError(f"{origin} is over {MAX_IMPORT_BYTES:,} bytes: too large for an import")
+    # The bytes are passed on, never kept here: recognise frees them once decoded.
+    return (*formats.recognise(whole.pop(), origin), None)
+
+
+def _first_bytes(handle: IO[bytes]) -> bytes:
+    """The first piece of a file or a pipe: enough to tell how it begins."""
+    from fourlooks.formats.streaming import CHUNK_BYTES
+
+    first = handle.read(CHUNK_BYTES)
+    while first and len(first) < files.HEAD_BYTES:  # a pipe may give less at a time
+        more = handle.read(CHUNK_BYTES)
+        if not more:
+            break
+        first += more
+    return first

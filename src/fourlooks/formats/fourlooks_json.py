@@ -221,22 +221,26 @@ def _links(origin: str, items: list) -> list[LessonLink]:
     found: list[LessonLink] = []
     seen: dict[tuple[str, ...], int] = {}
     for number, item in enumerate(items, start=1):
-        where = Where(origin, "lesson link", number, item)
-        item = as_object(item, where)
-        no_unknown_keys(item, _LINK_KEYS, where)
-        link = LessonLink(
-            lesson_id=ident(item, "lesson_id", where),
-            same_as=ident(item, "same_as", where),
-            created_at=timestamp(item, "created_at", where),
-        )
-        if link.lesson_id == link.same_as:
-            raise where.fail("same_as", "a lesson is not linked to itself")
-        pair = tuple(sorted((link.lesson_id, link.same_as)))
-        if pair in seen:
-            raise where.fail("same_as", f"the same link as lesson link #{seen[pair]}")
-        seen[pair] = number
-        found.append(link)
+        found.append(_link(origin, number, item, seen))
     return found
+
+
+def _link(origin: str, number: int, item: object, seen: dict) -> LessonLink:
+    where = Where(origin, "lesson link", number, item)
+    item = as_object(item, where)
+    no_unknown_keys(item, _LINK_KEYS, where)
+    link = LessonLink(
+        lesson_id=ident(item, "lesson_id", where),
+        same_as=ident(item, "same_as", where),
+        created_at=timestamp(item, "created_at", where),
+    )
+    if link.lesson_id == link.same_as:
+        raise where.fail("same_as", "a lesson is not linked to itself")
+    pair = tuple(sorted((link.lesson_id, link.same_as)))
+    if pair in seen:
+        raise where.fail("same_as", f"the same link as lesson link #{seen[pair]}")
+    seen[pair] = number
+    return link
 
 
 def _each(origin: str, noun: str, items: list, read) -> list:
@@ -244,13 +248,94 @@ def _each(origin: str, noun: str, items: list, read) -> list:
     records = []
     seen: dict[str, int] = {}
     for number, item in enumerate(items, start=1):
-        where = Where(origin, noun, number, item)
-        record = read(as_object(item, where), where)
-        if record.id in seen:
-            raise where.fail("id", f"the same id as {noun} #{seen[record.id]}")
-        seen[record.id] = number
-        records.append(record)
+        records.append(_one(origin, noun, number, item, read, seen))
     return records
+
+
+def _one(origin: str, noun: str, number: int, item: object, read, seen: dict):
+    where = Where(origin, noun, number, item)
+    record = read(as_object(item, where), where)
+    if record.id in seen:
+        raise where.fail("id", f"the same id as {noun} #{seen[record.id]}")
+    seen[record.id] = number
+    return record
+
+
+# Reading a file a record at a time (formats.streaming): what each array's items are.
+_NOUNS = {"entries": "entry", "tasks": "task", "reviews": "review", "goals": "goal",
+          "lesson_links": "lesson link", "decisions": "decision"}  # fmt: skip
+
+
+def begins_as_export(first: bytes) -> bool:
+    """Whether a file's first bytes are those this module writes: such a file is read a
+    record at a time (read_stream); any other goes through formats.recognise."""
+    return first.startswith(_HEAD.encode())
+
+
+def read_stream(handle, origin: str, *, first: bytes, limit: int, what: str) -> Bundle:
+    """What `parse(load_json(whole file))` gives, and the same first problem, holding the
+    file's text a piece at a time and its entries compressed (formats.held).
+
+    As parse does, a problem in the tasks is told before one in the reviews, then the
+    entries, and so on; a byte that is not UTF-8, or a JSON error, before any of them.
+    """
+    from fourlooks.formats.held import HeldEntries
+    from fourlooks.formats.streaming import Document
+
+    document = Document(handle, origin, first=first, limit=limit, what=what)
+    top: dict[str, object] = {}  # the members, a list's as None
+    kinds: dict[str, _Kind] = {}
+    for event, key, value in document.events(_NOUNS):
+        if event == "value":
+            top[key] = value
+            kinds.pop(key, None)  # a member given twice: the last counts, as in json
+        elif event == "array":
+            top[key] = None
+            kinds[key] = _Kind(origin, key, HeldEntries() if key == "entries" else [])
+        else:
+            kinds[key].add(value)
+    return _streamed_bundle(origin, top, kinds)
+
+
+class _Kind:
+    """One array of records as it is read: the records, and the first problem in them."""
+
+    def __init__(self, origin: str, key: str, records):
+        self.origin, self.key, self.records = origin, key, records
+        self.problem: ImportFileError | None = None
+        self.seen: dict = {}
+        self.count = 0
+        self._read = _READERS.get(key)
+
+    def add(self, item: object) -> None:
+        self.count += 1
+        if self.problem is not None:
+            return  # the first problem is the one told; the rest is only read
+        try:
+            if self.key == "lesson_links":
+                self.records.append(_link(self.origin, self.count, item, self.seen))
+            else:
+                noun, read = _NOUNS[self.key], self._read
+                self.records.append(_one(self.origin, noun, self.count, item, read, self.seen))
+        except ImportFileError as exc:
+            self.problem = exc
+            self.records = []
+
+
+def _streamed_bundle(origin: str, top: dict, kinds: dict[str, _Kind]) -> Bundle:
+    """parse's checks, in parse's order, of a file read by read_stream."""
+    # The checks of the file as a whole: format, version, no unknown member, entries.
+    parse({**top, **{key: [] for key in _NOUNS if key in top}}, origin)
+    where = Where(origin)
+    for key in ("tasks", "reviews", "entries", "goals", "lesson_links", "decisions"):
+        if key in top and key not in kinds:
+            a_list(top, key, where)  # not a list: parse's message
+        elif key in kinds and kinds[key].problem is not None:
+            raise kinds[key].problem
+    bundle = Bundle(format=FORMAT)
+    for key, kind in kinds.items():
+        setattr(bundle, key, kind.records)
+    return bundle
 
 
 def _cleaned(item: dict, key: str, where: Where, clean: Callable[[str], str]) -> str:
@@ -386,3 +471,7 @@ def _sorted_ids(item: dict, key: str, where: Where) -> tuple[str, ...]:
     if ids != sorted(set(ids)):
         raise where.fail(key, "expected distinct ids, sorted")
     return tuple(ids)
+
+
+_READERS = {"entries": _entry, "tasks": _task, "reviews": _review, "goals": _goal,
+            "decisions": _decision}  # fmt: skip

@@ -165,6 +165,11 @@ def _referred_elsewhere(bundle: Bundle) -> dict[str, set[str]]:
     }
     elsewhere: dict[str, set[str]] = {table: set() for table in in_file}
     for _, records, *fields in _references(bundle):
+        # A large file's entries are held packed (formats.held), with what they refer to.
+        if (referred := getattr(records, "referred", None)) is not None:
+            for field_name, table in fields:
+                elsewhere[table] |= referred[field_name] - in_file[table]
+            continue
         for record in records:
             for field_name, table in fields:
                 for target in _targets(record, field_name):
