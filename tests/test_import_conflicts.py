@@ -126,3 +126,17 @@ def test_versions_from_before_the_upgrade_are_known_after_it(machines, tmp_path)
     said = machines("laptop", "import", str(old))
     assert "entries:  0 added, 0 updated, 1 already there" in said
     assert "conflict" not in said
+
+
+def test_a_versions_hash_is_the_one_older_journals_recorded():
+    """The hash of an entry's content is SHA-256 of its JSON, whichever SHA-256 computes it:
+    m007 and every add since recorded it so, and an import compares against those."""
+    import hashlib
+
+    from fourlooks.store import versions
+
+    values = ["2026-11-26", "up", 'Ship "it"\n\t反思 \ud800', ["b", "a"], None, None, 3]
+    text = json.dumps([sorted(values[3]) if n == 3 else v for n, v in enumerate(values)],
+                      ensure_ascii=False, separators=(",", ":"))  # fmt: skip
+    expected = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    assert versions.values_hash(values) == expected == "3ef69c0051b31b16ede1646c5d77d90c"

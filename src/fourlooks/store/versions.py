@@ -11,12 +11,18 @@ was written elsewhere and lost to a later edit here, a real conflict (store.conf
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
 from collections.abc import Sequence
 
 from fourlooks.model import Entry, field_names
 from fourlooks.store import Journal, in_chunks
+
+try:
+    # CPython's own SHA-256, the same digest as hashlib's: hashlib loads OpenSSL (~2 ms),
+    # which every `add` would pay for one hash. (Python 3.12 calls the module _sha2.)
+    from _sha256 import sha256
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import sha256
 
 # What an entry says, as opposed to when it was written: two copies with the same content
 # and other timestamps are one version.
@@ -37,7 +43,7 @@ def values_hash(values: Sequence[object]) -> str:
     ]  # fmt: skip
     text = json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
     # 128 bits: ample to tell the versions of one entry apart, half the size on disk.
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def record(journal: Journal, entries: Sequence[Entry]) -> None:
