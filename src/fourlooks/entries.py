@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fourlooks import captions, recovery
+from fourlooks import recovery
 from fourlooks.model import Entry, Filters, Look, Record, record, row_limit
 from fourlooks.store import Journal, stamp_after
 from fourlooks.store import entries as table
+
+if TYPE_CHECKING:
+    from fourlooks import captions
 
 
 class EntryRef(NamedTuple):
@@ -102,7 +105,7 @@ def listing(
     # Counted only when the limit was reached: a listing that shows everything costs no more.
     cut = limit > 0 and len(found) == limit
     more = table.count(journal, **filters.as_kwargs()) - len(found) if cut else 0
-    named = captions.gather(journal, found, lang) if lang else None
+    named = _captions(journal, found, lang) if lang else None
     return Listing(found, short, filters, more, named)
 
 
@@ -127,7 +130,7 @@ def detail(journal: Journal, entry_id: str, *, lang: str) -> Detail:
         refs.update(table.short_ids(journal, [entry.commitment_id]))
     if entry.task_id:
         refs.update(tasks.short_ids(journal, [entry.task_id]))
-    return Detail(entry, captions.gather(journal, [entry], lang), refs)
+    return Detail(entry, _captions(journal, [entry], lang), refs)
 
 
 def edit(
@@ -168,6 +171,13 @@ def delete(
         return None
     table.delete(journal, entry.id)
     return found
+
+
+def _captions(journal: Journal, found: list[Entry], lang: str) -> captions.Captions:
+    """How these entries' answers read; imported here: `add` and `edit` show no captions."""
+    from fourlooks import captions
+
+    return captions.gather(journal, found, lang)
 
 
 def _short(journal: Journal, entry: Entry) -> str:
