@@ -349,11 +349,11 @@ def _add_months(today: dt.date, months: int, label: str) -> dt.date:
 
 _CANONICAL_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00")
 # What an import accepts: ISO 8601's extended form with seconds and a real UTC offset.
-_STRICT_INSTANT = re.compile(
+_STRICT_INSTANT = (
     r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?([+-])(\d{2}):(\d{2})"
 )
 # What an older fourlooks may have stored: fields without their leading zeros.
-_LOOSE_INSTANT = re.compile(
+_LOOSE_INSTANT = (
     r"(\d{4})-(\d{1,2})-(\d{1,2})T(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,6}))?([+-])(\d{2}):(\d{2})"
 )
 MAX_OFFSET_HOURS = 14  # the widest UTC offset in use (Line Islands)
@@ -378,8 +378,10 @@ def canonical_instant(text: str) -> str:
     return _instant(text, _LOOSE_INSTANT)
 
 
-def _instant(text: str, pattern: re.Pattern[str]) -> str:
-    match = pattern.fullmatch(text)
+def _instant(text: str, pattern: str) -> str:
+    # Compiled here, by re's cache, for the stamps not in the journal's form: few, and
+    # compiling both at import cost every command that reads a date ~0.5 ms.
+    match = re.fullmatch(pattern, text)
     if match is None:
         raise ValueError(f"{text[:40]!r} is not an ISO 8601 date-time with a UTC offset")
     year, month, day, hour, minute, second, fraction, sign, off_h, off_m = match.groups()
