@@ -16,26 +16,46 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from fourlooks import fulltext
 from fourlooks.model import Entry, Look, clean_tag
 from fourlooks.store import Journal
 from fourlooks.store import entries as _entries
 from fourlooks.store.people import HEARS
 
+if TYPE_CHECKING:
+    from fourlooks import fulltext
+
 
 def register(conn: sqlite3.Connection) -> None:
-    """Add the functions the search triggers call (cheap: no import beyond fulltext)."""
+    """Add the functions the search triggers call (cheap: nothing is imported for them).
+
+    Every connection has them, but only a write calls them: fulltext is imported then,
+    not by every `list`, `show` or `status`.
+    """
     conn.create_function("fourlooks_index_body", 1, _body, deterministic=True)
     conn.create_function("fourlooks_index_tail", 1, _tail, deterministic=True)
 
 
+_FULLTEXT: ModuleType | None = None
+
+
+def _fulltext() -> ModuleType:
+    global _FULLTEXT
+    if _FULLTEXT is None:
+        from fourlooks import fulltext
+
+        _FULLTEXT = fulltext
+    return _FULLTEXT
+
+
 def _body(text: object) -> str:
-    return fulltext.index_body(text) if isinstance(text, str) else ""
+    return (_FULLTEXT or _fulltext()).index_body(text) if isinstance(text, str) else ""
 
 
 def _tail(text: object) -> str:
-    return fulltext.index_tail(text) if isinstance(text, str) else ""
+    return (_FULLTEXT or _fulltext()).index_tail(text) if isinstance(text, str) else ""
 
 
 # bm25 is lower for better matches; the tail column (one character per CJK run) weighs less
@@ -58,7 +78,7 @@ def search(
     A term may also be found as a tag: such entries follow the others, newest first, with
     the score 0.0 (bm25 scores of matches in the text are below zero).
     """
-    match = fulltext.match_expression(terms)
+    match = _fulltext().match_expression(terms)
     filters = [
         (clause, value)
         for clause, value in (
@@ -115,7 +135,7 @@ def _tagged(
     wheres = [f"e.id IN (SELECT entry_id FROM entry_tags WHERE tag IN ({marks}))"]
     params: list[object] = [*named]
     for term, tag in zip(terms, tags, strict=True):
-        params.append(fulltext.match_expression([term]))
+        params.append(_fulltext().match_expression([term]))
         if tag is None:
             wheres.append(_IN_TEXT)
         else:
