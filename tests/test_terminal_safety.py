@@ -60,7 +60,7 @@ def test_the_delete_prompt_shows_them_too(hostile):
 def test_the_review_shows_commitments_and_earlier_days_safely(cli, hostile):
     cli.ok("add", "--look", "ahead", f"Call Li {HOSTILE}", "--date", "2026-11-26")
     child = spawn("review", now="2026-11-27T21:30:00")
-    child.expect_exact("You planned on 2026-11-26: Call Li")
+    child.expect_exact("You committed on 2026-11-26: Call Li")
     child.expect_exact("> ")
     seen = child.before
     child.sendline("done")
