@@ -185,12 +185,12 @@ def _refuse_to_lose(journal: Journal, target: Path) -> None:
     """Refuse to replace a JSON export that holds records this journal lacks or has older.
 
     Such a file is another machine's journal not yet imported: replacing it would lose them.
+    The merge's modules are imported only for such a file (hashlib alone holds ~3.7 MB).
     """
+    if not target.is_file() or not formats.writer("json").made_by_export(files.read_head(target)):
+        return
     from fourlooks.store import transfer
 
-    head = files.read_head(target) if target.is_file() else ""
-    if not formats.writer("json").made_by_export(head):
-        return
     raw = files.read_bounded(str(target), MAX_IMPORT_BYTES, what="an earlier export")
     bundle = formats.reader("fourlooks").parse(formats.load_json(raw, str(target)), str(target))
     missing = transfer.not_held(journal, bundle)
