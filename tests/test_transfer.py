@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fourlooks import store
+from fourlooks import lessons, store
 from fourlooks import transfer as core
 from fourlooks.errors import ImportFileError, JournalError
 from fourlooks.formats import fourlooks_json
@@ -427,3 +427,31 @@ def test_filters_by_look_and_tag(journal):
     by_look = json.loads(export(journal, Filters(look=Look.UP)))
     assert [e["look"] for e in by_look["entries"]] == ["up"]
     assert by_look["reviews"] == [] and by_look["tasks"] == []
+
+
+@st.composite
+def lesson_journals(draw):
+    """Lessons (and entries that are not), on few days, joined by links at random."""
+    records = [
+        make_entry("lesson", id=entry_id, date=draw(st.sampled_from(["2026-11-01", "2026-11-02"])),
+                   stamp=draw(st.sampled_from([T0, T1])), cadence=Cadence.DAILY,
+                   question_id=draw(st.sampled_from([*lessons.QUESTION_IDS, "daily.back.lesson"])))
+        for entry_id in draw(st.lists(IDS, max_size=7, unique=True))
+    ]  # fmt: skip
+    links = {}
+    for _ in range(draw(st.integers(0, 6)) if len(records) > 1 else 0):
+        later, earlier = draw(st.permutations([e.id for e in records]))[:2]
+        links.setdefault(frozenset((later, earlier)), LessonLink(later, earlier, draw(STAMPS)))
+    return records, list(links.values())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=lesson_journals())
+def test_an_export_counts_each_lesson_as_the_register_does(tmp_path_factory, data):
+    records, links = data
+    with open_at(tmp_path_factory.mktemp("lessons") / "j.db") as journal:
+        put(journal, records=records, links=links)
+        register = lessons.register(journal, recurring=True)
+        assert readout.lesson_times(journal) == {
+            lesson.entry.id: (lesson.nth, lesson.times, lesson.since) for lesson in register
+        }

@@ -301,10 +301,9 @@ class _Source:
         return readout.lesson_links(self.journal, chosen)
 
     def lesson_times(self) -> Mapping[str, tuple[int, int, str]]:
-        from fourlooks import lessons
+        from fourlooks.store import readout
 
-        found = lessons.register(self.journal, recurring=True)
-        return {lesson.entry.id: (lesson.nth, lesson.times, lesson.since) for lesson in found}
+        return readout.lesson_times(self.journal)
 
     def decisions(self) -> Iterable[Decision]:
         from fourlooks.store import readout
