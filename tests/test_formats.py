@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import json
 
@@ -402,3 +403,17 @@ def test_rendering_twice_gives_the_same_text():
         return dict(markdown.Renderer(lang="en", questions=EN).files(review_day()))
 
     assert render() == render()
+
+
+def test_follow_ups_quote_their_commitment_when_the_export_names_them_in_advance():
+    # An export names the follow-ups' commitments (one id per follow-up), so that it keeps
+    # only those quotes, each until its last follow-up: the text is the same as without.
+    day = review_day()
+    again = dataclasses.replace(day[5], id="e6b", date="2026-11-28")
+    entries = [*day[:6], again, *day[6:]]
+    entries.sort(key=lambda entry: entry.date)
+    unknown = "".join(markdown.Renderer(questions=EN).document(entries))
+    known = markdown.Renderer(questions=EN, followed=["e3", "e3", "e9"])
+    assert "".join(known.document(entries)) == unknown
+    assert unknown.count("- **partly**: Finish the budget") == 2
+    assert known._ahead == {}  # nothing is held once the last follow-up is written

@@ -311,6 +311,14 @@ class _Source:
         # A filtered export carries no decisions: their answers may be outside what it chose.
         return [] if self._selection is not None else readout.decisions(self.journal)
 
+    def followed_up(self) -> Iterable[str]:
+        from fourlooks.store import readout
+
+        if self._selection is not None:
+            chosen = readout.selected_entries(self.journal, self._selection)
+            return [entry.commitment_id for entry in chosen if entry.commitment_id]
+        return readout.followed_up(self.journal, self.request.filters)
+
     def task_titles(self) -> Mapping[str, str]:
         from fourlooks.store import readout
 

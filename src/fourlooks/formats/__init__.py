@@ -72,6 +72,8 @@ class ExportSource(Protocol):
 
     def question_texts(self) -> Mapping[str, str]: ...
 
+    def followed_up(self) -> Iterable[str]: ...  # the commitment of each follow-up, repeated
+
 
 def writer(name: str) -> ModuleType:
     return importlib.import_module(f"{__name__}.{WRITERS[name].module}")

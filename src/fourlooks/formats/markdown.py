@@ -20,6 +20,8 @@ escaped so that it cannot swallow the entries after it.
 
 from __future__ import annotations
 
+import array
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -64,6 +66,7 @@ def _renderer(source: ExportSource) -> Renderer:
         questions=source.question_texts(),
         task_titles=source.task_titles(),
         lessons=source.lesson_times(),
+        followed=source.followed_up(),
     )
 
 
@@ -76,6 +79,9 @@ class Renderer:
     task_titles: Mapping[str, str] = field(default_factory=dict)
     # Each lesson written more than once: (its time, how many times, since which day).
     lessons: Mapping[str, tuple[int, int, str]] = field(default_factory=dict)
+    # The commitment each follow-up of the export follows up, one id per follow-up; None:
+    # not known, and every look-ahead entry is kept in case a later follow-up quotes it.
+    followed: Iterable[str] | None = None
     # What a later follow-up quotes of each look-ahead entry seen so far (_quoted).
     _ahead: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -88,6 +94,10 @@ class Renderer:
         }
         self._tags_label = words.say("export_tags", self.lang)
         self._headings: dict[tuple[str, str], str] = {}
+        # Known follow-ups: a quote is kept only for a commitment they name, and only until
+        # the last of them is written (a 100k journal holds ~20k look-ahead entries).
+        self._uses = _Counts(self.followed) if self.followed is not None else None
+        self._left: dict[str, int] = {}
 
     # One document.
 
@@ -190,7 +200,7 @@ class Renderer:
     def _item(self, entry: Entry) -> Iterator[str]:
         """One entry as a list item: what was rated or picked, the text, then its tags."""
         if entry.look == Look.AHEAD:
-            self._ahead[entry.id] = _quoted(entry.text)
+            self._keep_quote(entry)
         head = self._mark(entry)
         note = escaped(entry.text)
         plain = _plain_answers(entry.question_id, entry.choice, entry.rating) if head else ()
@@ -221,9 +231,40 @@ class Renderer:
             return _choice_mark(entry.question_id or "", entry.choice, self.lang)
         return ""
 
+    def _keep_quote(self, entry: Entry) -> None:
+        if self._uses is None:
+            self._ahead[entry.id] = _quoted(entry.text)
+            return
+        uses = self._uses.of(entry.id)
+        if uses:
+            self._ahead[entry.id] = _quoted(entry.text)
+            self._left[entry.id] = uses
+
     def _quote(self, entry: Entry) -> str:
         """For a follow-up: the first line of the commitment it follows up, when known."""
-        return self._ahead.get(entry.commitment_id or "", "")
+        commitment = entry.commitment_id
+        if commitment is None or commitment not in self._ahead:
+            return ""
+        quote = self._ahead[commitment]
+        if self._uses is not None:
+            self._left[commitment] -= 1
+            if not self._left[commitment]:  # the last follow-up of it: no longer needed
+                del self._ahead[commitment], self._left[commitment]
+        return quote
+
+
+class _Counts:
+    """How many times each id occurs in a list of ids, in 8 bytes an occurrence.
+
+    The ids' hashes, sorted: two ids sharing a hash only make a quote kept longer.
+    """
+
+    def __init__(self, ids: Iterable[str]):
+        self._hashes = array.array("q", sorted(map(hash, ids)))
+
+    def of(self, entry_id: str) -> int:
+        found = hash(entry_id)
+        return bisect.bisect_right(self._hashes, found) - bisect.bisect_left(self._hashes, found)
 
 
 def _quoted(commitment: str) -> str:

@@ -269,6 +269,14 @@ def dates_and_cadences(journal: Journal, **filters: object) -> list[tuple[str, C
     return [(day, Cadence(cadence) if cadence else None) for day, cadence in rows]
 
 
+def commitments_followed(journal: Journal, **filters: object) -> list[str]:
+    """The commitment_id of each matching follow-up (the partial index covers it)."""
+    where, params = _filters(**filters)
+    where.append("commitment_id IS NOT NULL")
+    sql = "SELECT commitment_id FROM entries WHERE " + " AND ".join(where)
+    return [commitment for (commitment,) in read_rows(journal, sql, params)]
+
+
 def updated_at(journal: Journal, ids: Sequence[str]) -> dict[str, str]:
     """When each of the stored entries with these ids was last changed."""
     return dict(in_chunks(journal, "SELECT id, updated_at FROM entries WHERE id IN ({marks})", ids))

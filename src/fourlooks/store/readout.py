@@ -47,6 +47,11 @@ def entries(journal: Journal, filters: Filters = Filters()) -> Iterator[Entry]:
     return _entries.iterate(journal, **filters.as_kwargs())
 
 
+def followed_up(journal: Journal, filters: Filters = Filters()) -> list[str]:
+    """The commitment each follow-up among these entries follows up (an id per follow-up)."""
+    return _entries.commitments_followed(journal, **filters.as_kwargs())
+
+
 @dataclass
 class Selection:
     """A self-contained part of the journal: chosen entries and all they refer to."""
