@@ -5,6 +5,7 @@
 
 import copy
 import datetime as dt
+import gc
 import importlib
 import inspect
 import os
@@ -493,6 +494,12 @@ def _language() -> str:
 
 def run() -> None:
     """Console entry point: the app, with the last guard against tracebacks."""
+    # What is loaded by now (typer, its click, this package's CLI: ~17,000 objects the cycle
+    # collector tracks) lives until the process ends. Frozen, the collector no longer walks
+    # it, neither in the collections the command triggers nor in the full one at exit, most
+    # of an interpreter's exit: ~5 ms of CPU quiet for `python -c "import typer"` alone.
+    # What the command makes after this point is collected as before.
+    gc.freeze()
     try:
         try:
             app(prog_name="fourlooks")
