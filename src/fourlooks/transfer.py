@@ -189,10 +189,18 @@ def _refuse_to_lose(journal: Journal, target: Path) -> None:
     """
     if not target.is_file() or not formats.writer("json").made_by_export(files.read_head(target)):
         return
+    from fourlooks.formats import fourlooks_json
     from fourlooks.store import transfer
 
-    raw = files.read_bounded(str(target), MAX_IMPORT_BYTES, what="an earlier export")
-    bundle = formats.reader("fourlooks").parse(formats.load_json(raw, str(target)), str(target))
+    # Read as an import reads it: a record at a time, never the whole file at once.
+    with files.open_input(str(target), MAX_IMPORT_BYTES, what="an earlier export") as handle:
+        bundle = fourlooks_json.read_stream(
+            handle,
+            str(target),
+            first=_first_bytes(handle),
+            limit=MAX_IMPORT_BYTES,
+            what="an earlier export",
+        )
     missing = transfer.not_held(journal, bundle)
     if missing:
         one = {"entries": "entry", "tasks": "task", "reviews": "review", "goals": "goal",
