@@ -225,3 +225,21 @@ def test_a_bad_file_changes_nothing_through_the_command(
     whole = outcome(read_whole, data).replace(ORIGIN, origin)
     assert line == f"fourlooks: {whole}"
     assert _export(cli, tmp_path / "target.db") == before
+
+
+def test_reading_a_large_export_holds_less_than_the_file():
+    import tracemalloc
+
+    data = "".join(fourlooks_json.dump(make_entries(20_000, seed=5), (), ())).encode("utf-8")
+    first, rest = data[: streaming.CHUNK_BYTES], io.BytesIO(data[streaming.CHUNK_BYTES :])
+    tracemalloc.start()
+    try:
+        bundle = fourlooks_json.read_stream(
+            rest, ORIGIN, first=first, limit=1 << 30, what="an import"
+        )
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(bundle.entries) == 20_000
+    # Read whole, the same file peaks at four times its size (text, objects, entries).
+    assert peak < 0.75 * len(data), (peak, len(data))

@@ -17,7 +17,10 @@ from typing import IO
 
 from fourlooks.errors import ImportFileError, UsageError
 
-CHUNK_BYTES = 1 << 20
+# Read at a time. Larger pieces cost memory (the text is copied while a piece is added)
+# and save no time: reading a 14 MB export peaked at 13.4 MB traced with 1 MB, 7.6 MB with
+# 256 KB, at the same CPU time.
+CHUNK_BYTES = 1 << 18
 # One record: an entry's text is at most model.MAX_TEXT_BYTES (1 MB) of UTF-8, which JSON
 # may write six times longer (\u0001); past this an item is not a record anyone wrote.
 MAX_ITEM_CHARS = 8_000_000
