@@ -99,3 +99,26 @@ def test_a_full_device_is_named_and_not_replaced(cli):
         assert result.exit_code == 1, (command, result.output)
         assert one_line(result) == "fourlooks: cannot write /dev/full: No space left on device"
     assert Path("/dev/full").is_char_device()
+
+
+def test_many_files_are_each_whole_or_absent_and_leave_no_temporary(tmp_path):
+    # The folder export's writer: a file appears only once its batch is synced, whole.
+    from fourlooks.files import AtomicFiles
+
+    notes = [tmp_path / f"{day}.md" for day in range(5)]
+    notes[0].write_text("an earlier export's note", encoding="utf-8")
+    with AtomicFiles(batch=2) as written:
+        written.add(notes[0], "first\n")
+        assert notes[0].read_text(encoding="utf-8") == "an earlier export's note"
+        written.add(notes[1], "second 二\n")  # the batch is full: both are put in place
+        assert notes[0].read_text(encoding="utf-8") == "first\n"
+        written.add(notes[2], "third\n")
+        assert not notes[2].exists()
+    assert notes[2].read_text(encoding="utf-8") == "third\n"
+    assert notes[1].read_text(encoding="utf-8") == "second 二\n"
+    assert oct(notes[2].stat().st_mode & 0o777) == "0o600"
+    with pytest.raises(KeyboardInterrupt), AtomicFiles(batch=2) as written:
+        written.add(notes[3], "fourth\n")
+        raise KeyboardInterrupt  # interrupted: what was not synced is not there, nor half
+    assert not notes[3].exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{day}.md" for day in range(3)]

@@ -119,6 +119,94 @@ def write_atomic(path: Path, chunks: Iterable[str]) -> None:
         raise
 
 
+class AtomicFiles:
+    """Many files, each written as write_atomic writes one, their syncs paid in batches.
+
+    Each file goes to a temporary beside it at once; every `batch` files the temporaries are
+    flushed to the disk, then renamed into place. A file is thus whole or absent, as with
+    write_atomic: a crash renames nothing not yet synced, and leaves at most one batch of
+    temporaries; an error or an interruption removes the batch's temporaries. Syncing a
+    batch after asking for the writes of all of it to start costs a fraction of syncing
+    each file before the next is written (8,000 notes: most of a folder export's time).
+
+        with files.AtomicFiles() as written:
+            written.add(path, text)
+    """
+
+    def __init__(self, batch: int = 256):
+        self._batch = batch
+        self._pending: list[tuple[Path, Path, int]] = []  # temporary, path, its descriptor
+
+    def __enter__(self) -> AtomicFiles:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            self.flush()
+        else:
+            self._discard()
+
+    def add(self, path: Path, text: str) -> None:
+        if path.exists() and not path.is_file():
+            _write_stream(path, [text])  # a device or a pipe cannot be replaced
+            return
+        temporary = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+        try:
+            fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            self._pending.append((temporary, path, fd))  # no buffer held: just the descriptor
+            data = memoryview(text.encode("utf-8"))
+            while data:
+                data = data[os.write(fd, data) :]
+            _start_writing(fd)
+        except OSError as exc:
+            self._discard()
+            raise FourlooksError(f"cannot write {path}: {exc.strerror or exc}") from None
+        if len(self._pending) >= self._batch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Sync the pending files, then put each in place."""
+        failing = None  # the file to name in the message
+        try:
+            for _temporary, target, fd in self._pending:
+                failing = target
+                os.fsync(fd)
+            for _temporary, target, fd in self._pending:
+                failing = target
+                os.close(fd)
+            self._pending = [(temporary, target, -1) for temporary, target, _ in self._pending]
+            for temporary, target, _fd in self._pending:
+                failing = target
+                os.replace(temporary, target)
+        except OSError as exc:
+            self._discard()
+            raise FourlooksError(f"cannot write {failing}: {exc.strerror or exc}") from None
+        except BaseException:
+            self._discard()
+            raise
+        self._pending.clear()
+
+    def _discard(self) -> None:
+        for temporary, _, fd in self._pending:
+            if fd >= 0:  # not closed yet
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        self._pending.clear()
+
+
+def _start_writing(fd: int) -> None:
+    """Ask the system to start writing a file's data out now, so that its fsync waits less.
+
+    On Linux, POSIX_FADV_DONTNEED starts the write-back of dirty pages; elsewhere, nothing.
+    """
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is not None:
+        with contextlib.suppress(OSError):
+            advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+
+
 def _write_stream(path: Path, chunks: Iterable[str]) -> None:
     try:
         with open(path, "wb") as out:

@@ -226,17 +226,18 @@ def _export_folder(writer, source: _Source, folder: Path, result: ExportResult) 
         check_target(target, request.journal_file, in_folder=True, refuse_journal=guard)
     for relative in getattr(writer, "EXTRA_FILES", ()):
         check_target(folder / relative, request.journal_file, in_folder=True, refuse_journal=guard)
-    for relative, content in writer.files(source):
-        target = folder / relative
-        if files.same_content(target, content):
-            result.unchanged += 1
-            continue
-        if _edited_since(writer, target):
-            result.kept.append(str(relative))
-            continue
-        files.make_folder(target.parent)
-        files.write_atomic(target, [content])
-        result.written += 1
+    with files.AtomicFiles() as written:
+        for relative, content in writer.files(source):
+            target = folder / relative
+            if files.same_content(target, content):
+                result.unchanged += 1
+                continue
+            if _edited_since(writer, target):
+                result.kept.append(str(relative))
+                continue
+            files.make_folder(target.parent)
+            written.add(target, content)
+            result.written += 1
 
 
 class _Source:
