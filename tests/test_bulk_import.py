@@ -386,7 +386,8 @@ def test_every_trigger_on_entries_is_paused_in_a_batch(opened):
 
     everything = on_entries("main")
     assert everything == {name for name, _ in journal.conn.execute(index._TRIGGERS_SQL)}
-    assert len(everything) == 7  # the search index's 4, reviews.answered's 3 (m012)
+    # the search index's 4, reviews.answered's 3 (m012), entries.settled's 4 (m014)
+    assert len(everything) == 11
     with index.deferred(journal):
         assert on_entries("main") == set()
         assert on_entries("temp") == {
@@ -394,6 +395,7 @@ def test_every_trigger_on_entries_is_paused_in_a_batch(opened):
             "deferred_index_no_delete",
             "deferred_index_no_rename",
             "deferred_index_move",
+            "deferred_index_follow",
         }
     assert on_entries("main") == everything
     assert on_entries("temp") == set()

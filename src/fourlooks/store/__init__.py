@@ -19,7 +19,7 @@ from fourlooks.errors import FourlooksError, JournalError
 from fourlooks.store import connection
 
 # Must equal the number of migrations in fourlooks.migrations (a test checks).
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 # Long enough that a second terminal waits for the first instead of failing.
 BUSY_TIMEOUT_SECONDS = 15.0

@@ -345,10 +345,17 @@ def kept_open(journal: Journal, ids: Sequence[str]) -> set[str]:
     return {row[0] for row in in_chunks(journal, sql, ids)}
 
 
+# The commitments no follow-up settled: entries.settled is IS_SETTLED kept by triggers (m014),
+# and this partial index holds the commitments whose flag is clear.
+OPEN_COMMITMENTS = "entries INDEXED BY entries_open_commitments"
+
+
 def count_open_commitments(journal: Journal, day: str) -> int:
     """How many commitments dated before `day` are still open."""
-    settled = IS_SETTLED.format(commitment="entries")
-    sql = f"SELECT count(*) FROM {COMMITMENTS} WHERE date < ? AND {IS_COMMITMENT} AND NOT {settled}"
+    sql = (
+        f"SELECT count(*) FROM {OPEN_COMMITMENTS} WHERE date < ? AND {IS_COMMITMENT}"
+        " AND settled = 0"
+    )
     return journal.conn.execute(sql, (day,)).fetchone()[0]
 
 

@@ -196,7 +196,8 @@ def rebuild(journal: Journal) -> int:
 _INDEXED = "SELECT r.n, fourlooks_index_body(e.text), fourlooks_index_tail(e.text)"
 
 # Every trigger on `entries`, read from the schema so they come back exactly as they were:
-# the index's (entry_search_*) and those keeping reviews.answered (review_answered_*, m012).
+# the index's (entry_search_*), those keeping reviews.answered (review_answered_*, m012) and
+# entries.settled (commitment_settled_*, m014).
 # All are paused, not the index's alone: with a trigger left on `entries` while the others
 # were dropped and recreated, another process opening the journal between two batches of
 # an import failed its first insert with "no such table: entries" (SQLite 3.40.1).
@@ -264,6 +265,14 @@ def _pause(conn: sqlite3.Connection, triggers: list[tuple[str, str]]) -> tuple[i
         " WHERE OLD.review_id IS NOT NULL;"
         " INSERT OR IGNORE INTO deferred_index_moved SELECT NEW.review_id"
         " WHERE NEW.review_id IS NOT NULL; END",
+        # The commitments a follow-up left or answered anew in the block: settled after.
+        "CREATE TEMP TABLE deferred_index_followed (commitment_id TEXT PRIMARY KEY)",
+        "CREATE TEMP TRIGGER deferred_index_follow AFTER UPDATE OF choice, commitment_id"
+        " ON main.entries BEGIN"
+        " INSERT OR IGNORE INTO deferred_index_followed SELECT OLD.commitment_id"
+        " WHERE OLD.commitment_id IS NOT NULL;"
+        " INSERT OR IGNORE INTO deferred_index_followed SELECT NEW.commitment_id"
+        " WHERE NEW.commitment_id IS NOT NULL; END",
     ):
         conn.execute(statement)
     for name, _ in triggers:
@@ -311,6 +320,18 @@ def _catch_up(conn: sqlite3.Connection, entry_mark: int, row_mark: int) -> None:
         "              UNION SELECT review_id FROM temp.deferred_index_moved)",
         (entry_mark,),
     )
+    # What the commitment_settled_* triggers would have kept (m014): the commitments of the
+    # new follow-ups, and those a follow-up changed in the block answered or left. (A new
+    # commitment's follow-ups are new too, or the foreign key would have refused them.)
+    conn.execute(
+        "UPDATE entries SET settled = EXISTS ("
+        "  SELECT 1 FROM entries AS f WHERE f.commitment_id = entries.id"
+        "  AND ifnull(f.choice, '') != 'kept')"
+        " WHERE id IN (SELECT commitment_id FROM entries"
+        "              WHERE rowid > ? AND commitment_id IS NOT NULL"
+        "              UNION SELECT commitment_id FROM temp.deferred_index_followed)",
+        (entry_mark,),
+    )
 
 
 def _resume(conn: sqlite3.Connection, triggers: list[tuple[str, str]]) -> None:
@@ -319,6 +340,8 @@ def _resume(conn: sqlite3.Connection, triggers: list[tuple[str, str]]) -> None:
         "DROP TRIGGER temp.deferred_index_no_delete",
         "DROP TRIGGER temp.deferred_index_no_rename",
         "DROP TRIGGER temp.deferred_index_move",
+        "DROP TRIGGER temp.deferred_index_follow",
+        "DROP TABLE temp.deferred_index_followed",
         "DROP TABLE temp.deferred_index_old",
         "DROP TABLE temp.deferred_index_moved",
     ):
