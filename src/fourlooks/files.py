@@ -34,15 +34,31 @@ def journal_guard(journal_path: Path) -> Callable[[Path], None]:
     inode at every check."""
     own = [journal_path, *(Path(f"{journal_path}{end}") for end in JOURNAL_COMPANIONS)]
     own_resolved = [path.resolve() for path in own]
+    folders: dict[Path, Path] = {}  # each folder of the targets, resolved once
 
     def refuse(target: Path) -> None:
-        resolved = target.resolve()
-        if resolved in own_resolved or any(_same_file(target, path) for path in own):
+        if os.path.islink(target) or target.name in ("", ".", ".."):
+            resolved = target.resolve()
+        else:  # what resolve() gives: the resolved folder, then the name
+            folder = folders.get(target.parent)
+            if folder is None:
+                folder = folders[target.parent] = target.parent.resolve()
+            resolved = folder / target.name
+        if resolved in own_resolved or _same_as_any(target, own):
             raise UsageError(
                 f"{target} is the journal itself or one of its files: choose another file"
             )
 
     return refuse
+
+
+def _same_as_any(target: Path, paths: list[Path]) -> bool:
+    """os.path.samefile(target, path) for any of the paths, stating the target once."""
+    try:
+        found = os.stat(target)
+    except OSError:
+        return False
+    return any(_same_file(target, path, found) for path in paths)
 
 
 def check_output(
@@ -69,9 +85,11 @@ def check_output(
         raise UsageError(f"{target} exists and fourlooks did not write it; --force replaces it")
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _same_file(a: Path, b: Path, a_stat: os.stat_result | None = None) -> bool:
     try:
-        return os.path.samefile(a, b)
+        if a_stat is None:
+            return os.path.samefile(a, b)
+        return os.path.samestat(a_stat, os.stat(b))
     except OSError:
         return False
 
