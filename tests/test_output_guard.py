@@ -122,3 +122,42 @@ def test_many_files_are_each_whole_or_absent_and_leave_no_temporary(tmp_path):
         raise KeyboardInterrupt  # interrupted: what was not synced is not there, nor half
     assert not notes[3].exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{day}.md" for day in range(3)]
+
+
+def test_a_folder_export_stays_within_a_low_limit_of_open_files(tmp_path):
+    # A batch holds its notes open until they are synced; macOS gives a process 256
+    # descriptors unless raised. Under a limit of 64, 300 days' notes are still written.
+    import datetime as dt
+    import subprocess
+    import sys
+
+    from fourlooks.model import Look
+    from fourlooks.store import entries
+    from journal_builder import build_journal
+
+    def fill(journal):
+        with journal.write():
+            for n in range(300):
+                day = (dt.date(2026, 1, 1) + dt.timedelta(days=n)).isoformat()
+                entries.add(journal, date=day, look=Look.BACK, text=f"day {n}")
+
+    journal = build_journal(tmp_path / "journal.db", fill)
+    folder = tmp_path / "notes"
+    script = (
+        "import resource, sys\n"
+        "hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]\n"
+        "resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))\n"
+        "from fourlooks.cli import main\n"
+        "sys.argv = ['fourlooks', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    argv = ["--db", str(journal), "export", "--format", "markdown", "--out", f"{folder}/"]
+    env = {**os.environ, "FOURLOOKS_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-c", script, *argv], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    days = {path.stem: path.read_text(encoding="utf-8") for path in folder.glob("2026/*/*.md")}
+    assert len(days) == 300
+    assert "day 299" in days["2026-10-27"]
+    assert not list(folder.rglob("*.tmp"))

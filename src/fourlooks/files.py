@@ -152,7 +152,7 @@ class AtomicFiles:
     """
 
     def __init__(self, batch: int = 256):
-        self._batch = batch
+        self._batch = min(batch, _descriptors_to_spare())
         self._pending: list[tuple[Path, Path, int]] = []  # temporary, path, its descriptor
 
     def __enter__(self) -> AtomicFiles:
@@ -212,6 +212,22 @@ class AtomicFiles:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
         self._pending.clear()
+
+
+def _descriptors_to_spare() -> int:
+    """How many files a batch may hold open: a quarter of the process's limit.
+
+    A batch holds each of its files open until it is synced; macOS allows a process 256
+    descriptors unless raised, and the journal, its WAL and the terminal need some too.
+    """
+    try:
+        import resource  # POSIX only
+    except ImportError:
+        return 64  # Windows' C runtime allows 512 by default
+    soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return 256
+    return max(1, soft // 4)
 
 
 def _start_writing(fd: int) -> None:
