@@ -243,3 +243,19 @@ def test_reading_a_large_export_holds_less_than_the_file():
     assert len(bundle.entries) == 20_000
     # Read whole, the same file peaks at four times its size (text, objects, entries).
     assert peak < 0.75 * len(data), (peak, len(data))
+
+
+def test_a_cut_export_names_where_its_unfinished_text_begins(cli, tmp_path):
+    cli.ok("add", "--look", "back", "a day to keep")
+    export = tmp_path / "export.json"
+    cli.ok("export", "-f", "json", "-o", str(export))
+    text = export.read_text(encoding="utf-8")
+    cut = tmp_path / "cut.json"
+    cut.write_text(text[: text.index("a day to keep") + 3], encoding="utf-8")
+    result = cli("import", str(cut))
+    assert result.exit_code == 1
+    line = result.stderr.strip()
+    assert line.startswith(f"fourlooks: {cut}: not valid JSON at line ")
+    assert line.endswith(": Unterminated string"), line  # no dangling "starting at"
+    assert cli.json("list", "--json")[0]["text"] == "a day to keep"
+    assert len(cli.json("list", "--json")) == 1

@@ -152,8 +152,10 @@ def _parsed(text: str, origin: str) -> object:
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
+        from fourlooks.formats.streaming import reason
+
         raise ImportFileError(
-            f"{origin}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+            f"{origin}: not valid JSON at line {exc.lineno}, column {exc.colno}: {reason(exc.msg)}"
         ) from None
     except (ValueError, RecursionError) as exc:
         raise ImportFileError(f"{origin}: not valid JSON: {exc}") from None

@@ -16,6 +16,7 @@ _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 # otherwise is never changed, and a text without such a line is left as it is.
 _MARKS = frozenset("#=-`~")
 
+
 def inline(text: str) -> str:
     """Text for a heading or a list item's first words: one line, no closing #s."""
     return " ".join(text.split()).rstrip("#").rstrip() or text.strip()

@@ -210,7 +210,7 @@ class Document:
         line, column = self._line_col(pos)
         self._drain()
         return ImportFileError(
-            f"{self._origin}: not valid JSON at line {line}, column {column}: {message}"
+            f"{self._origin}: not valid JSON at line {line}, column {column}: {reason(message)}"
         )
 
     def _line_col(self, pos: int) -> tuple[int, int]:
@@ -226,3 +226,12 @@ def _no_constant(name: str) -> object:
 
 class _TooLarge(Exception):
     """A value longer than MAX_ITEM_CHARS: what it is, the array reading it says."""
+
+
+def reason(message: str) -> str:
+    """json's message without its dangling "at": the line and column stand before it.
+
+    json says "Unterminated string starting at" and "Invalid control character at",
+    meant to be followed by a position, which the refusal names first.
+    """
+    return message.removesuffix(" starting at").removesuffix(" at")
