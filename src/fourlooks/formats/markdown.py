@@ -338,21 +338,9 @@ def _note(head: list[str], body: str) -> str:
 
 
 def _digest(body: str) -> str:
-    return _sha256()(body.encode("utf-8")).hexdigest()[:16]
+    from fourlooks.digests import sha256  # deferred: only the folder export needs it
 
-
-@functools.cache
-def _sha256():
-    """SHA-256, from CPython's own module where there is one: hashlib loads OpenSSL (~3.7 MB
-    of a ~21 MB export); the digests are the same. Deferred: only the folder export needs it."""
-    try:
-        from _sha256 import sha256  # CPython 3.11 (3.12 calls it _sha2)
-    except ImportError:
-        try:
-            from _sha2 import sha256
-        except ImportError:
-            from hashlib import sha256
-    return sha256
+    return sha256(body.encode("utf-8")).hexdigest()[:16]
 
 
 def edited_by_hand(text: str) -> bool:

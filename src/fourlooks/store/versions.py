@@ -14,15 +14,9 @@ import enum
 import json
 from collections.abc import Sequence
 
+from fourlooks.digests import sha256
 from fourlooks.model import Entry, field_names
 from fourlooks.store import Journal, in_chunks
-
-try:
-    # CPython's own SHA-256, the same digest as hashlib's: hashlib loads OpenSSL (~2 ms),
-    # which every `add` would pay for one hash. (Python 3.12 calls the module _sha2.)
-    from _sha256 import sha256
-except ImportError:  # pragma: no cover - another Python
-    from hashlib import sha256
 
 # What an entry says, as opposed to when it was written: two copies with the same content
 # and other timestamps are one version.
